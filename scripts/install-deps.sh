@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Hearth needs to build, run and test, and
+# only those that are missing. Usage: scripts/install-deps.sh [build|test]
+set -euo pipefail
+
+build_packages=(
+    g++ cmake ninja-build ccache pkg-config
+    qt6-base-dev qt6-httpserver-dev
+    # Debian's qt6-httpserver-dev CMake package needs Qt WebSockets but does
+    # not depend on it: without it find_package(Qt6 HttpServer) fails.
+    qt6-websockets-dev
+    libqt6sql6-sqlite libargon2-dev libssl-dev
+)
+test_packages=(
+    curl
+)
+
+wanted=("${build_packages[@]}")
+if [[ "${1:-build}" == test ]]; then
+    wanted+=("${test_packages[@]}")
+fi
+
+missing=()
+for pkg in "${wanted[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$pkg")
+    fi
+done
+
+if ((${#missing[@]} == 0)); then
+    exit 0
+fi
+
+echo "Installing: ${missing[*]}"
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then
+    sudo_cmd=(sudo)
+fi
+"${sudo_cmd[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

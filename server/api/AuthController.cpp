@@ -1,0 +1,143 @@
+#include "api/AuthController.h"
+
+#include "api/ApiReply.h"
+#include "api/Authenticator.h"
+#include "api/JsonViews.h"
+#include "api/ServerContext.h"
+#include "api/Validator.h"
+#include "core/Clock.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace hearth {
+
+AuthController::AuthController(ServerContext &context, const Authenticator &auth, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_auth(auth)
+    , m_tokens(context)
+{
+    const PasswordHasher hasher = m_context.hasher;
+    QtConcurrent::run(&m_context.workers, [hasher] {
+        return hasher.hash(QStringLiteral("no such account, same cost"));
+    }).then(this, [this](const QByteArray &hash) { m_dummyHash = hash; });
+}
+
+void AuthController::registerRoutes(Router &router)
+{
+    router.add("POST", QStringLiteral("/v1/auth/login"),
+               [this](const HttpRequest &r, const ResponderPtr &p) { login(r, p); });
+    router.add("POST", QStringLiteral("/v1/auth/refresh"),
+               [this](const HttpRequest &r, const ResponderPtr &p) { refresh(r, p); });
+    router.add("POST", QStringLiteral("/v1/auth/logout"),
+               [this](const HttpRequest &r, const ResponderPtr &p) { logout(r, p); });
+    router.add("GET", QStringLiteral("/v1/me"),
+               m_auth.require([](const HttpRequest &, const ResponderPtr &p, const User &user) {
+                   replyJson(p, 200, meJson(user));
+               }));
+}
+
+void AuthController::login(const HttpRequest &request, const ResponderPtr &responder)
+{
+    const auto body = readJsonObject(request, responder);
+    if (!body)
+        return;
+    Validator v(*body);
+    const auto email = v.email(QStringLiteral("email"));
+    const auto password = v.text(QStringLiteral("password"), true, 8, 128);
+    if (!v.ok()) {
+        replyError(responder, ApiError::validation(v.errors()));
+        return;
+    }
+    const QString account = email->toLower();
+    const QString address = request.remoteAddress.toString();
+    if (const int wait = m_throttle.retryAfter(account, address, Clock::system().nowMs())) {
+        replyError(responder,
+                   ApiError::rateLimited(
+                       QStringLiteral("Too many failed sign-in attempts; try again in %1 seconds")
+                           .arg(wait),
+                       wait));
+        return;
+    }
+    const auto found = m_context.users.findByEmail(account);
+    if (!found) {
+        replyError(responder, found.error());
+        return;
+    }
+    const std::optional<User> user = found.value();
+    const QByteArray hash = user ? user->passwordHash.toLatin1() : m_dummyHash;
+    const PasswordHasher hasher = m_context.hasher;
+    // Argon2 takes tens of milliseconds: verify on a worker, answer back here.
+    QtConcurrent::run(&m_context.workers,
+                      [hasher, hash, pw = *password] { return hasher.verify(hash, pw); })
+        .then(this, [this, responder, user, account, address](bool matches) {
+            finishLogin(responder, user, matches, account, address);
+        });
+}
+
+void AuthController::finishLogin(const ResponderPtr &responder, const std::optional<User> &user,
+                                 bool passwordMatches, const QString &account,
+                                 const QString &address)
+{
+    const qint64 now = Clock::system().nowMs();
+    if (!user || !passwordMatches) {
+        m_throttle.recordFailure(account, address, now);
+        replyError(responder, ApiError::invalidCredentials());
+        return;
+    }
+    if (user->disabled) {
+        replyError(responder, ApiError::forbidden(QStringLiteral("This account is disabled")));
+        return;
+    }
+    m_throttle.recordSuccess(account);
+    auto tokens = m_tokens.issueForLogin(*user);
+    if (!tokens) {
+        replyError(responder, tokens.error());
+        return;
+    }
+    m_context.users.recordLogin(user->id, now);
+    QJsonObject body = tokens.value();
+    body.insert(QStringLiteral("user"), meJson(*user));
+    responder->setUserId(user->id);
+    replyJson(responder, 200, body);
+}
+
+void AuthController::refresh(const HttpRequest &request, const ResponderPtr &responder)
+{
+    const auto body = readJsonObject(request, responder);
+    if (!body)
+        return;
+    Validator v(*body);
+    const auto token = v.text(QStringLiteral("refreshToken"), true, 1, 512);
+    if (!v.ok()) {
+        replyError(responder, ApiError::validation(v.errors()));
+        return;
+    }
+    const auto refreshed = m_tokens.refresh(*token);
+    if (!refreshed) {
+        replyError(responder, refreshed.error());
+        return;
+    }
+    replyJson(responder, 200, refreshed.value());
+}
+
+void AuthController::logout(const HttpRequest &request, const ResponderPtr &responder)
+{
+    const auto body = readJsonObject(request, responder);
+    if (!body)
+        return;
+    Validator v(*body);
+    const auto token = v.text(QStringLiteral("refreshToken"), true, 1, 512);
+    if (!v.ok()) {
+        replyError(responder, ApiError::validation(v.errors()));
+        return;
+    }
+    const auto done = m_tokens.logout(*token);
+    if (!done) {
+        replyError(responder, done.error());
+        return;
+    }
+    responder->sendEmpty(204);
+}
+
+} // namespace hearth

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "api/LoginThrottle.h"
+#include "api/TokenService.h"
+#include "http/Router.h"
+
+#include <QtCore/QObject>
+
+namespace hearth {
+
+struct ServerContext;
+class Authenticator;
+
+// /v1/auth/login, /v1/auth/refresh, /v1/auth/logout and /v1/me.
+class AuthController final : public QObject
+{
+    Q_OBJECT
+public:
+    AuthController(ServerContext &context, const Authenticator &auth, QObject *parent = nullptr);
+    void registerRoutes(Router &router);
+
+private:
+    void login(const HttpRequest &request, const ResponderPtr &responder);
+    void finishLogin(const ResponderPtr &responder, const std::optional<User> &user,
+                     bool passwordMatches, const QString &account, const QString &address);
+    void refresh(const HttpRequest &request, const ResponderPtr &responder);
+    void logout(const HttpRequest &request, const ResponderPtr &responder);
+
+    ServerContext &m_context;
+    const Authenticator &m_auth;
+    TokenService m_tokens;
+    LoginThrottle m_throttle;
+    // Verified against when the email is unknown, so both failures take as long.
+    QByteArray m_dummyHash;
+};
+
+} // namespace hearth

@@ -1,0 +1,103 @@
+#include "api/Bootstrap.h"
+
+#include "api/ServerContext.h"
+#include "core/Clock.h"
+#include "core/Ids.h"
+#include "llm/OpenAiProvider.h"
+#include "security/SecretFile.h"
+#include "storage/Migrator.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcBootstrap, "hearth.bootstrap")
+
+namespace hearth::bootstrap {
+
+QByteArray jwtSecret(const ServerConfig &config, QString *error)
+{
+    static const QByteArray publishedExample = "your-super-secret-jwt-key-change-in-production";
+    if (!config.jwtSecret.isEmpty()) {
+        const QByteArray secret = config.jwtSecret.toUtf8();
+        if (secret == publishedExample) {
+            *error = QStringLiteral("JWT_SECRET is the example from the original documentation; "
+                                    "set a secret of your own (or unset it to have one generated)");
+            return {};
+        }
+        if (secret.size() < 32) {
+            *error = QStringLiteral("JWT_SECRET must be at least 32 bytes long");
+            return {};
+        }
+        return secret;
+    }
+    return loadOrCreateSecret(QDir(config.dataDir).filePath(QStringLiteral("jwt-secret")), 48, error);
+}
+
+std::unique_ptr<Database> openDatabase(const ServerConfig &config, QString *error)
+{
+    DatabaseSettings settings;
+    settings.driver = config.dbDriver;
+    settings.sqlitePath = config.dbPath;
+    settings.host = config.dbHost;
+    settings.port = config.dbPort;
+    settings.user = config.dbUser;
+    settings.password = config.dbPassword;
+    settings.name = config.dbName;
+    settings.sslMode = config.dbSslMode;
+    auto db = Database::create(settings, error);
+    if (!db)
+        return nullptr;
+    Migrator migrator(*db);
+    if (!migrator.migrate(error))
+        return nullptr;
+    return db;
+}
+
+bool ensureAdmin(ServerContext &context, QString *error)
+{
+    const ServerConfig &config = context.config;
+    if (config.adminEmail.isEmpty())
+        return true;
+    const auto existing = context.users.findByEmail(config.adminEmail);
+    if (!existing) {
+        *error = existing.error().message;
+        return false;
+    }
+    if (existing.value())
+        return true;
+    if (config.adminPassword.size() < 8) {
+        *error = QStringLiteral("HEARTH_ADMIN_PASSWORD must be at least 8 characters long");
+        return false;
+    }
+    User admin;
+    admin.id = newId();
+    admin.email = config.adminEmail;
+    admin.name = config.adminEmail.section(QLatin1Char('@'), 0, 0);
+    admin.role = Role::Admin;
+    admin.passwordHash = QString::fromLatin1(context.hasher.hash(config.adminPassword));
+    admin.createdAt = Clock::system().nowMs();
+    const auto created = context.users.create(admin);
+    if (!created) {
+        *error = created.error().message;
+        return false;
+    }
+    qCInfo(lcBootstrap).noquote() << "created the admin account" << admin.email;
+    return true;
+}
+
+void registerProviders(ServerContext &context)
+{
+    const ServerConfig &config = context.config;
+    UpstreamTimeouts timeouts{config.upstreamConnectTimeoutSec * 1000,
+                              config.upstreamFirstByteTimeoutSec * 1000,
+                              config.upstreamIdleTimeoutSec * 1000};
+    for (const ProviderSeed &seed : config.providers) {
+        const QUrl url(seed.baseUrl);
+        auto *provider = new OpenAiProvider({providerNameForUrl(url), url, seed.apiKey, {}},
+                                            timeouts, context.network);
+        context.providers->add(provider);
+        provider->refreshModels();
+    }
+}
+
+} // namespace hearth::bootstrap

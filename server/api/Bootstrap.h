@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/Config.h"
+
+#include <QtCore/QByteArray>
+
+class QNetworkAccessManager;
+
+namespace hearth {
+
+class Database;
+class ProviderRegistry;
+struct ServerContext;
+
+namespace bootstrap {
+
+// JWT_SECRET when given (at least 32 bytes, never the original's published
+// example), else a random secret kept in <dataDir>/jwt-secret (mode 0600).
+QByteArray jwtSecret(const ServerConfig &config, QString *error);
+
+// Opens the configured database and brings its schema up to date.
+std::unique_ptr<Database> openDatabase(const ServerConfig &config, QString *error);
+
+// Creates HEARTH_ADMIN_EMAIL as an admin if no account has that email yet.
+// Never changes an existing account's password.
+bool ensureAdmin(ServerContext &context, QString *error);
+
+// Registers the providers named by OPENAI_API_BASE_URL(S)/OPENAI_API_KEY(S).
+void registerProviders(ServerContext &context);
+
+} // namespace bootstrap
+} // namespace hearth

@@ -1,0 +1,148 @@
+#include "api/ChatRelay.h"
+
+#include "api/ApiReply.h"
+#include "api/JsonViews.h"
+#include "api/ServerContext.h"
+#include "core/Clock.h"
+#include "core/Ids.h"
+#include "llm/ChatProvider.h"
+#include "llm/ChatStream.h"
+
+#include <QtCore/QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcRelay, "hearth.relay")
+
+namespace hearth {
+
+ChatRelay::ChatRelay(ServerContext &context, Setup setup, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_setup(std::move(setup))
+{
+    m_ping.setInterval(m_context.config.ssePingIntervalSec * 1000);
+    connect(&m_ping, &QTimer::timeout, this, [this] {
+        // A comment line keeps proxies and clients from giving up while the
+        // model thinks; it is not an event.
+        m_setup.responder->writeChunk(QByteArrayLiteral(": ping\n\n"));
+    });
+}
+
+ChatRelay::~ChatRelay()
+{
+    if (m_stream)
+        m_stream->abort();
+}
+
+void ChatRelay::start()
+{
+    m_elapsed.start();
+    QPointer<ChatRelay> self(this);
+    m_setup.responder->onClientGone([self] {
+        if (self)
+            self->onClientGone();
+    });
+    if (m_setup.streaming) {
+        m_setup.responder->beginStream(200, "text/event-stream; charset=utf-8");
+        writeEvent("message.created",
+                   {{QStringLiteral("userMessage"), messageJson(m_setup.userMessage)},
+                    {QStringLiteral("messageId"), m_setup.reply.id}});
+        m_ping.start();
+    }
+    m_stream = m_setup.provider->startChat(m_setup.request, this);
+    connect(m_stream, &ChatStream::delta, this, &ChatRelay::onDelta);
+    connect(m_stream, &ChatStream::completed, this, &ChatRelay::onCompleted);
+    connect(m_stream, &ChatStream::failed, this, &ChatRelay::onFailed);
+}
+
+void ChatRelay::writeEvent(const QByteArray &name, const QJsonObject &data)
+{
+    m_setup.responder->writeChunk("event: " + name + "\ndata: "
+                                  + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n");
+}
+
+void ChatRelay::onDelta(const QString &text)
+{
+    m_setup.reply.content += text;
+    if (m_setup.streaming)
+        writeEvent("message.delta", {{QStringLiteral("delta"), text}});
+}
+
+void ChatRelay::settle(const QString &finishReason, const TokenUsage &usage, const QString &status)
+{
+    m_setup.reply.finishReason = finishReason;
+    m_setup.reply.usage = usage;
+    // A reply that produced nothing before failing is not kept; the user's message is.
+    const bool keep = !(finishReason == FinishReason::Error && m_setup.reply.content.isEmpty());
+    const auto stored = keep ? m_context.messages.finish(m_setup.reply)
+                             : m_context.messages.remove(m_setup.reply.id);
+    if (!stored)
+        qCWarning(lcRelay) << "could not store reply" << m_setup.reply.id;
+    UsageRecord record;
+    record.id = newId();
+    record.userId = m_setup.userId;
+    record.provider = m_setup.provider->name();
+    record.model = m_setup.request.model;
+    record.usage = usage;
+    record.latencyMs = m_elapsed.elapsed();
+    record.status = status;
+    record.createdAt = Clock::system().nowMs();
+    m_context.usage.record(record);
+    m_context.conversations.touch(m_setup.reply.conversationId, record.createdAt);
+}
+
+void ChatRelay::onCompleted(const ChatCompletion &completion)
+{
+    const QString reason = completion.finishReason == QLatin1String("length") ? FinishReason::Length
+                                                                               : FinishReason::Stop;
+    settle(reason, completion.usage, QStringLiteral("ok"));
+    if (m_setup.streaming) {
+        writeEvent("message.done", {{QStringLiteral("message"), messageJson(m_setup.reply)},
+                                    {QStringLiteral("usage"), usageJson(completion.usage)}});
+        m_setup.responder->endStream();
+    } else {
+        replyJson(m_setup.responder, 200,
+                  {{QStringLiteral("message"), messageJson(m_setup.reply)},
+                   {QStringLiteral("userMessage"), messageJson(m_setup.userMessage)},
+                   {QStringLiteral("usage"), usageJson(completion.usage)}});
+    }
+    end();
+}
+
+void ChatRelay::onFailed(const ChatFailure &failure)
+{
+    const ApiError error = failure.kind == ChatFailure::Kind::Timeout
+                               ? ApiError::upstreamTimeout(failure.message)
+                               : ApiError::upstream(failure.message);
+    qCWarning(lcRelay).noquote() << "upstream failed:" << failure.message;
+    settle(FinishReason::Error, estimateUsage(m_setup.request, m_setup.reply.content),
+           QStringLiteral("error"));
+    if (m_setup.streaming) {
+        writeEvent("error", {{QStringLiteral("error"), error.message},
+                             {QStringLiteral("code"), error.code}});
+        m_setup.responder->endStream();
+    } else {
+        replyError(m_setup.responder, error);
+    }
+    end();
+}
+
+void ChatRelay::onClientGone()
+{
+    if (m_ended)
+        return;
+    if (m_stream)
+        m_stream->abort();
+    settle(FinishReason::Cancelled, estimateUsage(m_setup.request, m_setup.reply.content),
+           QStringLiteral("cancelled"));
+    end();
+}
+
+void ChatRelay::end()
+{
+    m_ended = true;
+    m_ping.stop();
+    m_setup.responder->onClientGone(nullptr);
+    deleteLater();
+}
+
+} // namespace hearth

@@ -1,0 +1,259 @@
+#include "api/ConversationController.h"
+
+#include "api/ApiReply.h"
+#include "api/Authenticator.h"
+#include "api/Cursor.h"
+#include "api/JsonViews.h"
+#include "api/ServerContext.h"
+#include "api/Validator.h"
+#include "core/Clock.h"
+#include "core/Ids.h"
+
+#include <QtCore/QUrl>
+
+namespace hearth {
+
+namespace {
+
+constexpr int maxModelLength = 200;
+constexpr int maxSystemPromptLength = 100000;
+constexpr int maxIncludedMessages = 10000;
+
+QByteArray nextLink(const HttpRequest &request, const QString &cursor)
+{
+    QUrlQuery query = request.query;
+    query.removeAllQueryItems(QStringLiteral("before"));
+    query.addQueryItem(QStringLiteral("before"), cursor);
+    QUrl url;
+    url.setPath(request.path);
+    url.setQuery(query);
+    return '<' + url.toString(QUrl::FullyEncoded).toUtf8() + ">; rel=\"next\"";
+}
+
+std::optional<Cursor> readCursor(const HttpRequest &request, QStringList &errors)
+{
+    const QString text = request.queryValue(QStringLiteral("before"));
+    if (text.isEmpty())
+        return Cursor{};
+    const auto cursor = Cursor::decode(text);
+    if (!cursor)
+        errors << QStringLiteral("before must be a cursor from a previous page's Link header");
+    return cursor;
+}
+
+} // namespace
+
+void ConversationController::registerRoutes(Router &router)
+{
+    auto bind = [this](auto method) {
+        return m_auth.require([this, method](const HttpRequest &r, const ResponderPtr &p,
+                                             const User &u) { (this->*method)(r, p, u); });
+    };
+    router.add("POST", QStringLiteral("/v1/conversations"), bind(&ConversationController::create));
+    router.add("GET", QStringLiteral("/v1/conversations"), bind(&ConversationController::list));
+    router.add("GET", QStringLiteral("/v1/conversations/:id"), bind(&ConversationController::get));
+    router.add("PUT", QStringLiteral("/v1/conversations/:id"), bind(&ConversationController::update));
+    router.add("PATCH", QStringLiteral("/v1/conversations/:id"),
+               bind(&ConversationController::update));
+    router.add("DELETE", QStringLiteral("/v1/conversations/:id"),
+               bind(&ConversationController::remove));
+    router.add("GET", QStringLiteral("/v1/conversations/:id/messages"),
+               bind(&ConversationController::messages));
+}
+
+void ConversationController::applyFields(Validator &v, Conversation &c)
+{
+    if (const auto metadata = v.object(QStringLiteral("metadata")))
+        c.metadata = *metadata;
+    if (const auto model = v.text(QStringLiteral("model"), false, 0, maxModelLength))
+        c.model = model->trimmed();
+    if (const auto prompt = v.text(QStringLiteral("systemPrompt"), false, 0, maxSystemPromptLength))
+        c.systemPrompt = *prompt;
+    if (const auto pinned = v.boolean(QStringLiteral("pinned")))
+        c.pinned = *pinned;
+    if (const auto archived = v.boolean(QStringLiteral("archived")))
+        c.archived = *archived;
+}
+
+void ConversationController::create(const HttpRequest &request, const ResponderPtr &responder,
+                                    const User &user)
+{
+    const auto body = readJsonObject(request, responder);
+    if (!body)
+        return;
+    Validator v(*body);
+    Conversation c;
+    if (const auto title = v.text(QStringLiteral("title"), true, 1, 200))
+        c.title = title->trimmed();
+    applyFields(v, c);
+    if (!v.ok()) {
+        replyError(responder, ApiError::validation(v.errors()));
+        return;
+    }
+    c.id = newId();
+    c.userId = user.id;
+    c.createdAt = c.updatedAt = Clock::system().nowMs();
+    const auto stored = m_context.conversations.insert(c);
+    if (!stored) {
+        replyError(responder, stored.error());
+        return;
+    }
+    replyJson(responder, 201, conversationJson(c),
+              {{"Location", "/v1/conversations/" + c.id.toUtf8()}});
+}
+
+void ConversationController::list(const HttpRequest &request, const ResponderPtr &responder,
+                                  const User &user)
+{
+    QStringList errors;
+    const auto limit = readLimit(request, 50, 100, errors);
+    const auto cursor = readCursor(request, errors);
+    const QString archived = request.queryValue(QStringLiteral("archived"));
+    if (!archived.isEmpty() && archived != QLatin1String("true") && archived != QLatin1String("false"))
+        errors << QStringLiteral("archived must be true or false");
+    if (!errors.isEmpty()) {
+        replyError(responder, ApiError::validation(errors));
+        return;
+    }
+    ConversationQuery query;
+    query.userId = user.id;
+    query.limit = *limit;
+    query.beforeUpdatedAt = cursor->time;
+    query.beforeId = cursor->id;
+    query.search = request.queryValue(QStringLiteral("q")).trimmed().left(200);
+    query.archived = archived == QLatin1String("true");
+    auto rows = m_context.conversations.list(query);
+    if (!rows) {
+        replyError(responder, rows.error());
+        return;
+    }
+    HeaderList headers;
+    if (rows->size() > query.limit) {
+        rows->resize(query.limit);
+        const Conversation &last = rows->constLast();
+        headers.append(qMakePair(QByteArray("Link"),
+                                 nextLink(request, Cursor{last.updatedAt, last.id}.encode())));
+    }
+    QJsonArray array;
+    for (const Conversation &c : rows.value())
+        array.append(conversationJson(c));
+    replyJson(responder, 200, array, headers);
+}
+
+void ConversationController::get(const HttpRequest &request, const ResponderPtr &responder,
+                                 const User &user)
+{
+    const auto found = m_context.conversations.find(user.id, request.param(QStringLiteral("id")));
+    if (!found) {
+        replyError(responder, found.error());
+        return;
+    }
+    if (!found.value()) {
+        replyError(responder, ApiError::notFound(QStringLiteral("Conversation")));
+        return;
+    }
+    QJsonObject json = conversationJson(*found.value());
+    const QStringList include =
+        request.queryValue(QStringLiteral("include")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (include.contains(QLatin1String("messages"))) {
+        const auto page = m_context.messages.page(found.value()->id, maxIncludedMessages, 0, {});
+        if (!page) {
+            replyError(responder, page.error());
+            return;
+        }
+        QJsonArray messages;
+        for (const Message &m : page.value())
+            messages.append(messageJson(m));
+        json.insert(QStringLiteral("messages"), messages);
+    }
+    replyJson(responder, 200, json);
+}
+
+void ConversationController::update(const HttpRequest &request, const ResponderPtr &responder,
+                                    const User &user)
+{
+    const auto body = readJsonObject(request, responder);
+    if (!body)
+        return;
+    const auto found = m_context.conversations.find(user.id, request.param(QStringLiteral("id")));
+    if (!found) {
+        replyError(responder, found.error());
+        return;
+    }
+    if (!found.value()) {
+        replyError(responder, ApiError::notFound(QStringLiteral("Conversation")));
+        return;
+    }
+    Conversation c = *found.value();
+    Validator v(*body);
+    if (v.has(QStringLiteral("title"))) {
+        if (const auto title = v.text(QStringLiteral("title"), true, 1, 200))
+            c.title = title->trimmed();
+    }
+    applyFields(v, c);
+    if (!v.ok()) {
+        replyError(responder, ApiError::validation(v.errors()));
+        return;
+    }
+    c.updatedAt = Clock::system().nowMs();
+    const auto stored = m_context.conversations.update(c);
+    if (!stored) {
+        replyError(responder, stored.error());
+        return;
+    }
+    replyJson(responder, 200, conversationJson(c));
+}
+
+void ConversationController::remove(const HttpRequest &request, const ResponderPtr &responder,
+                                    const User &user)
+{
+    const auto removed = m_context.conversations.remove(user.id, request.param(QStringLiteral("id")));
+    if (!removed) {
+        replyError(responder, removed.error());
+        return;
+    }
+    if (!removed.value()) {
+        replyError(responder, ApiError::notFound(QStringLiteral("Conversation")));
+        return;
+    }
+    responder->sendEmpty(204);
+}
+
+void ConversationController::messages(const HttpRequest &request, const ResponderPtr &responder,
+                                      const User &user)
+{
+    QStringList errors;
+    const auto limit = readLimit(request, 100, 500, errors);
+    const auto cursor = readCursor(request, errors);
+    if (!errors.isEmpty()) {
+        replyError(responder, ApiError::validation(errors));
+        return;
+    }
+    const auto found = m_context.conversations.find(user.id, request.param(QStringLiteral("id")));
+    if (!found) {
+        replyError(responder, found.error());
+        return;
+    }
+    if (!found.value()) {
+        replyError(responder, ApiError::notFound(QStringLiteral("Conversation")));
+        return;
+    }
+    auto page = m_context.messages.page(found.value()->id, *limit, cursor->time, cursor->id);
+    if (!page) {
+        replyError(responder, page.error());
+        return;
+    }
+    HeaderList headers;
+    if (page->size() > *limit) {
+        page->removeFirst(); // the extra, older row only says that more exist
+        const Message &oldest = page->constFirst();
+        headers.append(qMakePair(QByteArray("Link"),
+                                 nextLink(request, Cursor{oldest.createdAt, oldest.id}.encode())));
+    }
+    QJsonArray array;
+    for (const Message &m : page.value())
+        array.append(messageJson(m));
+    replyJson(responder, 200, array, headers);
+}
+
+} // namespace hearth

@@ -1,0 +1,116 @@
+#include "api/HearthServer.h"
+
+#include "api/AuthController.h"
+#include "api/Authenticator.h"
+#include "api/Bootstrap.h"
+#include "api/ConversationController.h"
+#include "api/MessageController.h"
+#include "api/ServerContext.h"
+#include "api/SystemController.h"
+#include "core/Clock.h"
+#include "http/HttpServer.h"
+
+#include <QtNetwork/QNetworkAccessManager>
+
+namespace hearth {
+
+class HearthServerPrivate
+{
+public:
+    explicit HearthServerPrivate(ServerConfig cfg)
+        : config(std::move(cfg))
+    {}
+
+    ServerConfig config;
+    std::unique_ptr<ServerContext> context;
+    std::unique_ptr<Authenticator> auth;
+    std::unique_ptr<HttpServer> http;
+    std::unique_ptr<AuthController> authController;
+    std::unique_ptr<ConversationController> conversations;
+    std::unique_ptr<MessageController> messages;
+    std::unique_ptr<SystemController> system;
+    std::unique_ptr<QNetworkAccessManager> network;
+    std::unique_ptr<ProviderRegistry> providers;
+};
+
+HearthServer::HearthServer(ServerConfig config, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<HearthServerPrivate>(std::move(config)))
+{}
+
+HearthServer::~HearthServer()
+{
+    // Controllers (and the replies in flight they own) go before the context they use.
+    d->http.reset();
+    d->messages.reset();
+    d->authController.reset();
+}
+
+bool HearthServer::start(QString *error)
+{
+    const QByteArray secret = bootstrap::jwtSecret(d->config, error);
+    if (secret.isEmpty())
+        return false;
+    auto db = bootstrap::openDatabase(d->config, error);
+    if (!db)
+        return false;
+    d->context = std::make_unique<ServerContext>(d->config, std::move(db), secret);
+    ServerContext &ctx = *d->context;
+    ctx.startedAtMs = Clock::system().nowMs();
+    ctx.messages.markUnfinishedAsInterrupted();
+    if (!bootstrap::ensureAdmin(ctx, error))
+        return false;
+
+    d->network = std::make_unique<QNetworkAccessManager>();
+    d->network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    d->providers = std::make_unique<ProviderRegistry>(d->config.demoDelayMs);
+    ctx.network = d->network.get();
+    ctx.providers = d->providers.get();
+    bootstrap::registerProviders(ctx);
+
+    HttpOptions options;
+    options.maxBodyBytes = d->config.maxBodyBytes;
+    options.maxConnections = d->config.maxConnections;
+    options.idleTimeoutMs = d->config.idleTimeoutSec * 1000;
+    options.headerTimeoutMs = d->config.headerTimeoutSec * 1000;
+    options.corsAllowedOrigins = d->config.corsAllowedOrigins;
+    options.accessLog = d->config.accessLog;
+    d->http = std::make_unique<HttpServer>(options);
+
+    d->auth = std::make_unique<Authenticator>(ctx);
+    d->authController = std::make_unique<AuthController>(ctx, *d->auth);
+    d->conversations = std::make_unique<ConversationController>(ctx, *d->auth);
+    d->messages = std::make_unique<MessageController>(ctx, *d->auth);
+    d->system = std::make_unique<SystemController>(ctx, *d->auth);
+    Router &router = d->http->router();
+    d->system->registerRoutes(router);
+    d->authController->registerRoutes(router);
+    d->conversations->registerRoutes(router);
+    d->messages->registerRoutes(router);
+
+    QHostAddress address(d->config.host);
+    if (d->config.host == QLatin1String("localhost"))
+        address = QHostAddress::LocalHost;
+    if (address.isNull()) {
+        *error = QStringLiteral("SERVER_HOST \"%1\" is not an IP address").arg(d->config.host);
+        return false;
+    }
+    return d->http->listen(address, d->config.port, error);
+}
+
+quint16 HearthServer::port() const
+{
+    return d->http ? d->http->port() : 0;
+}
+
+QString HearthServer::baseUrl() const
+{
+    QString host = d->config.host;
+    if (host == QLatin1String("0.0.0.0"))
+        host = QStringLiteral("127.0.0.1");
+    if (host.contains(QLatin1Char(':')))
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    return QStringLiteral("http://%1:%2").arg(host).arg(port());
+}
+
+} // namespace hearth

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "core/Domain.h"
+#include "llm/ChatTypes.h"
+
+namespace hearth {
+
+// The messages sent upstream for a reply: the system prompt, then as many of
+// the newest messages as fit in the model's context after reserving room for
+// the reply. The newest message always goes, even if it alone is too long
+// (the provider then says so in its own words).
+QList<ChatMessage> buildHistory(const QString &systemPrompt, const QList<Message> &conversation,
+                                int contextTokens, int replyReserveTokens);
+
+} // namespace hearth

@@ -1,0 +1,71 @@
+#include "api/JsonViews.h"
+
+#include "core/TimeFormat.h"
+#include "llm/ChatTypes.h"
+
+namespace hearth {
+
+QJsonObject meJson(const User &u)
+{
+    return {{QStringLiteral("id"), u.id},
+            {QStringLiteral("email"), u.email},
+            {QStringLiteral("name"), u.name},
+            {QStringLiteral("avatar"), u.avatar},
+            {QStringLiteral("role"), roleName(u.role)},
+            {QStringLiteral("createdAt"), toRfc3339(u.createdAt)}};
+}
+
+QJsonObject conversationJson(const Conversation &c)
+{
+    return {{QStringLiteral("id"), c.id},
+            {QStringLiteral("title"), c.title},
+            {QStringLiteral("createdAt"), toRfc3339(c.createdAt)},
+            {QStringLiteral("updatedAt"), toRfc3339(c.updatedAt)},
+            {QStringLiteral("messageCount"), c.messageCount},
+            {QStringLiteral("metadata"), c.metadata},
+            {QStringLiteral("model"), c.model},
+            {QStringLiteral("systemPrompt"), c.systemPrompt},
+            {QStringLiteral("pinned"), c.pinned},
+            {QStringLiteral("archived"), c.archived}};
+}
+
+QJsonObject usageJson(const TokenUsage &usage)
+{
+    QJsonObject json{{QStringLiteral("promptTokens"), usage.promptTokens},
+                     {QStringLiteral("completionTokens"), usage.completionTokens},
+                     {QStringLiteral("totalTokens"), usage.totalTokens}};
+    if (usage.estimated)
+        json.insert(QStringLiteral("estimated"), true);
+    return json;
+}
+
+QJsonObject messageJson(const Message &m)
+{
+    QJsonObject json{{QStringLiteral("id"), m.id},
+                     {QStringLiteral("role"), m.role},
+                     {QStringLiteral("content"), m.content},
+                     {QStringLiteral("createdAt"), toRfc3339(m.createdAt)},
+                     {QStringLiteral("model"), m.model},
+                     {QStringLiteral("finishReason"),
+                      m.finishReason.isEmpty() ? QJsonValue() : QJsonValue(m.finishReason)}};
+    if (m.usage)
+        json.insert(QStringLiteral("usage"), usageJson(*m.usage));
+    return json;
+}
+
+QJsonObject modelJson(const ModelInfo &m)
+{
+    QJsonObject json{{QStringLiteral("id"), m.id},
+                     {QStringLiteral("object"), QStringLiteral("model")},
+                     {QStringLiteral("created"), m.created},
+                     {QStringLiteral("owned_by"), m.ownedBy},
+                     {QStringLiteral("name"), m.name.isEmpty() ? m.id : m.name},
+                     {QStringLiteral("description"), m.description},
+                     {QStringLiteral("available"), m.available},
+                     {QStringLiteral("provider"), m.provider}};
+    json.insert(QStringLiteral("context"), m.context > 0 ? QJsonValue(m.context) : QJsonValue());
+    json.insert(QStringLiteral("maxTokens"), m.maxTokens > 0 ? QJsonValue(m.maxTokens) : QJsonValue());
+    return json;
+}
+
+} // namespace hearth

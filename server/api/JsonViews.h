@@ -1,0 +1,18 @@
+#pragma once
+
+#include "core/Domain.h"
+
+#include <QtCore/QJsonObject>
+
+namespace hearth {
+
+struct ModelInfo;
+
+// The API's JSON shapes (camelCase, RFC 3339 times), one function each.
+QJsonObject meJson(const User &user);
+QJsonObject conversationJson(const Conversation &conversation);
+QJsonObject messageJson(const Message &message);
+QJsonObject usageJson(const TokenUsage &usage);
+QJsonObject modelJson(const ModelInfo &model);
+
+} // namespace hearth

@@ -1,0 +1,132 @@
+#include "api/MessageController.h"
+
+#include "api/ApiReply.h"
+#include "api/Authenticator.h"
+#include "api/ChatRelay.h"
+#include "api/HistoryBuilder.h"
+#include "api/ServerContext.h"
+#include "api/Validator.h"
+#include "core/Clock.h"
+#include "core/Ids.h"
+#include "llm/ChatProvider.h"
+#include "llm/DemoProvider.h"
+
+namespace hearth {
+
+namespace {
+constexpr int defaultContextTokens = 16384;
+constexpr int defaultReplyReserve = 1024;
+constexpr int historyWindow = 400; // newest messages considered for the context
+} // namespace
+
+void MessageController::registerRoutes(Router &router)
+{
+    router.add("POST", QStringLiteral("/v1/conversations/:id/messages"),
+               m_auth.require([this](const HttpRequest &r, const ResponderPtr &p, const User &u) {
+                   send(r, p, u);
+               }));
+}
+
+int MessageController::contextTokensOf(const QString &model) const
+{
+    for (const ModelInfo &info : m_context.providers->models()) {
+        if (info.id == model && info.context > 0)
+            return info.context;
+    }
+    return defaultContextTokens;
+}
+
+void MessageController::send(const HttpRequest &request, const ResponderPtr &responder,
+                             const User &user)
+{
+    const auto body = readJsonObject(request, responder);
+    if (!body)
+        return;
+    Validator v(*body);
+    const auto role = v.text(QStringLiteral("role"), true, 1, 32);
+    if (role && *role != QLatin1String("user"))
+        v.fail(QStringLiteral("role must be \"user\""));
+    const auto content = v.text(QStringLiteral("content"), true, 1, 100000);
+    const auto model = v.text(QStringLiteral("model"), false, 0, 200);
+    const auto temperature = v.number(QStringLiteral("temperature"), 0, 2);
+    const auto maxTokens = v.integer(QStringLiteral("maxTokens"), 1, 128000);
+    const auto stream = v.boolean(QStringLiteral("stream"));
+    if (!v.ok()) {
+        replyError(responder, ApiError::validation(v.errors()));
+        return;
+    }
+    const bool streaming =
+        stream.value_or(false) || request.header("accept").contains("text/event-stream");
+
+    const auto found = m_context.conversations.find(user.id, request.param(QStringLiteral("id")));
+    if (!found) {
+        replyError(responder, found.error());
+        return;
+    }
+    if (!found.value()) {
+        replyError(responder, ApiError::notFound(QStringLiteral("Conversation")));
+        return;
+    }
+    const Conversation &conversation = *found.value();
+
+    QString modelId = model.value_or(QString()).trimmed();
+    if (modelId.isEmpty())
+        modelId = conversation.model;
+    if (modelId.isEmpty())
+        modelId = m_context.providers->defaultModel(m_context.config.defaultModel);
+    ChatProvider *provider = m_context.providers->resolve(modelId);
+    if (!provider) {
+        replyError(responder, ApiError::noProvider(modelId));
+        return;
+    }
+    if (!m_context.providers->hasConfiguredProviders())
+        modelId = DemoProvider::modelId; // say honestly who answers
+
+    Message userMessage;
+    userMessage.id = newId();
+    userMessage.conversationId = conversation.id;
+    userMessage.role = QStringLiteral("user");
+    userMessage.content = *content;
+    userMessage.model = modelId;
+    userMessage.createdAt = Clock::system().nowMs();
+    if (const auto stored = m_context.messages.insert(userMessage); !stored) {
+        replyError(responder, stored.error());
+        return;
+    }
+    const auto recent = m_context.messages.page(conversation.id, historyWindow, 0, {});
+    if (!recent) {
+        replyError(responder, recent.error());
+        return;
+    }
+
+    Message reply;
+    reply.id = newId();
+    reply.conversationId = conversation.id;
+    reply.role = QStringLiteral("assistant");
+    reply.model = modelId;
+    reply.finishReason = FinishReason::Streaming;
+    reply.createdAt = Clock::system().nowMs();
+    if (const auto stored = m_context.messages.insert(reply); !stored) {
+        replyError(responder, stored.error());
+        return;
+    }
+    m_context.conversations.touch(conversation.id, reply.createdAt);
+
+    ChatRelay::Setup setup;
+    setup.responder = responder;
+    setup.streaming = streaming;
+    setup.provider = provider;
+    setup.request.model = modelId;
+    setup.request.temperature = temperature;
+    setup.request.maxTokens = maxTokens;
+    setup.request.messages = buildHistory(conversation.systemPrompt, recent.value(),
+                                          contextTokensOf(modelId),
+                                          maxTokens.value_or(defaultReplyReserve));
+    setup.userMessage = userMessage;
+    setup.reply = reply;
+    setup.userId = user.id;
+    auto *relay = new ChatRelay(m_context, std::move(setup), this);
+    relay->start();
+}
+
+} // namespace hearth

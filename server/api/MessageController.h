@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/Domain.h"
+#include "http/Router.h"
+
+#include <QtCore/QObject>
+
+namespace hearth {
+
+struct ServerContext;
+class Authenticator;
+
+// POST /v1/conversations/:id/messages: stores the user's message, then
+// relays the reply from the provider that serves the model.
+class MessageController final : public QObject
+{
+    Q_OBJECT
+public:
+    MessageController(ServerContext &context, const Authenticator &auth, QObject *parent = nullptr)
+        : QObject(parent)
+        , m_context(context)
+        , m_auth(auth)
+    {}
+    void registerRoutes(Router &router);
+
+private:
+    void send(const HttpRequest &request, const ResponderPtr &responder, const User &user);
+    int contextTokensOf(const QString &model) const;
+
+    ServerContext &m_context;
+    const Authenticator &m_auth;
+};
+
+} // namespace hearth

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/Config.h"
+#include "llm/ProviderRegistry.h"
+#include "security/Jwt.h"
+#include "security/PasswordHasher.h"
+#include "storage/ConversationRepository.h"
+#include "storage/Database.h"
+#include "storage/MessageRepository.h"
+#include "storage/RefreshTokenRepository.h"
+#include "storage/UsageRepository.h"
+#include "storage/UserRepository.h"
+
+#include <QtCore/QThreadPool>
+
+class QNetworkAccessManager;
+
+namespace hearth {
+
+// What the controllers share, all living on the server thread. Owned by
+// HearthServer; controllers hold a reference.
+struct ServerContext
+{
+    ServerContext(ServerConfig cfg, std::unique_ptr<Database> database, QByteArray jwtSecret)
+        : config(std::move(cfg))
+        , db(std::move(database))
+        , jwt(std::move(jwtSecret))
+        , users(*db)
+        , refreshTokens(*db)
+        , conversations(*db)
+        , messages(*db)
+        , usage(*db)
+    {
+        // Hashing is deliberately slow: a few workers so logins run in
+        // parallel without starving the machine.
+        workers.setMaxThreadCount(2);
+    }
+
+    ServerConfig config;
+    std::unique_ptr<Database> db;
+    Jwt jwt;
+    PasswordHasher hasher;
+    QThreadPool workers;
+    UserRepository users;
+    RefreshTokenRepository refreshTokens;
+    ConversationRepository conversations;
+    MessageRepository messages;
+    UsageRepository usage;
+    ProviderRegistry *providers = nullptr;
+    QNetworkAccessManager *network = nullptr;
+    qint64 startedAtMs = 0;
+};
+
+} // namespace hearth

@@ -1,0 +1,43 @@
+#include "api/SystemController.h"
+
+#include "api/ApiReply.h"
+#include "api/Authenticator.h"
+#include "api/JsonViews.h"
+#include "api/ServerContext.h"
+#include "core/Clock.h"
+#include "core/Version.h"
+
+namespace hearth {
+
+void SystemController::registerRoutes(Router &router)
+{
+    router.add("GET", QStringLiteral("/health"),
+               [this](const HttpRequest &, const ResponderPtr &p) { health(p); });
+    router.add("GET", QStringLiteral("/v1/models"),
+               m_auth.require([this](const HttpRequest &, const ResponderPtr &p, const User &) {
+                   models(p);
+               }));
+}
+
+void SystemController::health(const ResponderPtr &responder)
+{
+    const bool databaseOk = m_context.db->ping();
+    const qint64 uptime = (Clock::system().nowMs() - m_context.startedAtMs) / 1000;
+    replyJson(responder, databaseOk ? 200 : 503,
+              {{QStringLiteral("status"), databaseOk ? QStringLiteral("ok") : QStringLiteral("degraded")},
+               {QStringLiteral("version"), version()},
+               {QStringLiteral("database"),
+                databaseOk ? QStringLiteral("ok") : QStringLiteral("unavailable")},
+               {QStringLiteral("uptimeSeconds"), uptime}});
+}
+
+void SystemController::models(const ResponderPtr &responder)
+{
+    QJsonArray data;
+    for (const ModelInfo &model : m_context.providers->models())
+        data.append(modelJson(model));
+    replyJson(responder, 200,
+              {{QStringLiteral("object"), QStringLiteral("list")}, {QStringLiteral("data"), data}});
+}
+
+} // namespace hearth

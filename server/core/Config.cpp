@@ -1,0 +1,217 @@
+#include "core/Config.h"
+
+#include "core/ConfigFile.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QFileInfo>
+#include <QtCore/QUrl>
+
+namespace hearth {
+
+namespace {
+
+class LayeredLookup
+{
+public:
+    LayeredLookup(const ConfigLayer &cli, const ConfigLayer &env, const ConfigLayer &file)
+        : m_layers{&cli, &env, &file}
+    {}
+
+    std::optional<QString> value(const QString &key) const
+    {
+        for (const ConfigLayer *layer : m_layers) {
+            const auto it = layer->constFind(key);
+            if (it != layer->constEnd())
+                return it.value();
+        }
+        return std::nullopt;
+    }
+
+    void readString(const char *key, QString &target) const
+    {
+        if (const auto v = value(QLatin1String(key)))
+            target = v->trimmed();
+    }
+
+    template<typename Int>
+    void readInt(const char *key, Int &target, qint64 min, qint64 max)
+    {
+        const auto v = value(QLatin1String(key));
+        if (!v)
+            return;
+        bool ok = false;
+        const qint64 parsed = v->trimmed().toLongLong(&ok);
+        if (!ok || parsed < min || parsed > max) {
+            errors << QStringLiteral("%1 must be a whole number from %2 to %3 (got \"%4\")")
+                          .arg(QLatin1String(key))
+                          .arg(min)
+                          .arg(max)
+                          .arg(*v);
+            return;
+        }
+        target = Int(parsed);
+    }
+
+    void readBool(const char *key, bool &target)
+    {
+        const auto v = value(QLatin1String(key));
+        if (!v)
+            return;
+        const QString s = v->trimmed().toLower();
+        if (s == QLatin1String("1") || s == QLatin1String("true") || s == QLatin1String("on")
+            || s == QLatin1String("yes"))
+            target = true;
+        else if (s == QLatin1String("0") || s == QLatin1String("false") || s == QLatin1String("off")
+                 || s == QLatin1String("no"))
+            target = false;
+        else
+            errors << QStringLiteral("%1 must be on or off (got \"%2\")").arg(QLatin1String(key), *v);
+    }
+
+    QStringList errors;
+
+private:
+    const ConfigLayer *m_layers[3];
+};
+
+QStringList splitList(const QString &text, QChar separator)
+{
+    QStringList items;
+    for (const QString &item : text.split(separator, Qt::SkipEmptyParts)) {
+        const QString trimmed = item.trimmed();
+        if (!trimmed.isEmpty())
+            items << trimmed;
+    }
+    return items;
+}
+
+QList<ProviderSeed> readProviders(const LayeredLookup &lookup, QStringList &errors)
+{
+    QStringList urls, keys;
+    if (const auto plural = lookup.value(QStringLiteral("OPENAI_API_BASE_URLS"))) {
+        urls = splitList(*plural, QLatin1Char(';'));
+        keys = lookup.value(QStringLiteral("OPENAI_API_KEYS"))
+                   .value_or(QString())
+                   .split(QLatin1Char(';'));
+    } else if (const auto single = lookup.value(QStringLiteral("OPENAI_API_BASE_URL"))) {
+        urls << single->trimmed();
+        keys << lookup.value(QStringLiteral("OPENAI_API_KEY")).value_or(QString());
+    } else if (const auto keyOnly = lookup.value(QStringLiteral("OPENAI_API_KEY"))) {
+        // As Open WebUI does: a key alone means OpenAI itself.
+        urls << QStringLiteral("https://api.openai.com/v1");
+        keys << *keyOnly;
+    }
+    QList<ProviderSeed> seeds;
+    for (int i = 0; i < urls.size(); ++i) {
+        const QUrl url(urls.at(i));
+        if (!url.isValid() || (url.scheme() != QLatin1String("http")
+                               && url.scheme() != QLatin1String("https"))) {
+            errors << QStringLiteral("OPENAI_API_BASE_URL \"%1\" is not an http(s) URL").arg(urls.at(i));
+            continue;
+        }
+        seeds.append({urls.at(i), i < keys.size() ? keys.at(i).trimmed() : QString()});
+    }
+    return seeds;
+}
+
+} // namespace
+
+QStringList knownConfigKeys()
+{
+    return {QStringLiteral("SERVER_HOST"), QStringLiteral("SERVER_PORT"),
+            QStringLiteral("HEARTH_DATA_DIR"), QStringLiteral("HEARTH_CONFIG"),
+            QStringLiteral("DB_DRIVER"), QStringLiteral("DB_HOST"), QStringLiteral("DB_PORT"),
+            QStringLiteral("DB_USER"), QStringLiteral("DB_PASSWORD"), QStringLiteral("DB_NAME"),
+            QStringLiteral("DB_SSL_MODE"), QStringLiteral("HEARTH_DB_PATH"),
+            QStringLiteral("JWT_SECRET"), QStringLiteral("JWT_ACCESS_EXPIRE"),
+            QStringLiteral("JWT_REFRESH_EXPIRE"), QStringLiteral("CORS_ALLOWED_ORIGINS"),
+            QStringLiteral("HEARTH_ADMIN_EMAIL"), QStringLiteral("HEARTH_ADMIN_PASSWORD"),
+            QStringLiteral("OPENAI_API_BASE_URL"), QStringLiteral("OPENAI_API_KEY"),
+            QStringLiteral("OPENAI_API_BASE_URLS"), QStringLiteral("OPENAI_API_KEYS"),
+            QStringLiteral("HEARTH_DEFAULT_MODEL"), QStringLiteral("HEARTH_MAX_BODY_BYTES"),
+            QStringLiteral("HEARTH_MAX_CONNECTIONS"), QStringLiteral("HEARTH_IDLE_TIMEOUT"),
+            QStringLiteral("HEARTH_HEADER_TIMEOUT"),
+            QStringLiteral("HEARTH_UPSTREAM_CONNECT_TIMEOUT"),
+            QStringLiteral("HEARTH_UPSTREAM_FIRST_BYTE_TIMEOUT"),
+            QStringLiteral("HEARTH_UPSTREAM_IDLE_TIMEOUT"),
+            QStringLiteral("HEARTH_SSE_PING_INTERVAL"), QStringLiteral("HEARTH_DEMO_DELAY_MS"),
+            QStringLiteral("HEARTH_ACCESS_LOG")};
+}
+
+ConfigResult resolveConfig(const ConfigLayer &commandLine, const ConfigLayer &environment,
+                           const QString &defaultDataDir)
+{
+    ConfigResult result;
+    ServerConfig &c = result.config;
+    const ConfigLayer none;
+
+    // The data folder and the config file are resolved first, from the two
+    // layers above the file (the file cannot say where it is itself).
+    LayeredLookup early(commandLine, environment, none);
+    c.dataDir = defaultDataDir;
+    early.readString("HEARTH_DATA_DIR", c.dataDir);
+    QString filePath;
+    early.readString("HEARTH_CONFIG", filePath);
+    const bool explicitFile = !filePath.isEmpty();
+    if (!explicitFile)
+        filePath = QDir(c.dataDir).filePath(QStringLiteral("hearth.conf"));
+
+    ConfigLayer fileLayer;
+    if (explicitFile || QFileInfo::exists(filePath)) {
+        ConfigFileContents contents = readConfigFile(filePath);
+        for (const QString &error : std::as_const(contents.errors))
+            result.errors << QStringLiteral("%1: %2").arg(filePath, error);
+        const QStringList known = knownConfigKeys();
+        for (auto it = contents.values.cbegin(); it != contents.values.cend(); ++it) {
+            if (!known.contains(it.key()))
+                result.errors << QStringLiteral("%1: unknown setting %2").arg(filePath, it.key());
+        }
+        fileLayer = contents.values;
+        c.configFile = filePath;
+    }
+
+    LayeredLookup l(commandLine, environment, fileLayer);
+    l.readString("SERVER_HOST", c.host);
+    l.readInt("SERVER_PORT", c.port, 0, 65535);
+    l.readString("DB_DRIVER", c.dbDriver);
+    c.dbDriver = c.dbDriver.toLower();
+    l.readString("DB_HOST", c.dbHost);
+    l.readInt("DB_PORT", c.dbPort, 0, 65535);
+    l.readString("DB_USER", c.dbUser);
+    l.readString("DB_PASSWORD", c.dbPassword);
+    l.readString("DB_NAME", c.dbName);
+    l.readString("DB_SSL_MODE", c.dbSslMode);
+    c.dbPath = QDir(c.dataDir).filePath(QStringLiteral("hearth.db"));
+    l.readString("HEARTH_DB_PATH", c.dbPath);
+    l.readString("JWT_SECRET", c.jwtSecret);
+    l.readInt("JWT_ACCESS_EXPIRE", c.accessTokenTtl, 30, 7 * 86400);
+    l.readInt("JWT_REFRESH_EXPIRE", c.refreshTokenTtl, 60, 365 * 86400);
+    if (const auto origins = l.value(QStringLiteral("CORS_ALLOWED_ORIGINS")))
+        c.corsAllowedOrigins = splitList(*origins, QLatin1Char(','));
+    l.readString("HEARTH_ADMIN_EMAIL", c.adminEmail);
+    l.readString("HEARTH_ADMIN_PASSWORD", c.adminPassword);
+    l.readString("HEARTH_DEFAULT_MODEL", c.defaultModel);
+    l.readInt("HEARTH_MAX_BODY_BYTES", c.maxBodyBytes, 1024, qint64(1) << 32);
+    l.readInt("HEARTH_MAX_CONNECTIONS", c.maxConnections, 1, 100000);
+    l.readInt("HEARTH_IDLE_TIMEOUT", c.idleTimeoutSec, 1, 86400);
+    l.readInt("HEARTH_HEADER_TIMEOUT", c.headerTimeoutSec, 1, 3600);
+    l.readInt("HEARTH_UPSTREAM_CONNECT_TIMEOUT", c.upstreamConnectTimeoutSec, 1, 3600);
+    l.readInt("HEARTH_UPSTREAM_FIRST_BYTE_TIMEOUT", c.upstreamFirstByteTimeoutSec, 1, 3600);
+    l.readInt("HEARTH_UPSTREAM_IDLE_TIMEOUT", c.upstreamIdleTimeoutSec, 1, 3600);
+    l.readInt("HEARTH_SSE_PING_INTERVAL", c.ssePingIntervalSec, 1, 3600);
+    l.readInt("HEARTH_DEMO_DELAY_MS", c.demoDelayMs, 0, 10000);
+    l.readBool("HEARTH_ACCESS_LOG", c.accessLog);
+    c.providers = readProviders(l, l.errors);
+
+    const QStringList drivers{QStringLiteral("sqlite"), QStringLiteral("postgres"),
+                              QStringLiteral("mysql")};
+    if (!drivers.contains(c.dbDriver))
+        l.errors << QStringLiteral("DB_DRIVER must be sqlite, postgres or mysql (got \"%1\")")
+                        .arg(c.dbDriver);
+    if (c.adminEmail.isEmpty() != c.adminPassword.isEmpty())
+        l.errors << QStringLiteral("HEARTH_ADMIN_EMAIL and HEARTH_ADMIN_PASSWORD go together");
+    result.errors << l.errors << early.errors;
+    return result;
+}
+
+} // namespace hearth

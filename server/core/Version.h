@@ -1,0 +1,9 @@
+#pragma once
+
+#include <QtCore/QString>
+
+namespace hearth {
+
+QString version();
+
+} // namespace hearth

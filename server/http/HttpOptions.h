@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QtCore/QStringList>
+
+namespace hearth {
+
+struct HttpOptions
+{
+    qint64 maxBodyBytes = 4 * 1024 * 1024;
+    int maxHeaderBytes = 16 * 1024;
+    int maxRequestLineBytes = 8 * 1024;
+    int maxHeaderFields = 100;
+    int maxConnections = 512;
+    int idleTimeoutMs = 75000;   // keep-alive connection with nothing to do
+    int headerTimeoutMs = 15000; // from a request's first byte to the end of its headers
+    QStringList corsAllowedOrigins;
+    bool accessLog = true;
+};
+
+} // namespace hearth

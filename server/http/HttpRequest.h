@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QtCore/QByteArray>
+#include <QtCore/QHash>
+#include <QtCore/QString>
+#include <QtCore/QUrlQuery>
+#include <QtNetwork/QHostAddress>
+
+namespace hearth {
+
+// A request copied out of QtHttpServer at once (its object is reused for
+// the next request on the connection), plus the route's path parameters.
+struct HttpRequest
+{
+    QByteArray method; // upper case, e.g. "GET"
+    QString path;      // decoded, without the query
+    QUrlQuery query;
+    QHash<QByteArray, QByteArray> headers; // names in lower case
+    QByteArray body;
+    QHostAddress remoteAddress;
+    QHash<QString, QString> params; // from ":name" route segments
+
+    QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }
+    QString param(const QString &name) const { return params.value(name); }
+    QString queryValue(const QString &name) const
+    {
+        return query.queryItemValue(name, QUrl::FullyDecoded);
+    }
+};
+
+} // namespace hearth

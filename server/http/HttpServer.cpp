@@ -1,0 +1,105 @@
+#include "http/HttpServer.h"
+
+#include "http/ConnectionGuard.h"
+#include "http/GuardedTcpServer.h"
+
+#include <QtCore/QLoggingCategory>
+#include <QtHttpServer/QAbstractHttpServer>
+#include <QtHttpServer/QHttpServerRequest>
+
+Q_LOGGING_CATEGORY(lcAccess, "hearth.access")
+
+namespace hearth {
+
+// QtHttpServer's entry points differ between Qt versions; only this class
+// touches them.
+class HttpServerImpl final : public QAbstractHttpServer
+{
+public:
+    explicit HttpServerImpl(HttpServer *owner)
+        : m_owner(owner)
+    {}
+
+    GuardedTcpServer *tcp = nullptr;
+
+protected:
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        ConnectionGuard *guard = ConnectionGuard::of(socket);
+        const RequestHead head = guard ? guard->takeCompletedHead() : RequestHead{};
+        HttpRequest copy;
+        copy.method = head.method;
+        copy.path = request.url().path();
+        copy.query = request.query();
+        for (const auto &header : request.headers())
+            copy.headers.insert(header.first.toLower(), header.second);
+        copy.body = request.body();
+        copy.remoteAddress = request.remoteAddress();
+        m_owner->handle(std::move(copy), head, socket);
+        return true;
+    }
+    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override {}
+#else
+#error "Port HttpServerImpl to this Qt version's QAbstractHttpServer (responder-based) API"
+#endif
+
+private:
+    HttpServer *m_owner;
+};
+
+HttpServer::HttpServer(const HttpOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_cors(options.corsAllowedOrigins)
+    , m_impl(std::make_unique<HttpServerImpl>(this))
+{
+    if (options.accessLog) {
+        m_accessLog = [](const AccessLogEntry &e) {
+            qCInfo(lcAccess).noquote().nospace()
+                << e.clientAddress.toString() << " \"" << e.method << ' ' << e.path << "\" "
+                << e.status << ' ' << e.latencyMs << "ms " << e.bytes << 'B'
+                << (e.userId.isEmpty() ? QString() : QStringLiteral(" user=") + e.userId);
+        };
+    }
+}
+
+HttpServer::~HttpServer() = default;
+
+bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *error)
+{
+    auto *tcp = new GuardedTcpServer(m_options, m_impl.get());
+    if (!tcp->listen(address, port)) {
+        *error = QStringLiteral("cannot listen on %1:%2: %3")
+                     .arg(address.toString())
+                     .arg(port)
+                     .arg(tcp->errorString());
+        delete tcp;
+        return false;
+    }
+    m_impl->bind(tcp);
+    m_impl->tcp = tcp;
+    return true;
+}
+
+quint16 HttpServer::port() const
+{
+    return m_impl->tcp ? m_impl->tcp->serverPort() : 0;
+}
+
+int HttpServer::openConnections() const
+{
+    return m_impl->tcp ? m_impl->tcp->openConnections() : 0;
+}
+
+void HttpServer::handle(HttpRequest request, const RequestHead &head, QTcpSocket *socket)
+{
+    auto responder = std::make_shared<Responder>(socket, head, request.path, &m_cors, m_accessLog);
+    if (request.method == "OPTIONS") {
+        responder->sendEmpty(204, m_cors.preflightHeaders(head.origin));
+        return;
+    }
+    m_router.dispatch(request, responder);
+}
+
+} // namespace hearth

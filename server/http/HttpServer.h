@@ -1,0 +1,44 @@
+#pragma once
+
+#include "http/CorsPolicy.h"
+#include "http/HttpOptions.h"
+#include "http/Responder.h"
+#include "http/Router.h"
+
+#include <QtCore/QObject>
+#include <QtNetwork/QHostAddress>
+
+#include <memory>
+
+namespace hearth {
+
+class HttpServerImpl;
+
+// The HTTP front: QtHttpServer's parser behind our own listening socket,
+// connection guard, route table, JSON errors, CORS and access log.
+class HttpServer final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HttpServer(const HttpOptions &options, QObject *parent = nullptr);
+    ~HttpServer() override;
+
+    Router &router() { return m_router; }
+    void setAccessLogSink(AccessLogSink sink) { m_accessLog = std::move(sink); }
+
+    bool listen(const QHostAddress &address, quint16 port, QString *error);
+    quint16 port() const;
+    int openConnections() const;
+
+    // Called by the QtHttpServer adapter for every complete request.
+    void handle(HttpRequest request, const RequestHead &head, QTcpSocket *socket);
+
+private:
+    HttpOptions m_options;
+    CorsPolicy m_cors;
+    Router m_router;
+    AccessLogSink m_accessLog;
+    std::unique_ptr<HttpServerImpl> m_impl;
+};
+
+} // namespace hearth

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "http/HttpRequest.h"
+#include "http/Responder.h"
+
+#include <QtCore/QStringList>
+
+#include <functional>
+
+namespace hearth {
+
+using RouteHandler = std::function<void(const HttpRequest &, const ResponderPtr &)>;
+
+// The route table: method + path pattern ("/v1/conversations/:id") to handler.
+// Knowing every route lets unknown paths get a JSON 404 and known paths with
+// the wrong method a JSON 405 with Allow — QtHttpServer 6.4 gives neither.
+class Router
+{
+public:
+    void add(const QByteArray &method, const QString &pattern, RouteHandler handler);
+    // Fills request.params and calls the handler, or answers 404/405 itself.
+    void dispatch(HttpRequest &request, const ResponderPtr &responder) const;
+
+    struct RouteInfo
+    {
+        QByteArray method;
+        QString pattern;
+    };
+    QList<RouteInfo> routes() const;
+
+private:
+    struct Route
+    {
+        QByteArray method;
+        QString pattern;
+        QStringList segments;
+        RouteHandler handler;
+    };
+    static bool matches(const Route &route, const QStringList &segments,
+                        QHash<QString, QString> *params);
+    QList<Route> m_routes;
+};
+
+} // namespace hearth

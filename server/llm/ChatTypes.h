@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/Domain.h"
+
+#include <QtCore/QList>
+#include <QtCore/QString>
+
+#include <optional>
+
+namespace hearth {
+
+struct ChatMessage
+{
+    QString role;
+    QString content;
+};
+
+struct ChatRequest
+{
+    QString model;
+    QList<ChatMessage> messages;
+    std::optional<double> temperature;
+    std::optional<int> maxTokens;
+};
+
+struct ChatCompletion
+{
+    QString finishReason; // as the provider said: stop, length, ...
+    TokenUsage usage;
+};
+
+struct ChatFailure
+{
+    enum class Kind { Upstream, Timeout };
+    Kind kind = Kind::Upstream;
+    int httpStatus = 0; // the provider's status, 0 when it never answered
+    QString message;    // safe to show: secrets already redacted
+};
+
+struct ModelInfo
+{
+    QString id;
+    QString name;
+    QString ownedBy;
+    QString description;
+    QString provider;
+    int context = 0;
+    int maxTokens = 0;
+    qint64 created = 0;
+    bool available = true;
+};
+
+} // namespace hearth

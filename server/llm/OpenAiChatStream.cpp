@@ -1,0 +1,236 @@
+#include "llm/OpenAiChatStream.h"
+
+#include "llm/Redaction.h"
+
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+#include <QtNetwork/QNetworkAccessManager>
+#include <QtNetwork/QNetworkReply>
+
+namespace hearth {
+
+namespace {
+constexpr qsizetype maxErrorBody = 64 * 1024;
+}
+
+OpenAiChatStream::OpenAiChatStream(ChatRequest request, QString providerName, QString apiKey,
+                                   UpstreamTimeouts timeouts, QObject *parent)
+    : ChatStream(parent)
+    , m_request(std::move(request))
+    , m_providerName(std::move(providerName))
+    , m_apiKey(std::move(apiKey))
+    , m_timeouts(timeouts)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &OpenAiChatStream::onTimeout);
+}
+
+OpenAiChatStream::~OpenAiChatStream()
+{
+    abort();
+}
+
+QByteArray OpenAiChatStream::requestBody() const
+{
+    QJsonArray messages;
+    for (const ChatMessage &m : m_request.messages)
+        messages.append(QJsonObject{{QStringLiteral("role"), m.role},
+                                    {QStringLiteral("content"), m.content}});
+    QJsonObject body{{QStringLiteral("model"), m_request.model},
+                     {QStringLiteral("messages"), messages},
+                     {QStringLiteral("stream"), true},
+                     {QStringLiteral("stream_options"),
+                      QJsonObject{{QStringLiteral("include_usage"), true}}}};
+    if (m_request.temperature)
+        body.insert(QStringLiteral("temperature"), *m_request.temperature);
+    if (m_request.maxTokens)
+        body.insert(QStringLiteral("max_tokens"), *m_request.maxTokens);
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+void OpenAiChatStream::start(QNetworkAccessManager *network, QNetworkRequest httpRequest)
+{
+    httpRequest.setRawHeader("Accept", "text/event-stream");
+    m_reply = network->post(httpRequest, requestBody());
+    connect(m_reply, &QNetworkReply::readyRead, this, &OpenAiChatStream::onReadyRead);
+    connect(m_reply, &QNetworkReply::finished, this, &OpenAiChatStream::onFinished);
+    connect(m_reply, &QNetworkReply::requestSent, this, [this] {
+        if (m_phase == Phase::Connecting) {
+            m_phase = Phase::WaitingFirstByte;
+            m_timer.start(m_timeouts.firstByteMs);
+        }
+    });
+    m_timer.start(m_timeouts.connectMs);
+}
+
+void OpenAiChatStream::abort()
+{
+    m_ended = true;
+    m_timer.stop();
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+        m_reply = nullptr;
+    }
+}
+
+void OpenAiChatStream::onTimeout()
+{
+    const QString what = m_phase == Phase::Connecting
+                             ? QStringLiteral("could not be reached in time")
+                         : m_phase == Phase::WaitingFirstByte
+                             ? QStringLiteral("did not start answering in time")
+                             : QStringLiteral("stopped sending in the middle of the reply");
+    fail(ChatFailure::Kind::Timeout, 0, QStringLiteral("The provider %1 %2").arg(m_providerName, what));
+}
+
+void OpenAiChatStream::onReadyRead()
+{
+    if (m_ended || !m_reply)
+        return;
+    m_phase = Phase::Streaming;
+    m_timer.start(m_timeouts.idleMs);
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray bytes = m_reply->readAll();
+    if (status != 200) {
+        if (m_errorBody.size() < maxErrorBody)
+            m_errorBody.append(bytes.left(maxErrorBody - m_errorBody.size()));
+        return;
+    }
+    for (const SseEvent &event : m_parser.feed(bytes)) {
+        handleEvent(event);
+        if (m_ended)
+            return;
+    }
+    if (m_parser.failed())
+        fail(ChatFailure::Kind::Upstream, 0,
+             QStringLiteral("The provider %1 sent a malformed stream").arg(m_providerName));
+}
+
+void OpenAiChatStream::handleEvent(const SseEvent &event)
+{
+    if (event.data == "[DONE]") {
+        m_sawDone = true;
+        return;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(event.data, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        fail(ChatFailure::Kind::Upstream, 0,
+             QStringLiteral("The provider %1 sent a malformed stream").arg(m_providerName));
+        return;
+    }
+    const QJsonObject chunk = doc.object();
+    if (chunk.contains(QLatin1String("error"))) {
+        const QJsonValue error = chunk.value(QLatin1String("error"));
+        const QString message = error.isObject()
+                                    ? error.toObject().value(QLatin1String("message")).toString()
+                                    : error.toString();
+        fail(ChatFailure::Kind::Upstream, 0,
+             QStringLiteral("The provider %1 reported an error: %2").arg(m_providerName, message));
+        return;
+    }
+    const QJsonArray choices = chunk.value(QLatin1String("choices")).toArray();
+    if (!choices.isEmpty()) {
+        const QJsonObject choice = choices.first().toObject();
+        const QString text =
+            choice.value(QLatin1String("delta")).toObject().value(QLatin1String("content")).toString();
+        if (!text.isEmpty()) {
+            m_text += text;
+            emitDelta(text);
+        }
+        const QJsonValue finish = choice.value(QLatin1String("finish_reason"));
+        if (finish.isString())
+            m_finishReason = finish.toString();
+    }
+    const QJsonValue usage = chunk.value(QLatin1String("usage"));
+    if (usage.isObject()) {
+        const QJsonObject u = usage.toObject();
+        TokenUsage reported;
+        reported.promptTokens = u.value(QLatin1String("prompt_tokens")).toInt();
+        reported.completionTokens = u.value(QLatin1String("completion_tokens")).toInt();
+        reported.totalTokens = u.value(QLatin1String("total_tokens")).toInt(
+            reported.promptTokens + reported.completionTokens);
+        m_usage = reported;
+    }
+}
+
+QString OpenAiChatStream::providerErrorMessage(int status, const QByteArray &body) const
+{
+    QString detail;
+    const QJsonObject object = QJsonDocument::fromJson(body).object();
+    const QJsonValue error = object.value(QLatin1String("error"));
+    if (error.isObject())
+        detail = error.toObject().value(QLatin1String("message")).toString();
+    else if (error.isString())
+        detail = error.toString();
+    else if (object.value(QLatin1String("message")).isString())
+        detail = object.value(QLatin1String("message")).toString();
+    else
+        detail = QString::fromUtf8(body.left(300)).simplified();
+    QString message = QStringLiteral("The provider %1 answered %2").arg(m_providerName).arg(status);
+    if (!detail.isEmpty())
+        message += QStringLiteral(": ") + detail;
+    return message;
+}
+
+void OpenAiChatStream::onFinished()
+{
+    if (m_ended || !m_reply)
+        return;
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status >= 300 && status < 400) {
+        fail(ChatFailure::Kind::Upstream, status,
+             QStringLiteral("The provider %1 answered with a redirect, which Hearth does not follow; "
+                            "check its base URL")
+                 .arg(m_providerName));
+        return;
+    }
+    if (status != 200) {
+        if (status == 0 || (m_reply->error() != QNetworkReply::NoError && m_errorBody.isEmpty())) {
+            fail(ChatFailure::Kind::Upstream, status,
+                 QStringLiteral("The provider %1 could not be reached: %2")
+                     .arg(m_providerName, m_reply->errorString()));
+            return;
+        }
+        m_errorBody.append(m_reply->readAll().left(maxErrorBody));
+        fail(ChatFailure::Kind::Upstream, status, providerErrorMessage(status, m_errorBody));
+        return;
+    }
+    onReadyRead(); // whatever is left in the buffer
+    if (m_ended)
+        return;
+    if (m_reply->error() != QNetworkReply::NoError) {
+        fail(ChatFailure::Kind::Upstream, status,
+             QStringLiteral("The connection to the provider %1 broke: %2")
+                 .arg(m_providerName, m_reply->errorString()));
+        return;
+    }
+    if (!m_sawDone && m_finishReason.isEmpty()) {
+        fail(ChatFailure::Kind::Upstream, status,
+             QStringLiteral("The provider %1 ended the reply without finishing it").arg(m_providerName));
+        return;
+    }
+    complete();
+}
+
+void OpenAiChatStream::complete()
+{
+    ChatCompletion completion;
+    completion.finishReason = m_finishReason.isEmpty() ? QStringLiteral("stop") : m_finishReason;
+    completion.usage = m_usage ? *m_usage : estimateUsage(m_request, m_text);
+    abort();
+    emit completed(completion);
+}
+
+void OpenAiChatStream::fail(ChatFailure::Kind kind, int status, const QString &message)
+{
+    if (m_ended)
+        return;
+    abort();
+    emit failed(ChatFailure{kind, status, redactSecrets(message, {m_apiKey})});
+}
+
+} // namespace hearth

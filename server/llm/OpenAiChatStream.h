@@ -1,0 +1,56 @@
+#pragma once
+
+#include "llm/ChatStream.h"
+#include "llm/SseParser.h"
+#include "llm/UpstreamTimeouts.h"
+
+#include <QtCore/QPointer>
+#include <QtCore/QTimer>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QNetworkRequest;
+
+namespace hearth {
+
+// One streamed chat completion from an OpenAI-compatible endpoint. Always
+// asks the provider to stream (with usage in the last chunk) so that every
+// reply, synchronous or not, gets the same timeouts and cancellation.
+class OpenAiChatStream final : public ChatStream
+{
+    Q_OBJECT
+public:
+    OpenAiChatStream(ChatRequest request, QString providerName, QString apiKey,
+                     UpstreamTimeouts timeouts, QObject *parent);
+    ~OpenAiChatStream() override;
+
+    void start(QNetworkAccessManager *network, QNetworkRequest httpRequest);
+    void abort() override;
+
+private:
+    void onReadyRead();
+    void onFinished();
+    void onTimeout();
+    void handleEvent(const SseEvent &event);
+    void fail(ChatFailure::Kind kind, int status, const QString &message);
+    void complete();
+    QString providerErrorMessage(int status, const QByteArray &body) const;
+    QByteArray requestBody() const;
+
+    ChatRequest m_request;
+    QString m_providerName;
+    QString m_apiKey;
+    UpstreamTimeouts m_timeouts;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_timer;
+    enum class Phase { Connecting, WaitingFirstByte, Streaming } m_phase = Phase::Connecting;
+    SseParser m_parser;
+    QByteArray m_errorBody;
+    QString m_text;
+    QString m_finishReason;
+    std::optional<TokenUsage> m_usage;
+    bool m_sawDone = false;
+    bool m_ended = false;
+};
+
+} // namespace hearth

@@ -1,0 +1,110 @@
+#include "llm/OpenAiProvider.h"
+
+#include "llm/OpenAiChatStream.h"
+#include "llm/Redaction.h"
+
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+#include <QtCore/QLoggingCategory>
+#include <QtNetwork/QNetworkAccessManager>
+#include <QtNetwork/QNetworkReply>
+
+Q_LOGGING_CATEGORY(lcUpstream, "hearth.upstream")
+
+namespace hearth {
+
+QString providerNameForUrl(const QUrl &url)
+{
+    const QString host = url.host().toLower();
+    if (host.endsWith(QLatin1String("deepseek.com")))
+        return QStringLiteral("DeepSeek");
+    if (host.endsWith(QLatin1String("openai.com")))
+        return QStringLiteral("OpenAI");
+    if (url.port() == 11434)
+        return QStringLiteral("Ollama");
+    return host;
+}
+
+OpenAiProvider::OpenAiProvider(OpenAiEndpoint endpoint, UpstreamTimeouts timeouts,
+                               QNetworkAccessManager *network, QObject *parent)
+    : ChatProvider(parent)
+    , m_endpoint(std::move(endpoint))
+    , m_timeouts(timeouts)
+    , m_network(network)
+    , m_models(m_endpoint.models)
+{}
+
+QNetworkRequest OpenAiProvider::makeRequest(const QString &path) const
+{
+    QUrl url = m_endpoint.baseUrl;
+    QString base = url.path();
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    url.setPath(base + path);
+    QNetworkRequest request(url);
+    // A redirect could carry the key to another host: never follow one.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    // HTTP/2 multiplexing hides per-stream stalls from our timers; stay on 1.1.
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!m_endpoint.apiKey.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_endpoint.apiKey.toUtf8());
+    return request;
+}
+
+QList<ModelInfo> OpenAiProvider::models() const
+{
+    QList<ModelInfo> list;
+    for (const QString &id : m_models) {
+        ModelInfo info;
+        info.id = id;
+        info.name = id;
+        info.ownedBy = m_endpoint.name;
+        info.provider = m_endpoint.name;
+        list << info;
+    }
+    return list;
+}
+
+void OpenAiProvider::refreshModels()
+{
+    if (!m_endpoint.models.isEmpty())
+        return; // set by hand
+    QNetworkRequest request = makeRequest(QStringLiteral("/models"));
+    request.setTransferTimeout(m_timeouts.connectMs);
+    QNetworkReply *reply = m_network->get(request);
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (reply->error() != QNetworkReply::NoError || status != 200) {
+            qCWarning(lcUpstream).noquote()
+                << "cannot list the models of" << m_endpoint.name << ":"
+                << redactSecrets(reply->errorString(), {m_endpoint.apiKey});
+            return;
+        }
+        QStringList ids;
+        const QJsonArray data = QJsonDocument::fromJson(reply->readAll())
+                                    .object()
+                                    .value(QLatin1String("data"))
+                                    .toArray();
+        for (const QJsonValue &model : data) {
+            const QString id = model.toObject().value(QLatin1String("id")).toString();
+            if (!id.isEmpty())
+                ids << id;
+        }
+        m_models = ids;
+        emit modelsChanged();
+    });
+}
+
+ChatStream *OpenAiProvider::startChat(const ChatRequest &request, QObject *parent)
+{
+    auto *stream = new OpenAiChatStream(request, m_endpoint.name, m_endpoint.apiKey, m_timeouts,
+                                        parent);
+    stream->start(m_network, makeRequest(QStringLiteral("/chat/completions")));
+    return stream;
+}
+
+} // namespace hearth

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "llm/ChatProvider.h"
+#include "llm/UpstreamTimeouts.h"
+
+#include <QtCore/QUrl>
+
+class QNetworkAccessManager;
+class QNetworkRequest;
+
+namespace hearth {
+
+struct OpenAiEndpoint
+{
+    QString name;    // shown to people, e.g. "DeepSeek"
+    QUrl baseUrl;    // e.g. https://api.deepseek.com/v1
+    QString apiKey;  // may be empty for local servers (Ollama, llama.cpp)
+    QStringList models; // empty: fetched from GET {baseUrl}/models
+};
+
+// An OpenAI-compatible endpoint (OpenAI, DeepSeek, Ollama, llama.cpp, vLLM…).
+class OpenAiProvider final : public ChatProvider
+{
+    Q_OBJECT
+public:
+    OpenAiProvider(OpenAiEndpoint endpoint, UpstreamTimeouts timeouts,
+                   QNetworkAccessManager *network, QObject *parent = nullptr);
+
+    QString name() const override { return m_endpoint.name; }
+    QList<ModelInfo> models() const override;
+    ChatStream *startChat(const ChatRequest &request, QObject *parent) override;
+
+    // Asks the provider for its models (asynchronous; emits modelsChanged()).
+    void refreshModels();
+    QNetworkRequest makeRequest(const QString &path) const;
+
+private:
+    OpenAiEndpoint m_endpoint;
+    UpstreamTimeouts m_timeouts;
+    QNetworkAccessManager *m_network;
+    QStringList m_models;
+};
+
+// Name shown for an endpoint configured only by URL: its host, with the
+// well-known ones spelled properly.
+QString providerNameForUrl(const QUrl &url);
+
+} // namespace hearth

@@ -1,0 +1,95 @@
+#include "storage/Database.h"
+
+#include "storage/SqliteDialect.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QFileInfo>
+#include <QtCore/QLoggingCategory>
+#include <QtCore/QThread>
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlError>
+#include <QtSql/QSqlQuery>
+
+Q_LOGGING_CATEGORY(lcStorage, "hearth.storage")
+
+namespace hearth {
+
+Database::Database(DatabaseSettings settings)
+    : m_settings(std::move(settings))
+    , m_dialect(std::make_unique<SqliteDialect>())
+{}
+
+Database::~Database()
+{
+    QMutexLocker lock(&m_namesLock);
+    for (const QString &name : std::as_const(m_connectionNames)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+std::unique_ptr<Database> Database::create(DatabaseSettings settings, QString *error)
+{
+    if (settings.driver != QLatin1String("sqlite")) {
+        *error = QStringLiteral("the %1 database is not supported yet; use DB_DRIVER=sqlite")
+                     .arg(settings.driver);
+        return nullptr;
+    }
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
+        *error = QStringLiteral("the Qt SQLite driver is missing (install libqt6sql6-sqlite)");
+        return nullptr;
+    }
+    const QString folder = QFileInfo(settings.sqlitePath).absolutePath();
+    if (!QDir().mkpath(folder)) {
+        *error = QStringLiteral("cannot create the data folder %1").arg(folder);
+        return nullptr;
+    }
+    return std::make_unique<Database>(std::move(settings));
+}
+
+QString Database::connectionName() const
+{
+    return QStringLiteral("hearth-%1-%2")
+        .arg(quintptr(this), 0, 16)
+        .arg(quintptr(QThread::currentThread()), 0, 16);
+}
+
+QSqlDatabase Database::connection()
+{
+    const QString name = connectionName();
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen())
+            return db;
+    } else {
+        QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->qtDriver(), name);
+        m_dialect->configure(db, m_settings);
+        QMutexLocker lock(&m_namesLock);
+        m_connectionNames << name;
+    }
+    QSqlDatabase db = QSqlDatabase::database(name, false);
+    if (!db.open()) {
+        qCWarning(lcStorage) << "cannot open the database:" << db.lastError().driverText();
+        return db;
+    }
+    for (const QString &statement : m_dialect->sessionSetup()) {
+        QSqlQuery query(db);
+        if (!query.exec(statement))
+            qCWarning(lcStorage) << "session set-up failed:" << query.lastError().driverText();
+    }
+    return db;
+}
+
+bool Database::ping()
+{
+    QSqlDatabase db = connection();
+    if (!db.isOpen())
+        return false;
+    QSqlQuery query(db);
+    return query.exec(QStringLiteral("SELECT 1")) && query.next();
+}
+
+} // namespace hearth

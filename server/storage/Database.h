@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QtCore/QMutex>
+#include <QtCore/QString>
+#include <QtCore/QStringList>
+
+#include <memory>
+
+class QSqlDatabase;
+
+namespace hearth {
+
+class SqlDialect;
+
+struct DatabaseSettings
+{
+    QString driver = QStringLiteral("sqlite");
+    QString sqlitePath;
+    QString host, user, password, name, sslMode;
+    int port = 0;
+};
+
+// Owns the settings and hands each thread its own QSqlDatabase connection
+// (QtSql's rule: a connection is used only by the thread that made it).
+class Database
+{
+public:
+    explicit Database(DatabaseSettings settings);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Nullptr and *error set when the driver is unknown or not installed.
+    static std::unique_ptr<Database> create(DatabaseSettings settings, QString *error);
+
+    const SqlDialect &dialect() const { return *m_dialect; }
+    const DatabaseSettings &settings() const { return m_settings; }
+
+    // This thread's connection, opened on first use; reopened when it was lost.
+    QSqlDatabase connection();
+    // True when a trivial query succeeds on this thread's connection.
+    bool ping();
+
+private:
+    QString connectionName() const;
+
+    DatabaseSettings m_settings;
+    std::unique_ptr<SqlDialect> m_dialect;
+    QMutex m_namesLock;
+    QStringList m_connectionNames;
+};
+
+} // namespace hearth

@@ -1,0 +1,123 @@
+#include "storage/MessageRepository.h"
+
+#include "storage/SqlRun.h"
+
+#include <algorithm>
+
+namespace hearth {
+
+namespace {
+const QString selectMessage = QStringLiteral(
+    "SELECT id, conversation_id, role, content, model, finish_reason, prompt_tokens,"
+    " completion_tokens, total_tokens, usage_estimated, created_at FROM messages");
+
+Message readMessage(const SqlRun &row)
+{
+    Message m;
+    m.id = row.value(0).toString();
+    m.conversationId = row.value(1).toString();
+    m.role = row.value(2).toString();
+    m.content = row.value(3).toString();
+    m.model = row.value(4).toString();
+    m.finishReason = row.value(5).toString();
+    if (!row.value(8).isNull()) {
+        TokenUsage usage;
+        usage.promptTokens = row.value(6).toInt();
+        usage.completionTokens = row.value(7).toInt();
+        usage.totalTokens = row.value(8).toInt();
+        usage.estimated = row.value(9).toInt() != 0;
+        m.usage = usage;
+    }
+    m.createdAt = row.value(10).toLongLong();
+    return m;
+}
+
+void bindUsage(SqlRun &q, const std::optional<TokenUsage> &usage)
+{
+    const QVariant null(QMetaType::fromType<int>());
+    q.bind(usage ? QVariant(usage->promptTokens) : null);
+    q.bind(usage ? QVariant(usage->completionTokens) : null);
+    q.bind(usage ? QVariant(usage->totalTokens) : null);
+    q.bind(usage && usage->estimated ? 1 : 0);
+}
+} // namespace
+
+Outcome<Done> MessageRepository::insert(const Message &m)
+{
+    SqlRun q(m_db, QStringLiteral("INSERT INTO messages (id, conversation_id, role, content, model,"
+                                  " finish_reason, prompt_tokens, completion_tokens, total_tokens,"
+                                  " usage_estimated, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.bind(m.id).bind(m.conversationId).bind(m.role).bind(m.content).bind(m.model);
+    q.bind(nullIfEmpty(m.finishReason));
+    bindUsage(q, m.usage);
+    q.bind(m.createdAt);
+    if (!q.exec())
+        return q.error();
+    return Done{};
+}
+
+Outcome<Done> MessageRepository::finish(const Message &m)
+{
+    SqlRun q(m_db, QStringLiteral("UPDATE messages SET content = ?, model = ?, finish_reason = ?,"
+                                  " prompt_tokens = ?, completion_tokens = ?, total_tokens = ?,"
+                                  " usage_estimated = ? WHERE id = ?"));
+    q.bind(m.content).bind(m.model).bind(nullIfEmpty(m.finishReason));
+    bindUsage(q, m.usage);
+    q.bind(m.id);
+    if (!q.exec())
+        return q.error();
+    return Done{};
+}
+
+Outcome<Done> MessageRepository::remove(const QString &id)
+{
+    SqlRun q(m_db, QStringLiteral("DELETE FROM messages WHERE id = ?"));
+    q.bind(id);
+    if (!q.exec())
+        return q.error();
+    return Done{};
+}
+
+Outcome<QList<Message>> MessageRepository::page(const QString &conversationId, int limit,
+                                                qint64 beforeCreatedAt, const QString &beforeId)
+{
+    QString sql = selectMessage + QStringLiteral(" WHERE conversation_id = ?");
+    if (!beforeId.isEmpty())
+        sql += QStringLiteral(" AND (created_at < ? OR (created_at = ? AND id < ?))");
+    sql += QStringLiteral(" ORDER BY created_at DESC, id DESC LIMIT ?");
+    SqlRun q(m_db, sql);
+    q.bind(conversationId);
+    if (!beforeId.isEmpty())
+        q.bind(beforeCreatedAt).bind(beforeCreatedAt).bind(beforeId);
+    q.bind(limit + 1);
+    if (!q.exec())
+        return q.error();
+    QList<Message> rows;
+    while (q.next())
+        rows << readMessage(q);
+    std::reverse(rows.begin(), rows.end());
+    return rows;
+}
+
+Outcome<std::optional<Message>> MessageRepository::find(const QString &conversationId,
+                                                        const QString &id)
+{
+    SqlRun q(m_db, selectMessage + QStringLiteral(" WHERE conversation_id = ? AND id = ?"));
+    q.bind(conversationId).bind(id);
+    if (!q.exec())
+        return q.error();
+    if (!q.next())
+        return std::optional<Message>();
+    return std::optional<Message>(readMessage(q));
+}
+
+Outcome<int> MessageRepository::markUnfinishedAsInterrupted()
+{
+    SqlRun q(m_db, QStringLiteral("UPDATE messages SET finish_reason = ? WHERE finish_reason = ?"));
+    q.bind(FinishReason::Interrupted).bind(FinishReason::Streaming);
+    if (!q.exec())
+        return q.error();
+    return q.rowsAffected();
+}
+
+} // namespace hearth

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/Domain.h"
+#include "core/Outcome.h"
+
+namespace hearth {
+
+class Database;
+
+class MessageRepository
+{
+public:
+    explicit MessageRepository(Database &db)
+        : m_db(db)
+    {}
+
+    Outcome<Done> insert(const Message &message);
+    // Stores the final state of a reply: its text, why it ended and its usage.
+    Outcome<Done> finish(const Message &message);
+    Outcome<Done> remove(const QString &id);
+    // The `limit` messages just before the cursor (or the newest ones), oldest
+    // first; up to limit + 1 rows so callers know whether older ones exist.
+    Outcome<QList<Message>> page(const QString &conversationId, int limit, qint64 beforeCreatedAt,
+                                 const QString &beforeId);
+    Outcome<std::optional<Message>> find(const QString &conversationId, const QString &id);
+    // Replies left "streaming" by a server that stopped abruptly.
+    Outcome<int> markUnfinishedAsInterrupted();
+
+private:
+    Database &m_db;
+};
+
+} // namespace hearth

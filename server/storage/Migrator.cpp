@@ -1,0 +1,72 @@
+#include "storage/Migrator.h"
+
+#include "core/Clock.h"
+#include "storage/Database.h"
+#include "storage/SqlDialect.h"
+
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlError>
+#include <QtSql/QSqlQuery>
+
+namespace hearth {
+
+int Migrator::currentVersion(QString *error)
+{
+    QSqlDatabase db = m_db.connection();
+    if (!db.isOpen()) {
+        *error = QStringLiteral("cannot open the database: %1").arg(db.lastError().driverText());
+        return -1;
+    }
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
+                                   " version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+                                   " applied_at INTEGER NOT NULL)"))) {
+        *error = query.lastError().driverText();
+        return -1;
+    }
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version"))
+        || !query.next()) {
+        *error = query.lastError().driverText();
+        return -1;
+    }
+    return query.value(0).toInt();
+}
+
+bool Migrator::migrate(QString *error)
+{
+    const int current = currentVersion(error);
+    if (current < 0)
+        return false;
+    QSqlDatabase db = m_db.connection();
+    for (const auto &migration : m_db.dialect().migrations()) {
+        if (migration.version <= current)
+            continue;
+        if (!db.transaction()) {
+            *error = db.lastError().driverText();
+            return false;
+        }
+        QSqlQuery query(db);
+        for (const QString &statement : migration.statements) {
+            if (!query.exec(statement)) {
+                *error = QStringLiteral("migration %1 (%2) failed: %3")
+                             .arg(migration.version)
+                             .arg(migration.description, query.lastError().driverText());
+                db.rollback();
+                return false;
+            }
+        }
+        query.prepare(QStringLiteral(
+            "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)"));
+        query.addBindValue(migration.version);
+        query.addBindValue(migration.description);
+        query.addBindValue(Clock::system().nowMs());
+        if (!query.exec() || !db.commit()) {
+            *error = query.lastError().driverText();
+            db.rollback();
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace hearth

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QtCore/QString>
+
+namespace hearth {
+
+class Database;
+
+// Brings the schema to the newest version, one migration per transaction,
+// recording each in schema_version. Running it again does nothing.
+class Migrator
+{
+public:
+    explicit Migrator(Database &db)
+        : m_db(db)
+    {}
+
+    bool migrate(QString *error);
+    int currentVersion(QString *error);
+
+private:
+    Database &m_db;
+};
+
+} // namespace hearth

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QtCore/QList>
+#include <QtCore/QString>
+#include <QtCore/QStringList>
+
+class QSqlDatabase;
+
+namespace hearth {
+
+struct DatabaseSettings;
+
+// Everything that differs between SQL databases lives behind this interface:
+// the Qt driver, connection options, session set-up and the schema scripts.
+// Repositories write portable SQL (`?` placeholders, INTEGER millisecond
+// times, TEXT ids) and ask the dialect for the rest.
+class SqlDialect
+{
+public:
+    struct Migration
+    {
+        int version;
+        QString description;
+        QStringList statements;
+    };
+
+    virtual ~SqlDialect() = default;
+    virtual QString name() const = 0;
+    virtual QString qtDriver() const = 0;
+    virtual void configure(QSqlDatabase &db, const DatabaseSettings &settings) const = 0;
+    // Statements run on every new connection (pragmas, session settings).
+    virtual QStringList sessionSetup() const = 0;
+    virtual QList<Migration> migrations() const = 0;
+    // A case-insensitive substring match of `column` against a bound pattern
+    // produced by likePattern().
+    virtual QString containsIgnoringCase(const QString &column) const = 0;
+    QString likePattern(const QString &needle) const;
+};
+
+} // namespace hearth

@@ -1,0 +1,73 @@
+#include "storage/SqlRun.h"
+
+#include "storage/Database.h"
+
+#include <QtCore/QLoggingCategory>
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlDriver>
+#include <QtSql/QSqlError>
+
+Q_DECLARE_LOGGING_CATEGORY(lcStorage)
+
+namespace hearth {
+
+SqlRun::SqlRun(Database &db, const QString &sql)
+    : m_query(db.connection())
+    , m_sql(sql)
+{
+    m_connectionLost = !m_query.driver() || !m_query.driver()->isOpen();
+    if (!m_connectionLost)
+        m_prepared = m_query.prepare(sql);
+}
+
+SqlRun &SqlRun::bind(const QVariant &value)
+{
+    // A null QString binds as SQL NULL; text columns are NOT NULL, so only a
+    // deliberate nullIfEmpty() (a null QVariant) may produce NULL.
+    if (!value.isNull() && value.metaType() == QMetaType::fromType<QString>()
+        && value.toString().isNull()) {
+        m_query.addBindValue(QStringLiteral(""));
+        return *this;
+    }
+    m_query.addBindValue(value);
+    return *this;
+}
+
+bool SqlRun::exec()
+{
+    if (m_connectionLost)
+        return false;
+    if (m_prepared && m_query.exec())
+        return true;
+    const QSqlError err = m_query.lastError();
+    m_connectionLost = err.type() == QSqlError::ConnectionError;
+    if (!isUniqueViolation())
+        qCWarning(lcStorage).noquote() << "query failed:" << err.driverText() << err.databaseText()
+                                        << "in" << m_sql.left(120);
+    return false;
+}
+
+bool SqlRun::isUniqueViolation() const
+{
+    const QSqlError err = m_query.lastError();
+    const QString text = err.databaseText() + err.driverText();
+    return text.contains(QLatin1String("UNIQUE"), Qt::CaseInsensitive)
+           || text.contains(QLatin1String("duplicate"), Qt::CaseInsensitive);
+}
+
+ApiError SqlRun::error() const
+{
+    return m_connectionLost ? ApiError::unavailable() : ApiError::internal();
+}
+
+QVariant nullIfEmpty(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+QVariant nullIfZero(qint64 value)
+{
+    return value == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(value);
+}
+
+} // namespace hearth

@@ -1,0 +1,114 @@
+#include "storage/SqliteDialect.h"
+
+#include "storage/Database.h"
+
+#include <QtSql/QSqlDatabase>
+
+namespace hearth {
+
+QString SqlDialect::likePattern(const QString &needle) const
+{
+    QString escaped = needle;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
+    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return QLatin1Char('%') + escaped.toLower() + QLatin1Char('%');
+}
+
+void SqliteDialect::configure(QSqlDatabase &db, const DatabaseSettings &settings) const
+{
+    db.setDatabaseName(settings.sqlitePath);
+    // The busy timeout lets a writer wait for another connection's write
+    // instead of failing at once with "database is locked".
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+}
+
+QStringList SqliteDialect::sessionSetup() const
+{
+    return {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA foreign_keys=ON"),
+            QStringLiteral("PRAGMA synchronous=NORMAL")};
+}
+
+QString SqliteDialect::containsIgnoringCase(const QString &column) const
+{
+    return QStringLiteral("lower(%1) LIKE ? ESCAPE '\\'").arg(column);
+}
+
+QList<SqlDialect::Migration> SqliteDialect::migrations() const
+{
+    Migration initial{1, QStringLiteral("initial schema"), {}};
+    initial.statements = QStringList{
+        QStringLiteral("CREATE TABLE users ("
+                       " id TEXT PRIMARY KEY,"
+                       " email TEXT NOT NULL,"
+                       " name TEXT NOT NULL DEFAULT '',"
+                       " avatar TEXT NOT NULL DEFAULT '',"
+                       " password_hash TEXT NOT NULL,"
+                       " role TEXT NOT NULL DEFAULT 'user',"
+                       " disabled INTEGER NOT NULL DEFAULT 0,"
+                       " token_version INTEGER NOT NULL DEFAULT 0,"
+                       " created_at INTEGER NOT NULL,"
+                       " updated_at INTEGER NOT NULL,"
+                       " last_login_at INTEGER)"),
+        QStringLiteral("CREATE UNIQUE INDEX users_email ON users (email)"),
+        QStringLiteral("CREATE TABLE refresh_tokens ("
+                       " id TEXT PRIMARY KEY,"
+                       " user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                       " family_id TEXT NOT NULL,"
+                       " token_hash TEXT NOT NULL,"
+                       " created_at INTEGER NOT NULL,"
+                       " expires_at INTEGER NOT NULL,"
+                       " revoked_at INTEGER,"
+                       " replaced_by TEXT)"),
+        QStringLiteral("CREATE UNIQUE INDEX refresh_tokens_hash ON refresh_tokens (token_hash)"),
+        QStringLiteral("CREATE INDEX refresh_tokens_family ON refresh_tokens (family_id)"),
+        QStringLiteral("CREATE INDEX refresh_tokens_user ON refresh_tokens (user_id)"),
+        QStringLiteral("CREATE TABLE conversations ("
+                       " id TEXT PRIMARY KEY,"
+                       " user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                       " title TEXT NOT NULL,"
+                       " metadata TEXT NOT NULL DEFAULT '{}',"
+                       " model TEXT NOT NULL DEFAULT '',"
+                       " system_prompt TEXT NOT NULL DEFAULT '',"
+                       " pinned INTEGER NOT NULL DEFAULT 0,"
+                       " archived INTEGER NOT NULL DEFAULT 0,"
+                       " created_at INTEGER NOT NULL,"
+                       " updated_at INTEGER NOT NULL)"),
+        QStringLiteral("CREATE INDEX conversations_user_updated"
+                       " ON conversations (user_id, archived, updated_at DESC, id DESC)"),
+        QStringLiteral("CREATE TABLE messages ("
+                       " id TEXT PRIMARY KEY,"
+                       " conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,"
+                       " role TEXT NOT NULL,"
+                       " content TEXT NOT NULL,"
+                       " model TEXT NOT NULL DEFAULT '',"
+                       " finish_reason TEXT,"
+                       " prompt_tokens INTEGER,"
+                       " completion_tokens INTEGER,"
+                       " total_tokens INTEGER,"
+                       " usage_estimated INTEGER NOT NULL DEFAULT 0,"
+                       " created_at INTEGER NOT NULL)"),
+        QStringLiteral("CREATE INDEX messages_conversation_created"
+                       " ON messages (conversation_id, created_at, id)"),
+        QStringLiteral("CREATE INDEX messages_finish_reason ON messages (finish_reason)"),
+        QStringLiteral("CREATE TABLE usage_ledger ("
+                       " id TEXT PRIMARY KEY,"
+                       " user_id TEXT REFERENCES users(id) ON DELETE SET NULL,"
+                       " api_key_id TEXT,"
+                       " provider TEXT NOT NULL,"
+                       " model TEXT NOT NULL,"
+                       " prompt_tokens INTEGER NOT NULL,"
+                       " completion_tokens INTEGER NOT NULL,"
+                       " total_tokens INTEGER NOT NULL,"
+                       " estimated INTEGER NOT NULL DEFAULT 0,"
+                       " latency_ms INTEGER NOT NULL,"
+                       " status TEXT NOT NULL,"
+                       " created_at INTEGER NOT NULL)"),
+        QStringLiteral("CREATE INDEX usage_ledger_user_created ON usage_ledger (user_id, created_at)"),
+        QStringLiteral("CREATE INDEX usage_ledger_created ON usage_ledger (created_at)"),
+        QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+    };
+    return {initial};
+}
+
+} // namespace hearth

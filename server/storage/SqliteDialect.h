@@ -1,0 +1,18 @@
+#pragma once
+
+#include "storage/SqlDialect.h"
+
+namespace hearth {
+
+class SqliteDialect final : public SqlDialect
+{
+public:
+    QString name() const override { return QStringLiteral("sqlite"); }
+    QString qtDriver() const override { return QStringLiteral("QSQLITE"); }
+    void configure(QSqlDatabase &db, const DatabaseSettings &settings) const override;
+    QStringList sessionSetup() const override;
+    QList<Migration> migrations() const override;
+    QString containsIgnoringCase(const QString &column) const override;
+};
+
+} // namespace hearth

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/Domain.h"
+#include "core/Outcome.h"
+
+namespace hearth {
+
+class Database;
+
+class UserRepository
+{
+public:
+    explicit UserRepository(Database &db)
+        : m_db(db)
+    {}
+
+    // CONFLICT when the email is taken. Emails are stored lower-cased.
+    Outcome<User> create(User user);
+    Outcome<std::optional<User>> findByEmail(const QString &email);
+    Outcome<std::optional<User>> findById(const QString &id);
+    Outcome<QList<User>> list();
+    Outcome<int> count();
+    // Changing the password or disabling bumps token_version: every access
+    // token issued before stops working at once.
+    Outcome<Done> setPassword(const QString &id, const QByteArray &hash);
+    Outcome<Done> setDisabled(const QString &id, bool disabled);
+    Outcome<Done> recordLogin(const QString &id, qint64 at);
+
+private:
+    Outcome<std::optional<User>> findOne(const QString &column, const QString &value);
+    Outcome<Done> updateBumpingVersion(const QString &assignment, const QVariant &value,
+                                       const QString &id);
+    Database &m_db;
+};
+
+} // namespace hearth

@@ -1,0 +1,73 @@
+#include "ApiClient.h"
+
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+QByteArray ApiReply::header(const QByteArray &name) const
+{
+    for (const auto &pair : headers) {
+        if (pair.first.compare(name, Qt::CaseInsensitive) == 0)
+            return pair.second;
+    }
+    return {};
+}
+
+QNetworkReply *ApiClient::start(const QByteArray &method, const QString &path,
+                                const QByteArray &body,
+                                const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkRequest request(QUrl(m_base + path));
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    for (const auto &header : headers)
+        request.setRawHeader(header.first, header.second);
+    return m_network.sendCustomRequest(request, method, body);
+}
+
+ApiReply ApiClient::request(const QByteArray &method, const QString &path, const QByteArray &body,
+                            const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkReply *reply = start(method, path, body, headers);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished() && !finished.wait(30000))
+        qWarning("request %s %s did not finish", method.constData(), qPrintable(path));
+    ApiReply result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.error = reply->error();
+    result.body = reply->readAll();
+    result.headers = reply->rawHeaderPairs();
+    reply->deleteLater();
+    return result;
+}
+
+QJsonObject ApiClient::login(const QString &email, const QString &password)
+{
+    const ApiReply reply = post(QStringLiteral("/v1/auth/login"),
+                                {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}});
+    const QJsonObject json = reply.json();
+    token = json.value(QLatin1String("accessToken")).toString();
+    return json;
+}
+
+QList<SseBlock> parseSseBlocks(const QByteArray &body)
+{
+    QList<SseBlock> blocks;
+    QList<QByteArray> raws;
+    qsizetype start = 0;
+    for (qsizetype end; (end = body.indexOf("\n\n", start)) >= 0; start = end + 2)
+        raws << body.mid(start, end - start);
+    for (const QByteArray &raw : std::as_const(raws)) {
+        SseBlock block;
+        for (const QByteArray &line : raw.split('\n')) {
+            if (line.startsWith("event: "))
+                block.event = QString::fromUtf8(line.mid(7));
+            else if (line.startsWith("data: "))
+                block.data = QJsonDocument::fromJson(line.mid(6)).object();
+        }
+        if (!block.event.isEmpty())
+            blocks << block;
+    }
+    return blocks;
+}

@@ -1,0 +1,215 @@
+#include "FakeUpstream.h"
+
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QTimer>
+
+namespace {
+
+QByteArray chunk(const QByteArray &data)
+{
+    return QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n";
+}
+
+QByteArray deltaEvent(const QString &text)
+{
+    const QJsonObject event{
+        {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
+        {QStringLiteral("choices"),
+         QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
+                                {QStringLiteral("delta"), QJsonObject{{QStringLiteral("content"), text}}},
+                                {QStringLiteral("finish_reason"), QJsonValue()}}}}};
+    return "data: " + QJsonDocument(event).toJson(QJsonDocument::Compact) + "\n\n";
+}
+
+QByteArray finishEvent()
+{
+    const QJsonObject event{
+        {QStringLiteral("choices"),
+         QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
+                                {QStringLiteral("delta"), QJsonObject{}},
+                                {QStringLiteral("finish_reason"), QStringLiteral("stop")}}}}};
+    return "data: " + QJsonDocument(event).toJson(QJsonDocument::Compact) + "\n\n";
+}
+
+QByteArray usageEvent()
+{
+    const QJsonObject event{{QStringLiteral("choices"), QJsonArray{}},
+                            {QStringLiteral("usage"),
+                             QJsonObject{{QStringLiteral("prompt_tokens"), 11},
+                                         {QStringLiteral("completion_tokens"), 7},
+                                         {QStringLiteral("total_tokens"), 18}}}};
+    return "data: " + QJsonDocument(event).toJson(QJsonDocument::Compact) + "\n\n";
+}
+
+const QByteArray streamHead = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+                              "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+
+void respond(QTcpSocket *socket, int status, const QByteArray &reason, const QByteArray &body,
+             const QByteArray &extraHeaders = {})
+{
+    socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
+                  + "\r\nContent-Type: application/json\r\nContent-Length: "
+                  + QByteArray::number(body.size()) + "\r\nConnection: close\r\n" + extraHeaders
+                  + "\r\n" + body);
+    socket->disconnectFromHost();
+}
+
+} // namespace
+
+FakeUpstream::FakeUpstream(QObject *parent)
+    : QObject(parent)
+{
+    m_server.listen(QHostAddress::LocalHost, 0);
+    connect(&m_server, &QTcpServer::newConnection, this, &FakeUpstream::onConnection);
+}
+
+QString FakeUpstream::baseUrl() const
+{
+    return QStringLiteral("http://127.0.0.1:%1/v1").arg(m_server.serverPort());
+}
+
+QStringList FakeUpstream::models()
+{
+    return {QStringLiteral("fake-stream"),   QStringLiteral("fake-nousage"),
+            QStringLiteral("fake-gated"),    QStringLiteral("fake-slow"),
+            QStringLiteral("fake-error"),    QStringLiteral("fake-hang"),
+            QStringLiteral("fake-redirect"), QStringLiteral("fake-malformed"),
+            QStringLiteral("fake-midfail")};
+}
+
+void FakeUpstream::onConnection()
+{
+    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        auto buffer = std::make_shared<QByteArray>();
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
+            buffer->append(socket->readAll());
+            const qsizetype headEnd = buffer->indexOf("\r\n\r\n");
+            if (headEnd < 0)
+                return;
+            Received request;
+            const QList<QByteArray> lines = buffer->left(headEnd).split('\n');
+            const QList<QByteArray> first = lines.first().trimmed().split(' ');
+            request.method = first.value(0);
+            request.path = first.value(1);
+            qint64 length = 0;
+            for (qsizetype i = 1; i < lines.size(); ++i) {
+                const qsizetype colon = lines[i].indexOf(':');
+                const QByteArray name = lines[i].left(colon).trimmed().toLower();
+                request.headers.insert(name, lines[i].mid(colon + 1).trimmed());
+                if (name == "content-length")
+                    length = lines[i].mid(colon + 1).trimmed().toLongLong();
+            }
+            if (buffer->size() < headEnd + 4 + length)
+                return;
+            request.body = QJsonDocument::fromJson(buffer->mid(headEnd + 4, length)).object();
+            buffer->clear();
+            disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
+            received << request;
+            emit requestReceived();
+            handle(socket, request);
+        });
+    }
+}
+
+void FakeUpstream::handle(QTcpSocket *socket, const Received &request)
+{
+    if (request.path.endsWith("/stolen")) {
+        ++stolenRequests;
+        respond(socket, 200, "OK", "{}");
+        return;
+    }
+    if (request.method == "GET" && request.path == "/v1/models") {
+        QJsonArray data;
+        for (const QString &id : models())
+            data.append(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("object"), QStringLiteral("model")}});
+        respond(socket, 200, "OK", QJsonDocument(QJsonObject{{QStringLiteral("data"), data}}).toJson());
+        return;
+    }
+    if (request.method != "POST" || request.path != "/v1/chat/completions") {
+        respond(socket, 404, "Not Found", R"({"error":{"message":"no such route"}})");
+        return;
+    }
+    streamChat(socket, request.body.value(QLatin1String("model")).toString());
+}
+
+void FakeUpstream::streamChat(QTcpSocket *socket, const QString &model)
+{
+    QPointer<QTcpSocket> guard(socket);
+    const bool streaming = model != QLatin1String("fake-error") && model != QLatin1String("fake-hang")
+                           && model != QLatin1String("fake-redirect");
+    if (streaming) {
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+            if (!socket->property("complete").toBool()) {
+                ++clientDisconnects;
+                emit clientDisconnected();
+            }
+        });
+    }
+    auto finish = [this, guard](bool withUsage) {
+        if (!guard)
+            return;
+        guard->setProperty("complete", true);
+        QByteArray tail = chunk(finishEvent());
+        if (withUsage)
+            tail += chunk(usageEvent());
+        tail += chunk("data: [DONE]\n\n") + "0\r\n\r\n";
+        guard->write(tail);
+        guard->disconnectFromHost();
+        ++finishedStreams;
+    };
+
+    if (model == QLatin1String("fake-error")) {
+        respond(socket, 500, "Internal Server Error",
+                R"({"error":{"message":"Incorrect API key provided: sk-test-abcdef1234567890","type":"invalid_request_error"}})");
+    } else if (model == QLatin1String("fake-hang")) {
+        // Say nothing at all.
+    } else if (model == QLatin1String("fake-redirect")) {
+        respond(socket, 302, "Found", "{}",
+                "Location: http://127.0.0.1:" + QByteArray::number(m_server.serverPort())
+                    + "/stolen\r\n");
+    } else if (model == QLatin1String("fake-malformed")) {
+        socket->write(streamHead + chunk("data: {this is not json\n\n"));
+    } else if (model == QLatin1String("fake-midfail")) {
+        socket->write(streamHead + chunk(deltaEvent(QStringLiteral("Partial "))));
+        QTimer::singleShot(20, socket, [guard] {
+            if (guard) {
+                guard->setProperty("complete", true);
+                guard->abort();
+            }
+        });
+    } else if (model == QLatin1String("fake-slow")) {
+        socket->write(streamHead + chunk(deltaEvent(QStringLiteral("Thinking"))));
+    } else if (model == QLatin1String("fake-gated")) {
+        socket->write(streamHead + chunk(deltaEvent(QStringLiteral("First"))));
+        m_gated << guard;
+        emit gateReached();
+    } else {
+        const bool withUsage = model != QLatin1String("fake-nousage");
+        socket->write(streamHead);
+        const QStringList pieces{QStringLiteral("Hello"), QStringLiteral(", "),
+                                 QStringLiteral("world")};
+        for (int i = 0; i < pieces.size(); ++i) {
+            QTimer::singleShot(10 * (i + 1), socket, [guard, piece = pieces[i]] {
+                if (guard)
+                    guard->write(chunk(deltaEvent(piece)));
+            });
+        }
+        QTimer::singleShot(10 * (pieces.size() + 1), socket, [finish, withUsage] { finish(withUsage); });
+    }
+}
+
+void FakeUpstream::releaseGate()
+{
+    for (const QPointer<QTcpSocket> &socket : std::as_const(m_gated)) {
+        if (!socket)
+            continue;
+        socket->setProperty("complete", true);
+        socket->write(chunk(deltaEvent(QStringLiteral(" and last"))) + chunk(finishEvent())
+                      + chunk(usageEvent()) + chunk("data: [DONE]\n\n") + "0\r\n\r\n");
+        socket->disconnectFromHost();
+        ++finishedStreams;
+    }
+    m_gated.clear();
+}

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QtCore/QJsonObject>
+#include <QtCore/QList>
+#include <QtCore/QObject>
+#include <QtCore/QPointer>
+#include <QtNetwork/QTcpServer>
+#include <QtNetwork/QTcpSocket>
+
+// An OpenAI-compatible provider on a real loopback port, standing in for the
+// internet in tests. The model name picks the behaviour:
+//   fake-stream     three deltas, a usage chunk, [DONE]
+//   fake-nousage    deltas and [DONE] but no usage (Hearth must estimate)
+//   fake-gated      first delta, then waits for releaseGate() before the rest
+//   fake-slow       one delta, then nothing until the client goes away
+//   fake-error      500 with an error message that contains the API key
+//   fake-hang       reads the request and never answers
+//   fake-redirect   302 to /stolen on this same server
+//   fake-malformed  a data line that is not JSON
+//   fake-midfail    one delta, then the connection drops without [DONE]
+class FakeUpstream final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Received
+    {
+        QByteArray method;
+        QByteArray path;
+        QHash<QByteArray, QByteArray> headers; // lower-case names
+        QJsonObject body;
+    };
+
+    explicit FakeUpstream(QObject *parent = nullptr);
+    QString baseUrl() const; // ".../v1"
+    static QStringList models();
+
+    QList<Received> received;
+    int stolenRequests = 0;   // requests that reached the redirect target
+    int clientDisconnects = 0; // chat connections closed by Hearth before the end
+    int finishedStreams = 0;
+
+    void releaseGate();
+
+signals:
+    void requestReceived();
+    void gateReached();
+    void clientDisconnected();
+
+private:
+    void onConnection();
+    void handle(QTcpSocket *socket, const Received &request);
+    void streamChat(QTcpSocket *socket, const QString &model);
+
+    QTcpServer m_server;
+    QList<QPointer<QTcpSocket>> m_gated;
+};

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "api/HearthServer.h"
+#include "core/Config.h"
+
+#include <QtCore/QTemporaryDir>
+
+#include <memory>
+
+// A real Hearth server on a real loopback port (port 0: the system picks),
+// with its SQLite database in a fresh temporary folder.
+class TestServer
+{
+public:
+    static inline const QString adminEmail = QStringLiteral("admin@example.com");
+    static inline const QString adminPassword = QStringLiteral("correct horse battery");
+    static inline const QByteArray jwtSecret = "test-secret-that-is-long-enough-0123456789";
+
+    TestServer();
+    // Settings to change before start().
+    hearth::ServerConfig config;
+
+    bool start();
+    QString baseUrl() const { return m_server ? m_server->baseUrl() : QString(); }
+    QString databasePath() const { return config.dbPath; }
+    // Adds an account through `hearth-server user add`'s own code.
+    bool addUser(const QString &email, const QString &password, const QString &role = {});
+    bool runUserCommand(const QStringList &arguments, QString *output = nullptr);
+    void stop() { m_server.reset(); }
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<hearth::HearthServer> m_server;
+};

@@ -13,15 +13,22 @@ CommandLine parseCommandLine(const QStringList &arguments)
     };
     const QList<Mapped> mapped{
         {{QStringLiteral("host"), QStringLiteral("Address to listen on (SERVER_HOST)."),
-          QStringLiteral("address")}, "SERVER_HOST"},
+          QStringLiteral("address")},
+         "SERVER_HOST"},
         {{QStringLiteral("port"), QStringLiteral("Port to listen on, 0 for any (SERVER_PORT)."),
-          QStringLiteral("port")}, "SERVER_PORT"},
-        {{QStringLiteral("data-dir"), QStringLiteral("Folder for the database and secrets (HEARTH_DATA_DIR)."),
-          QStringLiteral("folder")}, "HEARTH_DATA_DIR"},
-        {{QStringLiteral("config"), QStringLiteral("Config file of KEY=VALUE lines (HEARTH_CONFIG)."),
-          QStringLiteral("file")}, "HEARTH_CONFIG"},
+          QStringLiteral("port")},
+         "SERVER_PORT"},
+        {{QStringLiteral("data-dir"),
+          QStringLiteral("Folder for the database and secrets (HEARTH_DATA_DIR)."),
+          QStringLiteral("folder")},
+         "HEARTH_DATA_DIR"},
+        {{QStringLiteral("config"),
+          QStringLiteral("Config file of KEY=VALUE lines (HEARTH_CONFIG)."),
+          QStringLiteral("file")},
+         "HEARTH_CONFIG"},
         {{QStringLiteral("db-path"), QStringLiteral("SQLite database file (HEARTH_DB_PATH)."),
-          QStringLiteral("file")}, "HEARTH_DB_PATH"},
+          QStringLiteral("file")},
+         "HEARTH_DB_PATH"},
     };
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(

@@ -8,8 +8,8 @@ namespace hearth {
 
 struct CommandLine
 {
-    ConfigLayer settings;   // --host, --port, … as config keys
-    QStringList command;    // e.g. {"user", "add", "--email", …}; empty: run the server
+    ConfigLayer settings; // --host, --port, … as config keys
+    QStringList command;  // e.g. {"user", "add", "--email", …}; empty: run the server
     bool showHelp = false;
     bool showVersion = false;
     QString error;

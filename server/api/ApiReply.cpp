@@ -8,8 +8,8 @@ void replyError(const ResponderPtr &responder, const ApiError &error)
 {
     HeaderList headers;
     if (error.retryAfterSeconds > 0)
-        headers.append(qMakePair(QByteArray("Retry-After"),
-                                 QByteArray::number(error.retryAfterSeconds)));
+        headers.append(
+            qMakePair(QByteArray("Retry-After"), QByteArray::number(error.retryAfterSeconds)));
     if (error.status == 401)
         headers.append(qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer")));
     responder->sendError(error.status, error.code, error.message, error.details, headers);
@@ -27,8 +27,7 @@ void replyJson(const ResponderPtr &responder, int status, const QJsonArray &body
     responder->sendJson(status, QJsonDocument(body), extra);
 }
 
-std::optional<QJsonObject> readJsonObject(const HttpRequest &request,
-                                          const ResponderPtr &responder)
+std::optional<QJsonObject> readJsonObject(const HttpRequest &request, const ResponderPtr &responder)
 {
     const JsonBody body = parseJsonBody(request);
     switch (body.problem) {

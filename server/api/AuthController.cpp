@@ -68,11 +68,11 @@ void AuthController::login(const HttpRequest &request, const ResponderPtr &respo
     const QByteArray hash = user ? user->passwordHash.toLatin1() : m_dummyHash;
     const PasswordHasher hasher = m_context.hasher;
     // Argon2 takes tens of milliseconds: verify on a worker, answer back here.
-    QtConcurrent::run(&m_context.workers,
-                      [hasher, hash, pw = *password] { return hasher.verify(hash, pw); })
-        .then(this, [this, responder, user, account, address](bool matches) {
-            finishLogin(responder, user, matches, account, address);
-        });
+    QtConcurrent::run(&m_context.workers, [hasher, hash, pw = *password] {
+        return hasher.verify(hash, pw);
+    }).then(this, [this, responder, user, account, address](bool matches) {
+        finishLogin(responder, user, matches, account, address);
+    });
 }
 
 void AuthController::finishLogin(const ResponderPtr &responder, const std::optional<User> &user,

@@ -14,10 +14,10 @@ Outcome<User> Authenticator::authenticate(const HttpRequest &request) const
         return ApiError::unauthorized(
             QStringLiteral("Sign in first: send Authorization: Bearer <access token>"));
     if (!header.startsWith("Bearer ") && !header.startsWith("bearer "))
-        return ApiError::unauthorized(QStringLiteral("The Authorization header must be \"Bearer <token>\""));
+        return ApiError::unauthorized(
+            QStringLiteral("The Authorization header must be \"Bearer <token>\""));
     const QByteArray token = header.mid(7).trimmed();
-    const Jwt::Verified verified =
-        m_context.jwt.verify(token, QDateTime::currentSecsSinceEpoch());
+    const Jwt::Verified verified = m_context.jwt.verify(token, QDateTime::currentSecsSinceEpoch());
     if (verified.failure == Jwt::Failure::Expired)
         return ApiError::unauthorized(QStringLiteral("The access token has expired; refresh it"));
     if (!verified.ok())

@@ -30,7 +30,8 @@ QByteArray jwtSecret(const ServerConfig &config, QString *error)
         }
         return secret;
     }
-    return loadOrCreateSecret(QDir(config.dataDir).filePath(QStringLiteral("jwt-secret")), 48, error);
+    return loadOrCreateSecret(QDir(config.dataDir).filePath(QStringLiteral("jwt-secret")), 48,
+                              error);
 }
 
 std::unique_ptr<Database> openDatabase(const ServerConfig &config, QString *error)

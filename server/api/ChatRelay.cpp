@@ -56,8 +56,8 @@ void ChatRelay::start()
 
 void ChatRelay::writeEvent(const QByteArray &name, const QJsonObject &data)
 {
-    m_setup.responder->writeChunk("event: " + name + "\ndata: "
-                                  + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n");
+    m_setup.responder->writeChunk("event: " + name + "\ndata: " +
+                                  QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n");
 }
 
 void ChatRelay::onDelta(const QString &text)
@@ -93,7 +93,7 @@ void ChatRelay::settle(const QString &finishReason, const TokenUsage &usage, con
 void ChatRelay::onCompleted(const ChatCompletion &completion)
 {
     const QString reason = completion.finishReason == QLatin1String("length") ? FinishReason::Length
-                                                                               : FinishReason::Stop;
+                                                                              : FinishReason::Stop;
     settle(reason, completion.usage, QStringLiteral("ok"));
     if (m_setup.streaming) {
         writeEvent("message.done", {{QStringLiteral("message"), messageJson(m_setup.reply)},

@@ -52,7 +52,8 @@ void ConversationController::registerRoutes(Router &router)
     router.add("POST", QStringLiteral("/v1/conversations"), bind(&ConversationController::create));
     router.add("GET", QStringLiteral("/v1/conversations"), bind(&ConversationController::list));
     router.add("GET", QStringLiteral("/v1/conversations/:id"), bind(&ConversationController::get));
-    router.add("PUT", QStringLiteral("/v1/conversations/:id"), bind(&ConversationController::update));
+    router.add("PUT", QStringLiteral("/v1/conversations/:id"),
+               bind(&ConversationController::update));
     router.add("PATCH", QStringLiteral("/v1/conversations/:id"),
                bind(&ConversationController::update));
     router.add("DELETE", QStringLiteral("/v1/conversations/:id"),
@@ -109,7 +110,8 @@ void ConversationController::list(const HttpRequest &request, const ResponderPtr
     const auto limit = readLimit(request, 50, 100, errors);
     const auto cursor = readCursor(request, errors);
     const QString archived = request.queryValue(QStringLiteral("archived"));
-    if (!archived.isEmpty() && archived != QLatin1String("true") && archived != QLatin1String("false"))
+    if (!archived.isEmpty() && archived != QLatin1String("true") &&
+        archived != QLatin1String("false"))
         errors << QStringLiteral("archived must be true or false");
     if (!errors.isEmpty()) {
         replyError(responder, ApiError::validation(errors));
@@ -207,7 +209,8 @@ void ConversationController::update(const HttpRequest &request, const ResponderP
 void ConversationController::remove(const HttpRequest &request, const ResponderPtr &responder,
                                     const User &user)
 {
-    const auto removed = m_context.conversations.remove(user.id, request.param(QStringLiteral("id")));
+    const auto removed =
+        m_context.conversations.remove(user.id, request.param(QStringLiteral("id")));
     if (!removed) {
         replyError(responder, removed.error());
         return;

@@ -15,8 +15,9 @@ QList<ChatMessage> buildHistory(const QString &systemPrompt, const QList<Message
     QList<ChatMessage> kept;
     for (qsizetype i = conversation.size() - 1; i >= 0; --i) {
         const Message &m = conversation.at(i);
-        const bool usable = (m.role == QLatin1String("user") || m.role == QLatin1String("assistant"))
-                            && !m.content.isEmpty() && m.finishReason != FinishReason::Streaming;
+        const bool usable =
+            (m.role == QLatin1String("user") || m.role == QLatin1String("assistant")) &&
+            !m.content.isEmpty() && m.finishReason != FinishReason::Streaming;
         if (!usable)
             continue;
         const int cost = estimateTokens(m.content) + perMessageOverhead;

@@ -64,7 +64,8 @@ QJsonObject modelJson(const ModelInfo &m)
                      {QStringLiteral("available"), m.available},
                      {QStringLiteral("provider"), m.provider}};
     json.insert(QStringLiteral("context"), m.context > 0 ? QJsonValue(m.context) : QJsonValue());
-    json.insert(QStringLiteral("maxTokens"), m.maxTokens > 0 ? QJsonValue(m.maxTokens) : QJsonValue());
+    json.insert(QStringLiteral("maxTokens"),
+                m.maxTokens > 0 ? QJsonValue(m.maxTokens) : QJsonValue());
     return json;
 }
 

@@ -119,9 +119,9 @@ void MessageController::send(const HttpRequest &request, const ResponderPtr &res
     setup.request.model = modelId;
     setup.request.temperature = temperature;
     setup.request.maxTokens = maxTokens;
-    setup.request.messages = buildHistory(conversation.systemPrompt, recent.value(),
-                                          contextTokensOf(modelId),
-                                          maxTokens.value_or(defaultReplyReserve));
+    setup.request.messages =
+        buildHistory(conversation.systemPrompt, recent.value(), contextTokensOf(modelId),
+                     maxTokens.value_or(defaultReplyReserve));
     setup.userMessage = userMessage;
     setup.reply = reply;
     setup.userId = user.id;

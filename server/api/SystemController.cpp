@@ -23,12 +23,13 @@ void SystemController::health(const ResponderPtr &responder)
 {
     const bool databaseOk = m_context.db->ping();
     const qint64 uptime = (Clock::system().nowMs() - m_context.startedAtMs) / 1000;
-    replyJson(responder, databaseOk ? 200 : 503,
-              {{QStringLiteral("status"), databaseOk ? QStringLiteral("ok") : QStringLiteral("degraded")},
-               {QStringLiteral("version"), version()},
-               {QStringLiteral("database"),
-                databaseOk ? QStringLiteral("ok") : QStringLiteral("unavailable")},
-               {QStringLiteral("uptimeSeconds"), uptime}});
+    replyJson(
+        responder, databaseOk ? 200 : 503,
+        {{QStringLiteral("status"), databaseOk ? QStringLiteral("ok") : QStringLiteral("degraded")},
+         {QStringLiteral("version"), version()},
+         {QStringLiteral("database"),
+          databaseOk ? QStringLiteral("ok") : QStringLiteral("unavailable")},
+         {QStringLiteral("uptimeSeconds"), uptime}});
 }
 
 void SystemController::models(const ResponderPtr &responder)

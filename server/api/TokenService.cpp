@@ -30,8 +30,10 @@ Outcome<QJsonObject> TokenService::issue(const User &user, const QString &family
 {
     const QString refreshToken = QString::fromLatin1(crypto::randomToken(32));
     const qint64 now = Clock::system().nowMs();
-    RefreshTokenRecord record{tokenId, user.id, familyId, hashOf(refreshToken), now,
-                              now + qint64(m_context.config.refreshTokenTtl) * 1000, 0, {}};
+    RefreshTokenRecord record{tokenId,  user.id,
+                              familyId, hashOf(refreshToken),
+                              now,      now + qint64(m_context.config.refreshTokenTtl) * 1000,
+                              0,        {}};
     const auto stored = m_context.refreshTokens.insert(record);
     if (!stored)
         return stored.error();
@@ -95,7 +97,8 @@ Outcome<Done> TokenService::logout(const QString &refreshToken)
     if (!found)
         return found.error();
     if (found.value())
-        return m_context.refreshTokens.revokeFamily(found.value()->familyId, Clock::system().nowMs());
+        return m_context.refreshTokens.revokeFamily(found.value()->familyId,
+                                                    Clock::system().nowMs());
     return Done{}; // unknown tokens are already "logged out"
 }
 

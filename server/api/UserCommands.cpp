@@ -128,8 +128,8 @@ int runUserCommand(const ServerConfig &config, const QStringList &arguments, QTe
         return 0;
     }
     if (command == QLatin1String("add")) {
-        if (!opts.role.isEmpty() && opts.role != QLatin1String("admin")
-            && opts.role != QLatin1String("user")) {
+        if (!opts.role.isEmpty() && opts.role != QLatin1String("admin") &&
+            opts.role != QLatin1String("user")) {
             err << "--role must be admin or user.\n";
             return 2;
         }
@@ -150,8 +150,8 @@ int runUserCommand(const ServerConfig &config, const QStringList &arguments, QTe
         out << "Created " << roleName(user.role) << ' ' << created->email << ".\n";
         return 0;
     }
-    if (command == QLatin1String("passwd") || command == QLatin1String("disable")
-        || command == QLatin1String("enable")) {
+    if (command == QLatin1String("passwd") || command == QLatin1String("disable") ||
+        command == QLatin1String("enable")) {
         const auto user = findUser(users, opts.email, err);
         if (!user)
             return 1;
@@ -169,9 +169,9 @@ int runUserCommand(const ServerConfig &config, const QStringList &arguments, QTe
             err << done.error().message << '\n';
             return 1;
         }
-        out << (command == QLatin1String("passwd") ? "Changed the password of "
+        out << (command == QLatin1String("passwd")    ? "Changed the password of "
                 : command == QLatin1String("disable") ? "Disabled "
-                                                        : "Enabled ")
+                                                      : "Enabled ")
             << user->email << ".\n";
         return 0;
     }

@@ -59,7 +59,8 @@ std::optional<double> Validator::number(const QString &field, double min, double
     if (value.isUndefined() || value.isNull())
         return std::nullopt;
     if (!value.isDouble() || value.toDouble() < min || value.toDouble() > max) {
-        m_errors << QStringLiteral("%1 must be a number from %2 to %3").arg(field).arg(min).arg(max);
+        m_errors
+            << QStringLiteral("%1 must be a number from %2 to %3").arg(field).arg(min).arg(max);
         return std::nullopt;
     }
     return value.toDouble();
@@ -72,7 +73,10 @@ std::optional<int> Validator::integer(const QString &field, int min, int max)
         return std::nullopt;
     const double d = value.toDouble();
     if (!value.isDouble() || std::floor(d) != d || d < min || d > max) {
-        m_errors << QStringLiteral("%1 must be a whole number from %2 to %3").arg(field).arg(min).arg(max);
+        m_errors << QStringLiteral("%1 must be a whole number from %2 to %3")
+                        .arg(field)
+                        .arg(min)
+                        .arg(max);
         return std::nullopt;
     }
     return int(d);

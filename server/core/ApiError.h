@@ -31,8 +31,11 @@ struct ApiError
     }
     static ApiError invalidCredentials()
     {
-        return {401, QStringLiteral("INVALID_CREDENTIALS"),
-                QStringLiteral("Email or password is incorrect"), {}, 0};
+        return {401,
+                QStringLiteral("INVALID_CREDENTIALS"),
+                QStringLiteral("Email or password is incorrect"),
+                {},
+                0};
     }
     static ApiError forbidden(const QString &why)
     {
@@ -48,8 +51,11 @@ struct ApiError
     }
     static ApiError unsupportedMediaType()
     {
-        return {415, QStringLiteral("UNSUPPORTED_MEDIA_TYPE"),
-                QStringLiteral("Send the body as application/json"), {}, 0};
+        return {415,
+                QStringLiteral("UNSUPPORTED_MEDIA_TYPE"),
+                QStringLiteral("Send the body as application/json"),
+                {},
+                0};
     }
     static ApiError rateLimited(const QString &why, int retryAfter)
     {
@@ -57,8 +63,11 @@ struct ApiError
     }
     static ApiError internal()
     {
-        return {500, QStringLiteral("INTERNAL_ERROR"),
-                QStringLiteral("Something went wrong on the server"), {}, 0};
+        return {500,
+                QStringLiteral("INTERNAL_ERROR"),
+                QStringLiteral("Something went wrong on the server"),
+                {},
+                0};
     }
     static ApiError upstream(const QString &why)
     {
@@ -66,13 +75,19 @@ struct ApiError
     }
     static ApiError noProvider(const QString &model)
     {
-        return {503, QStringLiteral("NO_PROVIDER"),
-                QStringLiteral("No configured provider serves the model \"%1\"").arg(model), {}, 0};
+        return {503,
+                QStringLiteral("NO_PROVIDER"),
+                QStringLiteral("No configured provider serves the model \"%1\"").arg(model),
+                {},
+                0};
     }
     static ApiError unavailable()
     {
-        return {503, QStringLiteral("SERVICE_UNAVAILABLE"),
-                QStringLiteral("The database is unavailable; try again shortly"), {}, 0};
+        return {503,
+                QStringLiteral("SERVICE_UNAVAILABLE"),
+                QStringLiteral("The database is unavailable; try again shortly"),
+                {},
+                0};
     }
     static ApiError upstreamTimeout(const QString &why)
     {

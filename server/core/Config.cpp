@@ -33,8 +33,7 @@ public:
             target = v->trimmed();
     }
 
-    template<typename Int>
-    void readInt(const char *key, Int &target, qint64 min, qint64 max)
+    template<typename Int> void readInt(const char *key, Int &target, qint64 min, qint64 max)
     {
         const auto v = value(QLatin1String(key));
         if (!v)
@@ -58,14 +57,15 @@ public:
         if (!v)
             return;
         const QString s = v->trimmed().toLower();
-        if (s == QLatin1String("1") || s == QLatin1String("true") || s == QLatin1String("on")
-            || s == QLatin1String("yes"))
+        if (s == QLatin1String("1") || s == QLatin1String("true") || s == QLatin1String("on") ||
+            s == QLatin1String("yes"))
             target = true;
-        else if (s == QLatin1String("0") || s == QLatin1String("false") || s == QLatin1String("off")
-                 || s == QLatin1String("no"))
+        else if (s == QLatin1String("0") || s == QLatin1String("false") ||
+                 s == QLatin1String("off") || s == QLatin1String("no"))
             target = false;
         else
-            errors << QStringLiteral("%1 must be on or off (got \"%2\")").arg(QLatin1String(key), *v);
+            errors
+                << QStringLiteral("%1 must be on or off (got \"%2\")").arg(QLatin1String(key), *v);
     }
 
     QStringList errors;
@@ -104,9 +104,10 @@ QList<ProviderSeed> readProviders(const LayeredLookup &lookup, QStringList &erro
     QList<ProviderSeed> seeds;
     for (int i = 0; i < urls.size(); ++i) {
         const QUrl url(urls.at(i));
-        if (!url.isValid() || (url.scheme() != QLatin1String("http")
-                               && url.scheme() != QLatin1String("https"))) {
-            errors << QStringLiteral("OPENAI_API_BASE_URL \"%1\" is not an http(s) URL").arg(urls.at(i));
+        if (!url.isValid() ||
+            (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+            errors << QStringLiteral("OPENAI_API_BASE_URL \"%1\" is not an http(s) URL")
+                          .arg(urls.at(i));
             continue;
         }
         seeds.append({urls.at(i), i < keys.size() ? keys.at(i).trimmed() : QString()});
@@ -118,23 +119,38 @@ QList<ProviderSeed> readProviders(const LayeredLookup &lookup, QStringList &erro
 
 QStringList knownConfigKeys()
 {
-    return {QStringLiteral("SERVER_HOST"), QStringLiteral("SERVER_PORT"),
-            QStringLiteral("HEARTH_DATA_DIR"), QStringLiteral("HEARTH_CONFIG"),
-            QStringLiteral("DB_DRIVER"), QStringLiteral("DB_HOST"), QStringLiteral("DB_PORT"),
-            QStringLiteral("DB_USER"), QStringLiteral("DB_PASSWORD"), QStringLiteral("DB_NAME"),
-            QStringLiteral("DB_SSL_MODE"), QStringLiteral("HEARTH_DB_PATH"),
-            QStringLiteral("JWT_SECRET"), QStringLiteral("JWT_ACCESS_EXPIRE"),
-            QStringLiteral("JWT_REFRESH_EXPIRE"), QStringLiteral("CORS_ALLOWED_ORIGINS"),
-            QStringLiteral("HEARTH_ADMIN_EMAIL"), QStringLiteral("HEARTH_ADMIN_PASSWORD"),
-            QStringLiteral("OPENAI_API_BASE_URL"), QStringLiteral("OPENAI_API_KEY"),
-            QStringLiteral("OPENAI_API_BASE_URLS"), QStringLiteral("OPENAI_API_KEYS"),
-            QStringLiteral("HEARTH_DEFAULT_MODEL"), QStringLiteral("HEARTH_MAX_BODY_BYTES"),
-            QStringLiteral("HEARTH_MAX_CONNECTIONS"), QStringLiteral("HEARTH_IDLE_TIMEOUT"),
+    return {QStringLiteral("SERVER_HOST"),
+            QStringLiteral("SERVER_PORT"),
+            QStringLiteral("HEARTH_DATA_DIR"),
+            QStringLiteral("HEARTH_CONFIG"),
+            QStringLiteral("DB_DRIVER"),
+            QStringLiteral("DB_HOST"),
+            QStringLiteral("DB_PORT"),
+            QStringLiteral("DB_USER"),
+            QStringLiteral("DB_PASSWORD"),
+            QStringLiteral("DB_NAME"),
+            QStringLiteral("DB_SSL_MODE"),
+            QStringLiteral("HEARTH_DB_PATH"),
+            QStringLiteral("JWT_SECRET"),
+            QStringLiteral("JWT_ACCESS_EXPIRE"),
+            QStringLiteral("JWT_REFRESH_EXPIRE"),
+            QStringLiteral("CORS_ALLOWED_ORIGINS"),
+            QStringLiteral("HEARTH_ADMIN_EMAIL"),
+            QStringLiteral("HEARTH_ADMIN_PASSWORD"),
+            QStringLiteral("OPENAI_API_BASE_URL"),
+            QStringLiteral("OPENAI_API_KEY"),
+            QStringLiteral("OPENAI_API_BASE_URLS"),
+            QStringLiteral("OPENAI_API_KEYS"),
+            QStringLiteral("HEARTH_DEFAULT_MODEL"),
+            QStringLiteral("HEARTH_MAX_BODY_BYTES"),
+            QStringLiteral("HEARTH_MAX_CONNECTIONS"),
+            QStringLiteral("HEARTH_IDLE_TIMEOUT"),
             QStringLiteral("HEARTH_HEADER_TIMEOUT"),
             QStringLiteral("HEARTH_UPSTREAM_CONNECT_TIMEOUT"),
             QStringLiteral("HEARTH_UPSTREAM_FIRST_BYTE_TIMEOUT"),
             QStringLiteral("HEARTH_UPSTREAM_IDLE_TIMEOUT"),
-            QStringLiteral("HEARTH_SSE_PING_INTERVAL"), QStringLiteral("HEARTH_DEMO_DELAY_MS"),
+            QStringLiteral("HEARTH_SSE_PING_INTERVAL"),
+            QStringLiteral("HEARTH_DEMO_DELAY_MS"),
             QStringLiteral("HEARTH_ACCESS_LOG")};
 }
 

@@ -21,18 +21,18 @@ struct ServerConfig
     QString dataDir;                            // HEARTH_DATA_DIR
     QString configFile;                         // HEARTH_CONFIG (file actually read, if any)
 
-    QString dbDriver = QStringLiteral("sqlite"); // DB_DRIVER
+    QString dbDriver = QStringLiteral("sqlite");           // DB_DRIVER
     QString dbHost, dbUser, dbPassword, dbName, dbSslMode; // DB_*
     int dbPort = 0;
     QString dbPath; // HEARTH_DB_PATH, SQLite file; default <dataDir>/hearth.db
 
-    QString jwtSecret;                // JWT_SECRET (empty: generated and kept in dataDir)
-    int accessTokenTtl = 3600;        // JWT_ACCESS_EXPIRE, seconds
-    int refreshTokenTtl = 604800;     // JWT_REFRESH_EXPIRE, seconds
-    QStringList corsAllowedOrigins;   // CORS_ALLOWED_ORIGINS, comma separated
+    QString jwtSecret;              // JWT_SECRET (empty: generated and kept in dataDir)
+    int accessTokenTtl = 3600;      // JWT_ACCESS_EXPIRE, seconds
+    int refreshTokenTtl = 604800;   // JWT_REFRESH_EXPIRE, seconds
+    QStringList corsAllowedOrigins; // CORS_ALLOWED_ORIGINS, comma separated
 
-    QString adminEmail;    // HEARTH_ADMIN_EMAIL
-    QString adminPassword; // HEARTH_ADMIN_PASSWORD
+    QString adminEmail;            // HEARTH_ADMIN_EMAIL
+    QString adminPassword;         // HEARTH_ADMIN_PASSWORD
     QList<ProviderSeed> providers; // OPENAI_API_BASE_URL(S) + OPENAI_API_KEY(S)
     QString defaultModel;          // HEARTH_DEFAULT_MODEL
 

@@ -57,8 +57,8 @@ namespace FinishReason {
 inline const QString Streaming = QStringLiteral("streaming"); // reply still being produced
 inline const QString Stop = QStringLiteral("stop");
 inline const QString Length = QStringLiteral("length");
-inline const QString Cancelled = QStringLiteral("cancelled"); // client went away
-inline const QString Error = QStringLiteral("error");         // upstream failed mid-reply
+inline const QString Cancelled = QStringLiteral("cancelled");     // client went away
+inline const QString Error = QStringLiteral("error");             // upstream failed mid-reply
 inline const QString Interrupted = QStringLiteral("interrupted"); // server stopped mid-reply
 } // namespace FinishReason
 

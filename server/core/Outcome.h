@@ -10,8 +10,7 @@ namespace hearth {
 
 // A value or the ApiError that explains its absence. No exceptions cross the
 // event loop; every layer returns one of these instead.
-template<typename T>
-class Outcome
+template<typename T> class Outcome
 {
 public:
     Outcome(T value)

@@ -62,13 +62,15 @@ void ConnectionGuard::onReadyRead()
         discardInput();
         return;
     }
-    const QByteArray bytes = m_socket->peek(m_socket->bytesAvailable());
-    qsizetype offset = 0;
-    while (offset < bytes.size() && m_state != State::Refused) {
-        if (m_state == State::Head) {
-            consumeHead(bytes, offset);
-        } else {
-            const qint64 take = qMin<qint64>(m_bodyRemaining, bytes.size() - offset);
+    // Body bytes are only counted, never copied; at most one head's worth
+    // (plus what precedes it in this read) is peeked at a time.
+    const qint64 available = m_socket->bytesAvailable();
+    const qint64 headCap = m_options.maxHeaderBytes + m_options.maxRequestLineBytes + 1;
+    QByteArray window;
+    qint64 offset = 0;
+    while (offset < available && m_state != State::Refused) {
+        if (m_state == State::Body) {
+            const qint64 take = qMin<qint64>(m_bodyRemaining, available - offset);
             m_bodyRemaining -= take;
             offset += take;
             if (m_bodyRemaining == 0) {
@@ -76,12 +78,17 @@ void ConnectionGuard::onReadyRead()
                 ++m_inFlight;
                 m_state = State::Head;
             }
+            continue;
         }
+        const qint64 wanted = qMin(available, offset + headCap);
+        if (window.size() < wanted)
+            window = m_socket->peek(wanted);
+        consumeHead(window, offset);
     }
     armTimer();
 }
 
-void ConnectionGuard::consumeHead(const QByteArray &bytes, qsizetype &offset)
+void ConnectionGuard::consumeHead(const QByteArray &bytes, qint64 &offset)
 {
     const qsizetype cap = m_options.maxHeaderBytes + m_options.maxRequestLineBytes;
     while (offset < bytes.size()) {
@@ -171,11 +178,18 @@ void ConnectionGuard::responseFinished(bool keepAlive)
 void ConnectionGuard::refuse(int status, const QByteArray &code, const QByteArray &message)
 {
     m_state = State::Refused;
+    // From now on everything is dropped: read it in small bites.
+    m_socket->setReadBufferSize(64 * 1024);
     discardInput();
     m_socket->write(Responder::errorResponse(status, code, message));
-    // Keep reading (and dropping) for a moment so the client, which may still
-    // be sending its body, gets to read the answer instead of a reset.
-    m_timer.start(lingerMs);
+    if (status == 413) {
+        // Keep reading (and dropping) for a moment so the client, which may
+        // still be sending its body, gets to read the answer instead of a reset.
+        m_timer.start(lingerMs);
+        return;
+    }
+    m_timer.stop();
+    m_socket->disconnectFromHost(); // after the answer is written
 }
 
 void ConnectionGuard::discardInput()

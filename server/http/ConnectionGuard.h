@@ -35,7 +35,7 @@ public:
 private:
     void onReadyRead();
     void onTimeout();
-    void consumeHead(const QByteArray &bytes, qsizetype &offset);
+    void consumeHead(const QByteArray &bytes, qint64 &offset);
     void headComplete();
     void armTimer();
     void discardInput();

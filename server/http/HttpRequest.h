@@ -20,7 +20,10 @@ struct HttpRequest
     QHostAddress remoteAddress;
     QHash<QString, QString> params; // from ":name" route segments
 
-    QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }
+    QByteArray header(const QByteArray &lowerCaseName) const
+    {
+        return headers.value(lowerCaseName);
+    }
     QString param(const QString &name) const { return params.value(name); }
     QString queryValue(const QString &name) const
     {

@@ -10,8 +10,8 @@ JsonBody parseJsonBody(const HttpRequest &request)
     const QByteArray type = request.header("content-type").toLower();
     // The original clients always send application/json; a body sent as a
     // form or text is refused rather than guessed at.
-    if (!request.body.trimmed().isEmpty() && !type.isEmpty() && !type.startsWith("application/json")
-        && !type.contains("+json")) {
+    if (!request.body.trimmed().isEmpty() && !type.isEmpty() &&
+        !type.startsWith("application/json") && !type.contains("+json")) {
         result.problem = JsonBody::Problem::NotJsonMediaType;
         result.message = QStringLiteral("Send the body as application/json");
         return result;

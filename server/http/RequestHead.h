@@ -28,8 +28,8 @@ struct HeadParseResult
 };
 
 // Parses "METHOD target HTTP/1.x" and the header fields: the head without
-// its terminating empty line (so it ends with the last field's value). Strict where leniency enables request smuggling:
-// one Content-Length of digits only, no Transfer-Encoding, no obs-fold.
+// its terminating empty line (so it ends with the last field's value). Strict where leniency
+// enables request smuggling: one Content-Length of digits only, no Transfer-Encoding, no obs-fold.
 HeadParseResult parseRequestHead(const QByteArray &headBytes, int maxFields);
 
 } // namespace hearth

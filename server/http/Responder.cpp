@@ -23,7 +23,8 @@ const HeaderList securityHeaders{
 QByteArray httpDate()
 {
     return QLocale::c()
-        .toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+        .toString(QDateTime::currentDateTimeUtc(),
+                  QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
         .toLatin1();
 }
 
@@ -32,29 +33,52 @@ QByteArray httpDate()
 QByteArray Responder::reasonPhrase(int status)
 {
     switch (status) {
-    case 100: return "Continue";
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 411: return "Length Required";
-    case 413: return "Payload Too Large";
-    case 414: return "URI Too Long";
-    case 415: return "Unsupported Media Type";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    case 505: return "HTTP Version Not Supported";
-    default: return "Status";
+    case 100:
+        return "Continue";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 411:
+        return "Length Required";
+    case 413:
+        return "Payload Too Large";
+    case 414:
+        return "URI Too Long";
+    case 415:
+        return "Unsupported Media Type";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    case 505:
+        return "HTTP Version Not Supported";
+    default:
+        return "Status";
     }
 }
 
@@ -70,13 +94,12 @@ QByteArray Responder::errorBody(const QString &code, const QString &message,
 
 QByteArray Responder::errorResponse(int status, const QByteArray &code, const QByteArray &message)
 {
-    const QByteArray body =
-        errorBody(QString::fromLatin1(code), QString::fromUtf8(message));
+    const QByteArray body = errorBody(QString::fromLatin1(code), QString::fromUtf8(message));
     QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     for (const auto &header : securityHeaders)
         out += header.first + ": " + header.second + "\r\n";
-    out += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
-           + "\r\nConnection: close\r\n\r\n" + body;
+    out += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
+           "\r\nConnection: close\r\n\r\n" + body;
     return out;
 }
 
@@ -124,14 +147,15 @@ void Responder::onClientGone(std::function<void()> callback)
         }
     };
     // Either signal may come first: QtHttpServer deletes a socket soon after it disconnects.
-    m_disconnectWatch = QObject::connect(m_socket, &QAbstractSocket::disconnected, m_socket, notify);
+    m_disconnectWatch =
+        QObject::connect(m_socket, &QAbstractSocket::disconnected, m_socket, notify);
     m_destroyWatch = QObject::connect(m_socket, &QObject::destroyed, m_socket, notify);
 }
 
 QByteArray Responder::head(int status, const HeaderList &headers) const
 {
-    QByteArray out = (m_head.minorVersion == 0 ? "HTTP/1.0 " : "HTTP/1.1 ")
-                     + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    QByteArray out = (m_head.minorVersion == 0 ? "HTTP/1.0 " : "HTTP/1.1 ") +
+                     QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     out += "Date: " + httpDate() + "\r\n";
     for (const auto &header : securityHeaders)
         out += header.first + ": " + header.second + "\r\n";
@@ -164,7 +188,8 @@ void Responder::send(int status, const QByteArray &contentType, const QByteArray
     if (!contentType.isEmpty())
         headers.append(qMakePair(QByteArray("Content-Type"), QByteArray(contentType)));
     if (status != 204 && status != 304)
-        headers.append(qMakePair(QByteArray("Content-Length"), QByteArray(QByteArray::number(body.size()))));
+        headers.append(
+            qMakePair(QByteArray("Content-Length"), QByteArray(QByteArray::number(body.size()))));
     const bool withBody = m_head.method != "HEAD" && status != 204 && status != 304;
     write(head(status, headers) + (withBody ? body : QByteArray()));
     finish(status);
@@ -194,7 +219,8 @@ bool Responder::beginStream(int status, const QByteArray &contentType, const Hea
     m_status = status;
     HeaderList headers = extra;
     headers.append(qMakePair(QByteArray("Content-Type"), QByteArray(contentType)));
-    headers.append(qMakePair(QByteArray("X-Accel-Buffering"), QByteArray("no"))); // tell proxies not to hold the stream back
+    headers.append(qMakePair(QByteArray("X-Accel-Buffering"),
+                             QByteArray("no"))); // tell proxies not to hold the stream back
     if (m_head.minorVersion == 0) {
         m_head.keepAlive = false; // HTTP/1.0 has no chunks: the end of the stream is the close
     } else {
@@ -236,8 +262,8 @@ void Responder::finish(int status)
     QObject::disconnect(m_disconnectWatch);
     QObject::disconnect(m_destroyWatch);
     if (m_log) {
-        m_log(AccessLogEntry{m_peer, m_head.method,
-                             m_path, status, m_elapsed.elapsed(), m_bytes, m_userId});
+        m_log(AccessLogEntry{m_peer, m_head.method, m_path, status, m_elapsed.elapsed(), m_bytes,
+                             m_userId});
     }
     if (ConnectionGuard *guard = ConnectionGuard::of(m_socket))
         guard->responseFinished(m_head.keepAlive);

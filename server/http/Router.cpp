@@ -66,9 +66,9 @@ void Router::dispatch(HttpRequest &request, const ResponderPtr &responder) const
                              {}, {{"Allow", allowed.join(", ")}});
         return;
     }
-    responder->sendError(404, QStringLiteral("NOT_FOUND"),
-                         QStringLiteral("There is no %1 %2")
-                             .arg(QString::fromLatin1(request.method), request.path));
+    responder->sendError(
+        404, QStringLiteral("NOT_FOUND"),
+        QStringLiteral("There is no %1 %2").arg(QString::fromLatin1(request.method), request.path));
 }
 
 } // namespace hearth

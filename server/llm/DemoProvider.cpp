@@ -60,8 +60,8 @@ QList<ModelInfo> DemoProvider::models() const
     demo.name = QStringLiteral("Hearth Demo (offline)");
     demo.ownedBy = QStringLiteral("hearth");
     demo.provider = name();
-    demo.description = QStringLiteral(
-        "Built-in demo that answers without any provider. Add a provider to chat with a real model.");
+    demo.description = QStringLiteral("Built-in demo that answers without any provider. Add a "
+                                      "provider to chat with a real model.");
     demo.context = 8192;
     demo.maxTokens = 1024;
     demo.created = 1767225600; // 2026-01-01
@@ -84,11 +84,12 @@ QStringList DemoProvider::replyPieces(const ChatRequest &request)
                                "或设置 OPENAI_API_BASE_URL 和 OPENAI_API_KEY。")
                     .arg(quoted);
     } else {
-        reply = QStringLiteral("Hello! I am Hearth's built-in demo model and I am not connected to any "
-                               "real AI service. You said: \"%1\". To chat with a real model, add a "
-                               "provider (such as DeepSeek, OpenAI or Ollama on this computer) in the "
-                               "admin panel, or set OPENAI_API_BASE_URL and OPENAI_API_KEY.")
-                    .arg(quoted);
+        reply =
+            QStringLiteral("Hello! I am Hearth's built-in demo model and I am not connected to any "
+                           "real AI service. You said: \"%1\". To chat with a real model, add a "
+                           "provider (such as DeepSeek, OpenAI or Ollama on this computer) in the "
+                           "admin panel, or set OPENAI_API_BASE_URL and OPENAI_API_KEY.")
+                .arg(quoted);
     }
     // Pieces of a few characters, like the deltas of a real model.
     QStringList pieces;

@@ -35,13 +35,13 @@ QByteArray OpenAiChatStream::requestBody() const
 {
     QJsonArray messages;
     for (const ChatMessage &m : m_request.messages)
-        messages.append(QJsonObject{{QStringLiteral("role"), m.role},
-                                    {QStringLiteral("content"), m.content}});
-    QJsonObject body{{QStringLiteral("model"), m_request.model},
-                     {QStringLiteral("messages"), messages},
-                     {QStringLiteral("stream"), true},
-                     {QStringLiteral("stream_options"),
-                      QJsonObject{{QStringLiteral("include_usage"), true}}}};
+        messages.append(
+            QJsonObject{{QStringLiteral("role"), m.role}, {QStringLiteral("content"), m.content}});
+    QJsonObject body{
+        {QStringLiteral("model"), m_request.model},
+        {QStringLiteral("messages"), messages},
+        {QStringLiteral("stream"), true},
+        {QStringLiteral("stream_options"), QJsonObject{{QStringLiteral("include_usage"), true}}}};
     if (m_request.temperature)
         body.insert(QStringLiteral("temperature"), *m_request.temperature);
     if (m_request.maxTokens)
@@ -83,7 +83,8 @@ void OpenAiChatStream::onTimeout()
                          : m_phase == Phase::WaitingFirstByte
                              ? QStringLiteral("did not start answering in time")
                              : QStringLiteral("stopped sending in the middle of the reply");
-    fail(ChatFailure::Kind::Timeout, 0, QStringLiteral("The provider %1 %2").arg(m_providerName, what));
+    fail(ChatFailure::Kind::Timeout, 0,
+         QStringLiteral("The provider %1 %2").arg(m_providerName, what));
 }
 
 void OpenAiChatStream::onReadyRead()
@@ -135,8 +136,10 @@ void OpenAiChatStream::handleEvent(const SseEvent &event)
     const QJsonArray choices = chunk.value(QLatin1String("choices")).toArray();
     if (!choices.isEmpty()) {
         const QJsonObject choice = choices.first().toObject();
-        const QString text =
-            choice.value(QLatin1String("delta")).toObject().value(QLatin1String("content")).toString();
+        const QString text = choice.value(QLatin1String("delta"))
+                                 .toObject()
+                                 .value(QLatin1String("content"))
+                                 .toString();
         if (!text.isEmpty()) {
             m_text += text;
             emitDelta(text);
@@ -151,8 +154,8 @@ void OpenAiChatStream::handleEvent(const SseEvent &event)
         TokenUsage reported;
         reported.promptTokens = u.value(QLatin1String("prompt_tokens")).toInt();
         reported.completionTokens = u.value(QLatin1String("completion_tokens")).toInt();
-        reported.totalTokens = u.value(QLatin1String("total_tokens")).toInt(
-            reported.promptTokens + reported.completionTokens);
+        reported.totalTokens = u.value(QLatin1String("total_tokens"))
+                                   .toInt(reported.promptTokens + reported.completionTokens);
         m_usage = reported;
     }
 }
@@ -183,8 +186,9 @@ void OpenAiChatStream::onFinished()
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status >= 300 && status < 400) {
         fail(ChatFailure::Kind::Upstream, status,
-             QStringLiteral("The provider %1 answered with a redirect, which Hearth does not follow; "
-                            "check its base URL")
+             QStringLiteral(
+                 "The provider %1 answered with a redirect, which Hearth does not follow; "
+                 "check its base URL")
                  .arg(m_providerName));
         return;
     }
@@ -210,7 +214,8 @@ void OpenAiChatStream::onFinished()
     }
     if (!m_sawDone && m_finishReason.isEmpty()) {
         fail(ChatFailure::Kind::Upstream, status,
-             QStringLiteral("The provider %1 ended the reply without finishing it").arg(m_providerName));
+             QStringLiteral("The provider %1 ended the reply without finishing it")
+                 .arg(m_providerName));
         return;
     }
     complete();

@@ -101,8 +101,8 @@ void OpenAiProvider::refreshModels()
 
 ChatStream *OpenAiProvider::startChat(const ChatRequest &request, QObject *parent)
 {
-    auto *stream = new OpenAiChatStream(request, m_endpoint.name, m_endpoint.apiKey, m_timeouts,
-                                        parent);
+    auto *stream =
+        new OpenAiChatStream(request, m_endpoint.name, m_endpoint.apiKey, m_timeouts, parent);
     stream->start(m_network, makeRequest(QStringLiteral("/chat/completions")));
     return stream;
 }

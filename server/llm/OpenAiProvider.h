@@ -12,9 +12,9 @@ namespace hearth {
 
 struct OpenAiEndpoint
 {
-    QString name;    // shown to people, e.g. "DeepSeek"
-    QUrl baseUrl;    // e.g. https://api.deepseek.com/v1
-    QString apiKey;  // may be empty for local servers (Ollama, llama.cpp)
+    QString name;       // shown to people, e.g. "DeepSeek"
+    QUrl baseUrl;       // e.g. https://api.deepseek.com/v1
+    QString apiKey;     // may be empty for local servers (Ollama, llama.cpp)
     QStringList models; // empty: fetched from GET {baseUrl}/models
 };
 

@@ -17,8 +17,8 @@ QByteArray randomBytes(int count)
 
 QByteArray randomToken(int byteCount)
 {
-    return randomBytes(byteCount).toBase64(QByteArray::Base64UrlEncoding
-                                           | QByteArray::OmitTrailingEquals);
+    return randomBytes(byteCount).toBase64(QByteArray::Base64UrlEncoding |
+                                           QByteArray::OmitTrailingEquals);
 }
 
 QByteArray sha256(const QByteArray &data)

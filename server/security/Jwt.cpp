@@ -31,7 +31,8 @@ QByteArray Jwt::sign(const QJsonObject &claims) const
 {
     static const QByteArray header =
         QByteArrayLiteral(R"({"alg":"HS256","typ":"JWT"})").toBase64(base64url);
-    const QByteArray payload = QJsonDocument(claims).toJson(QJsonDocument::Compact).toBase64(base64url);
+    const QByteArray payload =
+        QJsonDocument(claims).toJson(QJsonDocument::Compact).toBase64(base64url);
     const QByteArray signingInput = header + '.' + payload;
     return signingInput + '.' + crypto::hmacSha256(m_secret, signingInput).toBase64(base64url);
 }

@@ -24,9 +24,9 @@ QByteArray loadOrCreateSecret(const QString &path, int generatedBytes, QString *
     QDir().mkpath(QFileInfo(path).absolutePath());
     const QByteArray secret = crypto::randomToken(generatedBytes);
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)
-        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        || file.write(secret) != secret.size() || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) ||
+        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        file.write(secret) != secret.size() || !file.commit()) {
         *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
         return {};
     }

@@ -52,7 +52,7 @@ Outcome<Done> ConversationRepository::insert(const Conversation &c)
 }
 
 Outcome<std::optional<Conversation>> ConversationRepository::find(const QString &userId,
-                                                                 const QString &id)
+                                                                  const QString &id)
 {
     SqlRun q(m_db, selectConversation + QStringLiteral(" WHERE c.id = ? AND c.user_id = ?"));
     q.bind(id).bind(userId);
@@ -69,7 +69,8 @@ Outcome<QList<Conversation>> ConversationRepository::list(const ConversationQuer
     if (!query.beforeId.isEmpty())
         sql += QStringLiteral(" AND (c.updated_at < ? OR (c.updated_at = ? AND c.id < ?))");
     if (!query.search.isEmpty())
-        sql += QStringLiteral(" AND ") + m_db.dialect().containsIgnoringCase(QStringLiteral("c.title"));
+        sql += QStringLiteral(" AND ") +
+               m_db.dialect().containsIgnoringCase(QStringLiteral("c.title"));
     sql += QStringLiteral(" ORDER BY c.updated_at DESC, c.id DESC LIMIT ?");
 
     SqlRun q(m_db, sql);

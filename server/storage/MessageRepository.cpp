@@ -7,9 +7,9 @@
 namespace hearth {
 
 namespace {
-const QString selectMessage = QStringLiteral(
-    "SELECT id, conversation_id, role, content, model, finish_reason, prompt_tokens,"
-    " completion_tokens, total_tokens, usage_estimated, created_at FROM messages");
+const QString selectMessage =
+    QStringLiteral("SELECT id, conversation_id, role, content, model, finish_reason, prompt_tokens,"
+                   " completion_tokens, total_tokens, usage_estimated, created_at FROM messages");
 
 Message readMessage(const SqlRun &row)
 {
@@ -44,9 +44,10 @@ void bindUsage(SqlRun &q, const std::optional<TokenUsage> &usage)
 
 Outcome<Done> MessageRepository::insert(const Message &m)
 {
-    SqlRun q(m_db, QStringLiteral("INSERT INTO messages (id, conversation_id, role, content, model,"
-                                  " finish_reason, prompt_tokens, completion_tokens, total_tokens,"
-                                  " usage_estimated, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    SqlRun q(m_db, QStringLiteral(
+                       "INSERT INTO messages (id, conversation_id, role, content, model,"
+                       " finish_reason, prompt_tokens, completion_tokens, total_tokens,"
+                       " usage_estimated, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.bind(m.id).bind(m.conversationId).bind(m.role).bind(m.content).bind(m.model);
     q.bind(nullIfEmpty(m.finishReason));
     bindUsage(q, m.usage);

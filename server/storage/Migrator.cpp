@@ -24,8 +24,8 @@ int Migrator::currentVersion(QString *error)
         *error = query.lastError().driverText();
         return -1;
     }
-    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version"))
-        || !query.next()) {
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version")) ||
+        !query.next()) {
         *error = query.lastError().driverText();
         return -1;
     }

@@ -8,7 +8,12 @@ Outcome<Done> RefreshTokenRepository::insert(const RefreshTokenRecord &t)
 {
     SqlRun q(m_db, QStringLiteral("INSERT INTO refresh_tokens (id, user_id, family_id, token_hash,"
                                   " created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)"));
-    q.bind(t.id).bind(t.userId).bind(t.familyId).bind(t.tokenHash).bind(t.createdAt).bind(t.expiresAt);
+    q.bind(t.id)
+        .bind(t.userId)
+        .bind(t.familyId)
+        .bind(t.tokenHash)
+        .bind(t.createdAt)
+        .bind(t.expiresAt);
     if (!q.exec())
         return q.error();
     return Done{};
@@ -16,8 +21,9 @@ Outcome<Done> RefreshTokenRepository::insert(const RefreshTokenRecord &t)
 
 Outcome<std::optional<RefreshTokenRecord>> RefreshTokenRepository::findByHash(const QString &hash)
 {
-    SqlRun q(m_db, QStringLiteral("SELECT id, user_id, family_id, token_hash, created_at, expires_at,"
-                                  " revoked_at, replaced_by FROM refresh_tokens WHERE token_hash = ?"));
+    SqlRun q(m_db,
+             QStringLiteral("SELECT id, user_id, family_id, token_hash, created_at, expires_at,"
+                            " revoked_at, replaced_by FROM refresh_tokens WHERE token_hash = ?"));
     q.bind(hash);
     if (!q.exec())
         return q.error();

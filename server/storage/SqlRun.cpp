@@ -24,8 +24,8 @@ SqlRun &SqlRun::bind(const QVariant &value)
 {
     // A null QString binds as SQL NULL; text columns are NOT NULL, so only a
     // deliberate nullIfEmpty() (a null QVariant) may produce NULL.
-    if (!value.isNull() && value.metaType() == QMetaType::fromType<QString>()
-        && value.toString().isNull()) {
+    if (!value.isNull() && value.metaType() == QMetaType::fromType<QString>() &&
+        value.toString().isNull()) {
         m_query.addBindValue(QStringLiteral(""));
         return *this;
     }
@@ -42,8 +42,8 @@ bool SqlRun::exec()
     const QSqlError err = m_query.lastError();
     m_connectionLost = err.type() == QSqlError::ConnectionError;
     if (!isUniqueViolation())
-        qCWarning(lcStorage).noquote() << "query failed:" << err.driverText() << err.databaseText()
-                                        << "in" << m_sql.left(120);
+        qCWarning(lcStorage).noquote()
+            << "query failed:" << err.driverText() << err.databaseText() << "in" << m_sql.left(120);
     return false;
 }
 
@@ -51,8 +51,8 @@ bool SqlRun::isUniqueViolation() const
 {
     const QSqlError err = m_query.lastError();
     const QString text = err.databaseText() + err.driverText();
-    return text.contains(QLatin1String("UNIQUE"), Qt::CaseInsensitive)
-           || text.contains(QLatin1String("duplicate"), Qt::CaseInsensitive);
+    return text.contains(QLatin1String("UNIQUE"), Qt::CaseInsensitive) ||
+           text.contains(QLatin1String("duplicate"), Qt::CaseInsensitive);
 }
 
 ApiError SqlRun::error() const

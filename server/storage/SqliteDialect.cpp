@@ -76,18 +76,19 @@ QList<SqlDialect::Migration> SqliteDialect::migrations() const
                        " updated_at INTEGER NOT NULL)"),
         QStringLiteral("CREATE INDEX conversations_user_updated"
                        " ON conversations (user_id, archived, updated_at DESC, id DESC)"),
-        QStringLiteral("CREATE TABLE messages ("
-                       " id TEXT PRIMARY KEY,"
-                       " conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,"
-                       " role TEXT NOT NULL,"
-                       " content TEXT NOT NULL,"
-                       " model TEXT NOT NULL DEFAULT '',"
-                       " finish_reason TEXT,"
-                       " prompt_tokens INTEGER,"
-                       " completion_tokens INTEGER,"
-                       " total_tokens INTEGER,"
-                       " usage_estimated INTEGER NOT NULL DEFAULT 0,"
-                       " created_at INTEGER NOT NULL)"),
+        QStringLiteral(
+            "CREATE TABLE messages ("
+            " id TEXT PRIMARY KEY,"
+            " conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,"
+            " role TEXT NOT NULL,"
+            " content TEXT NOT NULL,"
+            " model TEXT NOT NULL DEFAULT '',"
+            " finish_reason TEXT,"
+            " prompt_tokens INTEGER,"
+            " completion_tokens INTEGER,"
+            " total_tokens INTEGER,"
+            " usage_estimated INTEGER NOT NULL DEFAULT 0,"
+            " created_at INTEGER NOT NULL)"),
         QStringLiteral("CREATE INDEX messages_conversation_created"
                        " ON messages (conversation_id, created_at, id)"),
         QStringLiteral("CREATE INDEX messages_finish_reason ON messages (finish_reason)"),
@@ -104,7 +105,8 @@ QList<SqlDialect::Migration> SqliteDialect::migrations() const
                        " latency_ms INTEGER NOT NULL,"
                        " status TEXT NOT NULL,"
                        " created_at INTEGER NOT NULL)"),
-        QStringLiteral("CREATE INDEX usage_ledger_user_created ON usage_ledger (user_id, created_at)"),
+        QStringLiteral(
+            "CREATE INDEX usage_ledger_user_created ON usage_ledger (user_id, created_at)"),
         QStringLiteral("CREATE INDEX usage_ledger_created ON usage_ledger (created_at)"),
         QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
     };

@@ -34,7 +34,10 @@ Outcome<User> UserRepository::create(User user)
                                   " disabled, token_version, created_at, updated_at)"
                                   " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"));
     q.bind(user.id).bind(user.email).bind(user.name).bind(user.avatar).bind(user.passwordHash);
-    q.bind(roleName(user.role)).bind(user.disabled ? 1 : 0).bind(user.createdAt).bind(user.createdAt);
+    q.bind(roleName(user.role))
+        .bind(user.disabled ? 1 : 0)
+        .bind(user.createdAt)
+        .bind(user.createdAt);
     if (!q.exec()) {
         if (q.isUniqueViolation())
             return ApiError::conflict(QStringLiteral("An account with this email already exists"));
@@ -83,12 +86,12 @@ Outcome<int> UserRepository::count()
     return q.value(0).toInt();
 }
 
-Outcome<Done> UserRepository::updateBumpingVersion(const QString &assignment,
-                                                   const QVariant &value, const QString &id)
+Outcome<Done> UserRepository::updateBumpingVersion(const QString &assignment, const QVariant &value,
+                                                   const QString &id)
 {
-    SqlRun q(m_db, QStringLiteral("UPDATE users SET ") + assignment
-                       + QStringLiteral(", token_version = token_version + 1, updated_at = ?"
-                                        " WHERE id = ?"));
+    SqlRun q(m_db, QStringLiteral("UPDATE users SET ") + assignment +
+                       QStringLiteral(", token_version = token_version + 1, updated_at = ?"
+                                      " WHERE id = ?"));
     q.bind(value).bind(Clock::system().nowMs()).bind(id);
     if (!q.exec())
         return q.error();

@@ -18,11 +18,14 @@ QNetworkReply *ApiClient::start(const QByteArray &method, const QString &path,
 {
     QNetworkRequest request(QUrl(m_base + path));
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     for (const auto &header : headers)
         request.setRawHeader(header.first, header.second);
+    if (method == "HEAD")
+        return m_network.head(request); // a custom "HEAD" would wait for a body
     return m_network.sendCustomRequest(request, method, body);
 }
 
@@ -34,6 +37,7 @@ ApiReply ApiClient::request(const QByteArray &method, const QString &path, const
     if (!reply->isFinished() && !finished.wait(30000))
         qWarning("request %s %s did not finish", method.constData(), qPrintable(path));
     ApiReply result;
+    result.finished = reply->isFinished();
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.error = reply->error();
     result.body = reply->readAll();
@@ -44,8 +48,9 @@ ApiReply ApiClient::request(const QByteArray &method, const QString &path, const
 
 QJsonObject ApiClient::login(const QString &email, const QString &password)
 {
-    const ApiReply reply = post(QStringLiteral("/v1/auth/login"),
-                                {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}});
+    const ApiReply reply =
+        post(QStringLiteral("/v1/auth/login"),
+             {{QStringLiteral("email"), email}, {QStringLiteral("password"), password}});
     const QJsonObject json = reply.json();
     token = json.value(QLatin1String("accessToken")).toString();
     return json;

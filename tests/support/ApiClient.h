@@ -12,6 +12,7 @@
 struct ApiReply
 {
     int status = 0;
+    bool finished = false;
     QNetworkReply::NetworkError error = QNetworkReply::NoError;
     QByteArray body;
     QList<QNetworkReply::RawHeaderPair> headers;

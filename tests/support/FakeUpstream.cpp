@@ -16,9 +16,10 @@ QByteArray deltaEvent(const QString &text)
     const QJsonObject event{
         {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
         {QStringLiteral("choices"),
-         QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
-                                {QStringLiteral("delta"), QJsonObject{{QStringLiteral("content"), text}}},
-                                {QStringLiteral("finish_reason"), QJsonValue()}}}}};
+         QJsonArray{
+             QJsonObject{{QStringLiteral("index"), 0},
+                         {QStringLiteral("delta"), QJsonObject{{QStringLiteral("content"), text}}},
+                         {QStringLiteral("finish_reason"), QJsonValue()}}}}};
     return "data: " + QJsonDocument(event).toJson(QJsonDocument::Compact) + "\n\n";
 }
 
@@ -34,11 +35,11 @@ QByteArray finishEvent()
 
 QByteArray usageEvent()
 {
-    const QJsonObject event{{QStringLiteral("choices"), QJsonArray{}},
-                            {QStringLiteral("usage"),
-                             QJsonObject{{QStringLiteral("prompt_tokens"), 11},
-                                         {QStringLiteral("completion_tokens"), 7},
-                                         {QStringLiteral("total_tokens"), 18}}}};
+    const QJsonObject event{
+        {QStringLiteral("choices"), QJsonArray{}},
+        {QStringLiteral("usage"), QJsonObject{{QStringLiteral("prompt_tokens"), 11},
+                                              {QStringLiteral("completion_tokens"), 7},
+                                              {QStringLiteral("total_tokens"), 18}}}};
     return "data: " + QJsonDocument(event).toJson(QJsonDocument::Compact) + "\n\n";
 }
 
@@ -48,10 +49,10 @@ const QByteArray streamHead = "HTTP/1.1 200 OK\r\nContent-Type: text/event-strea
 void respond(QTcpSocket *socket, int status, const QByteArray &reason, const QByteArray &body,
              const QByteArray &extraHeaders = {})
 {
-    socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
-                  + "\r\nContent-Type: application/json\r\nContent-Length: "
-                  + QByteArray::number(body.size()) + "\r\nConnection: close\r\n" + extraHeaders
-                  + "\r\n" + body);
+    socket->write(
+        "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
+        "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
+        "\r\nConnection: close\r\n" + extraHeaders + "\r\n" + body);
     socket->disconnectFromHost();
 }
 
@@ -123,8 +124,10 @@ void FakeUpstream::handle(QTcpSocket *socket, const Received &request)
     if (request.method == "GET" && request.path == "/v1/models") {
         QJsonArray data;
         for (const QString &id : models())
-            data.append(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("object"), QStringLiteral("model")}});
-        respond(socket, 200, "OK", QJsonDocument(QJsonObject{{QStringLiteral("data"), data}}).toJson());
+            data.append(QJsonObject{{QStringLiteral("id"), id},
+                                    {QStringLiteral("object"), QStringLiteral("model")}});
+        respond(socket, 200, "OK",
+                QJsonDocument(QJsonObject{{QStringLiteral("data"), data}}).toJson());
         return;
     }
     if (request.method != "POST" || request.path != "/v1/chat/completions") {
@@ -137,8 +140,9 @@ void FakeUpstream::handle(QTcpSocket *socket, const Received &request)
 void FakeUpstream::streamChat(QTcpSocket *socket, const QString &model)
 {
     QPointer<QTcpSocket> guard(socket);
-    const bool streaming = model != QLatin1String("fake-error") && model != QLatin1String("fake-hang")
-                           && model != QLatin1String("fake-redirect");
+    const bool streaming = model != QLatin1String("fake-error") &&
+                           model != QLatin1String("fake-hang") &&
+                           model != QLatin1String("fake-redirect");
     if (streaming) {
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
             if (!socket->property("complete").toBool()) {
@@ -161,14 +165,15 @@ void FakeUpstream::streamChat(QTcpSocket *socket, const QString &model)
     };
 
     if (model == QLatin1String("fake-error")) {
-        respond(socket, 500, "Internal Server Error",
-                R"({"error":{"message":"Incorrect API key provided: sk-test-abcdef1234567890","type":"invalid_request_error"}})");
+        respond(
+            socket, 500, "Internal Server Error",
+            R"({"error":{"message":"Incorrect API key provided: sk-test-abcdef1234567890","type":"invalid_request_error"}})");
     } else if (model == QLatin1String("fake-hang")) {
         // Say nothing at all.
     } else if (model == QLatin1String("fake-redirect")) {
         respond(socket, 302, "Found", "{}",
-                "Location: http://127.0.0.1:" + QByteArray::number(m_server.serverPort())
-                    + "/stolen\r\n");
+                "Location: http://127.0.0.1:" + QByteArray::number(m_server.serverPort()) +
+                    "/stolen\r\n");
     } else if (model == QLatin1String("fake-malformed")) {
         socket->write(streamHead + chunk("data: {this is not json\n\n"));
     } else if (model == QLatin1String("fake-midfail")) {
@@ -196,7 +201,8 @@ void FakeUpstream::streamChat(QTcpSocket *socket, const QString &model)
                     guard->write(chunk(deltaEvent(piece)));
             });
         }
-        QTimer::singleShot(10 * (pieces.size() + 1), socket, [finish, withUsage] { finish(withUsage); });
+        QTimer::singleShot(10 * (pieces.size() + 1), socket,
+                           [finish, withUsage] { finish(withUsage); });
     }
 }
 
@@ -206,8 +212,8 @@ void FakeUpstream::releaseGate()
         if (!socket)
             continue;
         socket->setProperty("complete", true);
-        socket->write(chunk(deltaEvent(QStringLiteral(" and last"))) + chunk(finishEvent())
-                      + chunk(usageEvent()) + chunk("data: [DONE]\n\n") + "0\r\n\r\n");
+        socket->write(chunk(deltaEvent(QStringLiteral(" and last"))) + chunk(finishEvent()) +
+                      chunk(usageEvent()) + chunk("data: [DONE]\n\n") + "0\r\n\r\n");
         socket->disconnectFromHost();
         ++finishedStreams;
     }

@@ -35,7 +35,7 @@ public:
     static QStringList models();
 
     QList<Received> received;
-    int stolenRequests = 0;   // requests that reached the redirect target
+    int stolenRequests = 0;    // requests that reached the redirect target
     int clientDisconnects = 0; // chat connections closed by Hearth before the end
     int finishedStreams = 0;
 

@@ -47,7 +47,7 @@ private slots:
         const ConfigLayer cli{{QStringLiteral("SERVER_PORT"), QStringLiteral("3333")}};
         const ConfigResult r = resolveConfig(cli, env, dir.path());
         QVERIFY2(r.errors.isEmpty(), qPrintable(r.errors.join(u'\n')));
-        QCOMPARE(r.config.port, quint16(3333));           // command line
+        QCOMPARE(r.config.port, quint16(3333));             // command line
         QCOMPARE(r.config.host, QStringLiteral("0.0.0.0")); // environment
         QCOMPARE(r.config.accessTokenTtl, 600);             // file
         QVERIFY(!r.config.configFile.isEmpty());
@@ -57,15 +57,17 @@ private slots:
     {
         QTemporaryDir dir;
         const QString file = QDir(dir.path()).filePath(QStringLiteral("custom.conf"));
-        writeFile(file, "CORS_ALLOWED_ORIGINS = http://a.example , http://b.example\n"
-                        "HEARTH_ADMIN_EMAIL='root@example.com'\nHEARTH_ADMIN_PASSWORD=\"p a s s w o r d\"\n");
+        writeFile(
+            file,
+            "CORS_ALLOWED_ORIGINS = http://a.example , http://b.example\n"
+            "HEARTH_ADMIN_EMAIL='root@example.com'\nHEARTH_ADMIN_PASSWORD=\"p a s s w o r d\"\n");
         const ConfigLayer env{{QStringLiteral("HEARTH_CONFIG"), file},
                               {QStringLiteral("HEARTH_DATA_DIR"), dir.path()}};
         const ConfigResult r = resolveConfig({}, env, QStringLiteral("/nonexistent"));
         QVERIFY2(r.errors.isEmpty(), qPrintable(r.errors.join(u'\n')));
         QCOMPARE(r.config.dataDir, dir.path());
-        QCOMPARE(r.config.corsAllowedOrigins,
-                 QStringList({QStringLiteral("http://a.example"), QStringLiteral("http://b.example")}));
+        QCOMPARE(r.config.corsAllowedOrigins, QStringList({QStringLiteral("http://a.example"),
+                                                           QStringLiteral("http://b.example")}));
         QCOMPARE(r.config.adminEmail, QStringLiteral("root@example.com"));
         QCOMPARE(r.config.adminPassword, QStringLiteral("p a s s w o r d"));
     }
@@ -98,7 +100,8 @@ private slots:
     {
         QTemporaryDir dir;
         const ConfigResult r = resolveConfig(
-            {{QStringLiteral("HEARTH_CONFIG"), QStringLiteral("/nonexistent/hearth.conf")}}, {}, dir.path());
+            {{QStringLiteral("HEARTH_CONFIG"), QStringLiteral("/nonexistent/hearth.conf")}}, {},
+            dir.path());
         QCOMPARE(r.errors.size(), 1);
     }
 
@@ -106,16 +109,18 @@ private slots:
     {
         QTemporaryDir dir;
         ConfigResult r = resolveConfig(
-            {}, {{QStringLiteral("OPENAI_API_BASE_URL"), QStringLiteral("http://127.0.0.1:11434/v1")}},
+            {},
+            {{QStringLiteral("OPENAI_API_BASE_URL"), QStringLiteral("http://127.0.0.1:11434/v1")}},
             dir.path());
         QCOMPARE(r.config.providers.size(), 1);
         QCOMPARE(r.config.providers[0].apiKey, QString());
 
-        r = resolveConfig({},
-                          {{QStringLiteral("OPENAI_API_BASE_URLS"),
-                            QStringLiteral("https://api.deepseek.com/v1;http://localhost:11434/v1")},
-                           {QStringLiteral("OPENAI_API_KEYS"), QStringLiteral("sk-one;")}},
-                          dir.path());
+        r = resolveConfig(
+            {},
+            {{QStringLiteral("OPENAI_API_BASE_URLS"),
+              QStringLiteral("https://api.deepseek.com/v1;http://localhost:11434/v1")},
+             {QStringLiteral("OPENAI_API_KEYS"), QStringLiteral("sk-one;")}},
+            dir.path());
         QVERIFY(r.errors.isEmpty());
         QCOMPARE(r.config.providers.size(), 2);
         QCOMPARE(r.config.providers[0].apiKey, QStringLiteral("sk-one"));
@@ -128,8 +133,8 @@ private slots:
 
     void configTextParsing()
     {
-        const ConfigFileContents c = parseConfigText(
-            QStringLiteral("  \n# x\nA=1\nB = two words \nC=\"quoted # not comment\"\n=bad\nlower=x\n"));
+        const ConfigFileContents c = parseConfigText(QStringLiteral(
+            "  \n# x\nA=1\nB = two words \nC=\"quoted # not comment\"\n=bad\nlower=x\n"));
         QCOMPARE(c.values.value(QStringLiteral("A")), QStringLiteral("1"));
         QCOMPARE(c.values.value(QStringLiteral("B")), QStringLiteral("two words"));
         QCOMPARE(c.values.value(QStringLiteral("C")), QStringLiteral("quoted # not comment"));

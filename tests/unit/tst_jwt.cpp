@@ -22,8 +22,8 @@ private slots:
     void roundTrip()
     {
         Jwt jwt(secret);
-        const QByteArray token = jwt.sign({{QStringLiteral("sub"), QStringLiteral("u1")},
-                                           {QStringLiteral("exp"), 2000}});
+        const QByteArray token = jwt.sign(
+            {{QStringLiteral("sub"), QStringLiteral("u1")}, {QStringLiteral("exp"), 2000}});
         QCOMPARE(token.count('.'), 2);
         const auto verified = jwt.verify(token, 1000);
         QVERIFY(verified.ok());
@@ -58,8 +58,8 @@ private slots:
         QList<QByteArray> parts = jwt.sign({{QStringLiteral("role"), QStringLiteral("user")},
                                             {QStringLiteral("exp"), 2000}})
                                       .split('.');
-        parts[1] = segment({{QStringLiteral("role"), QStringLiteral("admin")},
-                            {QStringLiteral("exp"), 2000}});
+        parts[1] = segment(
+            {{QStringLiteral("role"), QStringLiteral("admin")}, {QStringLiteral("exp"), 2000}});
         QCOMPARE(jwt.verify(parts.join('.'), 1000).failure, Jwt::Failure::BadSignature);
     }
 
@@ -68,8 +68,10 @@ private slots:
         Jwt jwt(secret);
         const QByteArray header = segment({{QStringLiteral("alg"), QStringLiteral("none")}});
         const QByteArray payload = segment({{QStringLiteral("exp"), 2000}});
-        QCOMPARE(jwt.verify(header + '.' + payload + '.', 1000).failure, Jwt::Failure::BadAlgorithm);
-        QCOMPARE(jwt.verify(header + '.' + payload + ".x", 1000).failure, Jwt::Failure::BadAlgorithm);
+        QCOMPARE(jwt.verify(header + '.' + payload + '.', 1000).failure,
+                 Jwt::Failure::BadAlgorithm);
+        QCOMPARE(jwt.verify(header + '.' + payload + ".x", 1000).failure,
+                 Jwt::Failure::BadAlgorithm);
     }
 
     void otherAlgorithmsAreRefusedEvenWithValidMac()

@@ -60,7 +60,9 @@ private slots:
         QVERIFY(a != b);
         QCOMPARE(a.size(), 43);
         for (char c : a)
-            QVERIFY(QByteArrayView("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_").contains(c));
+            QVERIFY(
+                QByteArrayView("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+                    .contains(c));
     }
 };
 

@@ -18,8 +18,8 @@ private slots:
 
     void keyLikeStringsAreMasked()
     {
-        const QString out = redactSecrets(
-            QStringLiteral("Incorrect API key provided: sk-proj-ABCDEFGH12345678. And hk-zzzzzzzzzzzz"));
+        const QString out = redactSecrets(QStringLiteral(
+            "Incorrect API key provided: sk-proj-ABCDEFGH12345678. And hk-zzzzzzzzzzzz"));
         QVERIFY2(!out.contains(QLatin1String("ABCDEFGH12345678")), qPrintable(out));
         QVERIFY(!out.contains(QLatin1String("zzzzzzzzzzzz")));
         QVERIFY(out.contains(QStringLiteral("sk-pr…")));
@@ -27,7 +27,8 @@ private slots:
 
     void bearerTokensAreMasked()
     {
-        const QString out = redactSecrets(QStringLiteral("header was Authorization: Bearer eyJabc.def.ghi"));
+        const QString out =
+            redactSecrets(QStringLiteral("header was Authorization: Bearer eyJabc.def.ghi"));
         QVERIFY(!out.contains(QLatin1String("eyJabc")));
     }
 

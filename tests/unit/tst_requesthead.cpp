@@ -13,9 +13,10 @@ class TestRequestHead final : public QObject
 private slots:
     void accepts()
     {
-        const auto r = parseRequestHead("POST /v1/x?y=1 HTTP/1.1\r\nHost: a\r\nContent-Length: 12\r\n"
-                                        "Origin: http://app\r\nExpect: 100-continue",
-                                        100);
+        const auto r =
+            parseRequestHead("POST /v1/x?y=1 HTTP/1.1\r\nHost: a\r\nContent-Length: 12\r\n"
+                             "Origin: http://app\r\nExpect: 100-continue",
+                             100);
         QCOMPARE(r.verdict, V::Ok);
         QCOMPARE(r.head.method, QByteArray("POST"));
         QCOMPARE(r.head.target, QByteArray("/v1/x?y=1"));
@@ -36,20 +37,28 @@ private slots:
     {
         QTest::addColumn<QByteArray>("head");
         QTest::addColumn<V>("verdict");
-        QTest::newRow("plus length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: +3") << V::BadRequest;
-        QTest::newRow("negative length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: -1") << V::BadRequest;
-        QTest::newRow("list length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 3 ,3") << V::BadRequest;
+        QTest::newRow("plus length")
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length: +3") << V::BadRequest;
+        QTest::newRow("negative length")
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length: -1") << V::BadRequest;
+        QTest::newRow("list length")
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length: 3 ,3") << V::BadRequest;
         QTest::newRow("conflicting lengths")
-            << QByteArray("POST / HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 4") << V::BadRequest;
-        QTest::newRow("space before colon") << QByteArray("POST / HTTP/1.1\r\nContent-Length : 3") << V::BadRequest;
-        QTest::newRow("chunked") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked") << V::LengthRequired;
-        QTest::newRow("obs-fold") << QByteArray("GET / HTTP/1.1\r\nX-A: 1\r\n  folded") << V::BadRequest;
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 4")
+            << V::BadRequest;
+        QTest::newRow("space before colon")
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length : 3") << V::BadRequest;
+        QTest::newRow("chunked") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked")
+                                 << V::LengthRequired;
+        QTest::newRow("obs-fold") << QByteArray("GET / HTTP/1.1\r\nX-A: 1\r\n  folded")
+                                  << V::BadRequest;
         QTest::newRow("bare LF") << QByteArray("GET / HTTP/1.1\nHost: a") << V::BadRequest;
         QTest::newRow("bare CR") << QByteArray("GET / HTTP/1.1\rHost: a") << V::BadRequest;
         QTest::newRow("http/2") << QByteArray("GET / HTTP/2.0") << V::VersionNotSupported;
         QTest::newRow("no version") << QByteArray("GET /") << V::BadRequest;
         QTest::newRow("bad method") << QByteArray("G(T / HTTP/1.1") << V::BadRequest;
-        QTest::newRow("odd expect") << QByteArray("GET / HTTP/1.1\r\nExpect: magic") << V::BadRequest;
+        QTest::newRow("odd expect")
+            << QByteArray("GET / HTTP/1.1\r\nExpect: magic") << V::BadRequest;
     }
     void rejects()
     {

@@ -37,8 +37,9 @@ private slots:
     void init()
     {
         DatabaseSettings settings;
-        settings.sqlitePath = QDir(m_dir.path()).filePath(
-            QString::fromLatin1(QTest::currentTestFunction()) + QStringLiteral(".db"));
+        settings.sqlitePath = QDir(m_dir.path())
+                                  .filePath(QString::fromLatin1(QTest::currentTestFunction()) +
+                                            QStringLiteral(".db"));
         QString error;
         m_db = Database::create(settings, &error);
         QVERIFY2(m_db, qPrintable(error));

@@ -25,12 +25,13 @@ private slots:
         QVERIFY(!v.integer(QStringLiteral("maxTokens"), 1, 100));
         QVERIFY(!v.boolean(QStringLiteral("stream")));
         QVERIFY(!v.object(QStringLiteral("metadata")));
-        QCOMPARE(v.errors(), QStringList({QStringLiteral("title must be a string"),
-                                          QStringLiteral("content is required"),
-                                          QStringLiteral("temperature must be a number from 0 to 2"),
-                                          QStringLiteral("maxTokens must be a whole number from 1 to 100"),
-                                          QStringLiteral("stream must be true or false"),
-                                          QStringLiteral("metadata must be a JSON object")}));
+        QCOMPARE(v.errors(),
+                 QStringList({QStringLiteral("title must be a string"),
+                              QStringLiteral("content is required"),
+                              QStringLiteral("temperature must be a number from 0 to 2"),
+                              QStringLiteral("maxTokens must be a whole number from 1 to 100"),
+                              QStringLiteral("stream must be true or false"),
+                              QStringLiteral("metadata must be a JSON object")}));
     }
 
     void lengthsCountCharactersNotUtf16Units()

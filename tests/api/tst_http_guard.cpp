@@ -1,0 +1,261 @@
+#include "ApiClient.h"
+#include "TestServer.h"
+
+#include <QtCore/QFile>
+#include <QtNetwork/QTcpSocket>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+namespace {
+
+// A raw client, for what QNetworkAccessManager will not send.
+class RawClient
+{
+public:
+    explicit RawClient(quint16 port)
+    {
+        m_socket.connectToHost(QHostAddress::LocalHost, port);
+        QObject::connect(&m_socket, &QTcpSocket::readyRead,
+                         [this] { received += m_socket.readAll(); });
+    }
+    bool connected() { return m_socket.waitForConnected(5000); }
+    void send(const QByteArray &bytes) { m_socket.write(bytes); }
+    // Waits (spinning the event loop) until `text` arrived or the server closed.
+    bool waitFor(const QByteArray &text, int timeoutMs = 10000)
+    {
+        QTest::qWaitFor([&] { return received.contains(text) || closed(); }, timeoutMs);
+        return received.contains(text);
+    }
+    bool waitForClose(int timeoutMs = 10000)
+    {
+        return QTest::qWaitFor([&] { return closed(); }, timeoutMs);
+    }
+    bool closed() const { return m_socket.state() == QAbstractSocket::UnconnectedState; }
+    QTcpSocket &socket() { return m_socket; }
+    QByteArray received;
+
+private:
+    QTcpSocket m_socket;
+};
+
+quint16 portOf(const QString &baseUrl)
+{
+    return quint16(QUrl(baseUrl).port());
+}
+
+} // namespace
+
+class TestHttpGuard final : public QObject
+{
+    Q_OBJECT
+    TestServer m_server;
+    quint16 m_port = 0;
+
+private slots:
+    void initTestCase()
+    {
+        m_server.config.maxBodyBytes = 64 * 1024;
+        m_server.config.headerTimeoutSec = 1;
+        m_server.config.idleTimeoutSec = 2;
+        m_server.config.maxConnections = 20;
+        m_server.config.corsAllowedOrigins = {QStringLiteral("http://app.example")};
+        QVERIFY(m_server.start());
+        m_port = portOf(m_server.baseUrl());
+    }
+
+    void oversizedBodyIsRefusedBeforeItIsRead()
+    {
+        RawClient client(m_port);
+        QVERIFY(client.connected());
+        const qint64 total = 50ll * 1024 * 1024;
+        client.send("POST /v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    "Content-Length: " +
+                    QByteArray::number(total) + "\r\n\r\n");
+        // Keep sending the 50 MB body, as a careless client would, until the answer comes.
+        const QByteArray block(1024 * 1024, 'x');
+        qint64 sent = 0;
+        while (sent < total && !client.received.contains("\r\n\r\n") && !client.closed()) {
+            client.send(block);
+            sent += block.size();
+            QTest::qWaitFor([&] { return client.socket().bytesToWrite() == 0 || client.closed(); },
+                            1000);
+        }
+        QVERIFY(client.waitFor("PAYLOAD_TOO_LARGE"));
+        QVERIFY(client.received.startsWith("HTTP/1.1 413 "));
+        QVERIFY(client.received.contains("Connection: close"));
+        QVERIFY(client.waitForClose());
+        QVERIFY2(sent < total, "the server let the whole body in"); // memory: see tst_server_cli
+    }
+
+    void oversizedBodyViaHttpClient()
+    {
+        ApiClient client(m_server.baseUrl());
+        const ApiReply reply =
+            client.request("POST", QStringLiteral("/v1/auth/login"), QByteArray(70 * 1024, ' '),
+                           {{"Content-Type", "application/json"}});
+        QCOMPARE(reply.status, 413);
+        QCOMPARE(reply.code(), QStringLiteral("PAYLOAD_TOO_LARGE"));
+    }
+
+    void expectContinueIsAnswered()
+    {
+        RawClient client(m_port);
+        QVERIFY(client.connected());
+        const QByteArray body = R"({"email":"x@example.com","password":"whatever1"})";
+        client.send("POST /v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    "Expect: 100-continue\r\nContent-Length: " +
+                    QByteArray::number(body.size()) + "\r\n\r\n");
+        QVERIFY(client.waitFor("HTTP/1.1 100 Continue\r\n\r\n"));
+        client.send(body);
+        QVERIFY(client.waitFor("INVALID_CREDENTIALS"));
+        QVERIFY(client.received.contains("HTTP/1.1 401 "));
+    }
+
+    void malformedRequestsAreRefusedAndClosed_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<QByteArray>("status");
+        QTest::newRow("garbage") << QByteArray("HELLO\r\n\r\n") << QByteArray("400");
+        QTest::newRow("bare LF") << QByteArray("GET /health HTTP/1.1\nHost: x\n\n")
+                                 << QByteArray("400");
+        QTest::newRow("two lengths")
+            << QByteArray(
+                   "POST /health HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab")
+            << QByteArray("400");
+        QTest::newRow("chunked")
+            << QByteArray(
+                   "POST /v1/auth/login HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
+            << QByteArray("411");
+        QTest::newRow("http2") << QByteArray("GET /health HTTP/2.0\r\n\r\n") << QByteArray("505");
+        QTest::newRow("huge header")
+            << QByteArray("GET /health HTTP/1.1\r\nX-Big: " + QByteArray(30000, 'a') + "\r\n\r\n")
+            << QByteArray("431");
+        QTest::newRow("huge line")
+            << QByteArray("GET /" + QByteArray(9000, 'a') + " HTTP/1.1\r\n\r\n")
+            << QByteArray("414");
+    }
+    void malformedRequestsAreRefusedAndClosed()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(QByteArray, status);
+        RawClient client(m_port);
+        QVERIFY(client.connected());
+        client.send(request);
+        QVERIFY(client.waitFor("\r\n\r\n"));
+        QVERIFY2(client.received.startsWith("HTTP/1.1 " + status + ' '),
+                 client.received.left(80).constData());
+        QVERIFY(client.received.contains("\"code\":"));
+        QVERIFY(client.waitForClose());
+    }
+
+    void keepAliveServesSeveralRequests()
+    {
+        RawClient client(m_port);
+        QVERIFY(client.connected());
+        client.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(client.waitFor("\"status\":\"ok\""));
+        client.received.clear();
+        client.send("GET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(client.waitFor("NOT_FOUND"));
+        QVERIFY(!client.closed());
+    }
+
+    void connectionCloseAndHttp10AreHonoured()
+    {
+        for (const QByteArray &request :
+             {QByteArray("GET /health HTTP/1.1\r\nConnection: close\r\n\r\n"),
+              QByteArray("GET /health HTTP/1.0\r\n\r\n")}) {
+            RawClient client(m_port);
+            QVERIFY(client.connected());
+            client.send(request);
+            QVERIFY(client.waitFor("\"status\":\"ok\""));
+            QVERIFY(client.received.contains("Connection: close"));
+            QVERIFY(client.waitForClose());
+        }
+    }
+
+    void slowHeadersTimeOut()
+    {
+        RawClient client(m_port);
+        QVERIFY(client.connected());
+        client.send("GET /health HTTP/1.1\r\nHost: x\r\n"); // and never the blank line
+        QVERIFY(client.waitFor("REQUEST_TIMEOUT"));
+        QVERIFY(client.received.startsWith("HTTP/1.1 408 "));
+        QVERIFY(client.waitForClose());
+    }
+
+    void idleConnectionsAreClosed()
+    {
+        RawClient client(m_port);
+        QVERIFY(client.connected());
+        QVERIFY(client.waitForClose());
+        QVERIFY(client.received.isEmpty());
+    }
+
+    void connectionsOverTheCapGet503()
+    {
+        // 25 clients against a cap of 20: at least 5 are refused at once. (A
+        // few more may be, if sockets of earlier tests are not gone yet.)
+        std::vector<std::unique_ptr<RawClient>> clients;
+        for (int i = 0; i < 25; ++i) {
+            clients.push_back(std::make_unique<RawClient>(m_port));
+            QVERIFY(clients.back()->connected());
+        }
+        auto refused = [&] {
+            return std::count_if(clients.begin(), clients.end(), [](const auto &c) {
+                return c->received.startsWith("HTTP/1.1 503 ") &&
+                       c->received.contains("SERVICE_UNAVAILABLE");
+            });
+        };
+        QVERIFY(QTest::qWaitFor([&] { return refused() >= 5; }, 10000));
+        QVERIFY2(refused() <= 10, qPrintable(QString::number(refused())));
+        clients.clear();
+        // Once they are gone, new clients are served again.
+        ApiClient client(m_server.baseUrl());
+        QTRY_COMPARE_WITH_TIMEOUT(client.get(QStringLiteral("/health")).status, 200, 10000);
+    }
+
+    void corsOnlyForAllowedOrigins()
+    {
+        ApiClient client(m_server.baseUrl());
+        ApiReply reply = client.request("GET", QStringLiteral("/health"), {},
+                                        {{"Origin", "http://app.example"}});
+        QCOMPARE(reply.header("Access-Control-Allow-Origin"), QByteArray("http://app.example"));
+        QVERIFY(reply.header("Vary").contains("Origin"));
+        QVERIFY(reply.header("Access-Control-Expose-Headers").contains("Link"));
+
+        reply = client.request("GET", QStringLiteral("/health"), {},
+                               {{"Origin", "http://evil.example"}});
+        QVERIFY(reply.header("Access-Control-Allow-Origin").isEmpty());
+
+        reply = client.request(
+            "OPTIONS", QStringLiteral("/v1/conversations"), {},
+            {{"Origin", "http://app.example"}, {"Access-Control-Request-Method", "POST"}});
+        QCOMPARE(reply.status, 204);
+        QCOMPARE(reply.header("Access-Control-Allow-Origin"), QByteArray("http://app.example"));
+        QVERIFY(reply.header("Access-Control-Allow-Methods").contains("POST"));
+        QVERIFY(reply.header("Access-Control-Allow-Headers").contains("Authorization"));
+
+        reply = client.request(
+            "OPTIONS", QStringLiteral("/v1/conversations"), {},
+            {{"Origin", "http://evil.example"}, {"Access-Control-Request-Method", "POST"}});
+        QVERIFY(reply.header("Access-Control-Allow-Origin").isEmpty());
+        QVERIFY(reply.header("Access-Control-Allow-Methods").isEmpty());
+    }
+
+    void theServerSurvivesAbruptClients()
+    {
+        for (int i = 0; i < 20; ++i) {
+            RawClient client(m_port);
+            QVERIFY(client.connected());
+            client.send("POST /v1/auth/login HTTP/1.1\r\nContent-Length: 100\r\n\r\n{\"email\"");
+            client.socket().abort();
+        }
+        // The aborted connections are counted off as their resets are read.
+        ApiClient client(m_server.baseUrl());
+        QTRY_COMPARE_WITH_TIMEOUT(client.get(QStringLiteral("/health")).status, 200, 10000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHttpGuard)
+#include "tst_http_guard.moc"

@@ -1,0 +1,467 @@
+#include "ApiClient.h"
+#include "FakeUpstream.h"
+#include "TestServer.h"
+
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlQuery>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+namespace {
+const QString providerKey = QStringLiteral("sk-test-abcdef1234567890");
+
+QJsonObject userMessage(const QString &content, const QString &model = {}, bool stream = false)
+{
+    QJsonObject body{{QStringLiteral("role"), QStringLiteral("user")},
+                     {QStringLiteral("content"), content},
+                     {QStringLiteral("stream"), stream}};
+    if (!model.isEmpty())
+        body.insert(QStringLiteral("model"), model);
+    return body;
+}
+} // namespace
+
+class TestMessagesApi final : public QObject
+{
+    Q_OBJECT
+    FakeUpstream m_upstream;
+    TestServer m_server;
+    std::unique_ptr<ApiClient> m_client;
+
+    QString newConversation(const QJsonObject &extra = {})
+    {
+        QJsonObject body{{QStringLiteral("title"), QStringLiteral("chat")}};
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            body.insert(it.key(), it.value());
+        return m_client->post(QStringLiteral("/v1/conversations"), body)
+            .json()
+            .value(QLatin1String("id"))
+            .toString();
+    }
+    QString messagesPath(const QString &conversation)
+    {
+        return QStringLiteral("/v1/conversations/") + conversation + QStringLiteral("/messages");
+    }
+    QJsonArray history(const QString &conversation)
+    {
+        return m_client->get(messagesPath(conversation)).array();
+    }
+    int ledgerRows(const QString &status)
+    {
+        const QString name = QStringLiteral("ledger-check");
+        int count = -1;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(m_server.databasePath());
+            if (db.open()) {
+                QSqlQuery q(db);
+                q.prepare(QStringLiteral("SELECT COUNT(*) FROM usage_ledger WHERE status = ?"));
+                q.addBindValue(status);
+                if (q.exec() && q.next())
+                    count = q.value(0).toInt();
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return count;
+    }
+    QNetworkReply *startStream(const QString &conversation, const QString &model)
+    {
+        return m_client->start(
+            "POST", messagesPath(conversation),
+            QJsonDocument(userMessage(QStringLiteral("go"), model, true)).toJson(),
+            {{"Content-Type", "application/json"}});
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_server.config.providers = {{m_upstream.baseUrl(), providerKey}};
+        m_server.config.upstreamFirstByteTimeoutSec = 1;
+        m_server.config.upstreamConnectTimeoutSec = 5;
+        QVERIFY(m_server.start());
+        m_client = std::make_unique<ApiClient>(m_server.baseUrl());
+        m_client->login(TestServer::adminEmail, TestServer::adminPassword);
+        QVERIFY(!m_client->token.isEmpty());
+        // The provider's models are fetched from its /models at start.
+        QTRY_COMPARE_WITH_TIMEOUT(m_client->get(QStringLiteral("/v1/models"))
+                                      .json()
+                                      .value(QLatin1String("data"))
+                                      .toArray()
+                                      .size(),
+                                  FakeUpstream::models().size(), 10000);
+    }
+
+    void modelsListHasTheOpenAiShape()
+    {
+        const ApiReply reply = m_client->get(QStringLiteral("/v1/models"));
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.json().value(QLatin1String("object")).toString(), QStringLiteral("list"));
+        const QJsonObject first =
+            reply.json().value(QLatin1String("data")).toArray().first().toObject();
+        QCOMPARE(first.value(QLatin1String("object")).toString(), QStringLiteral("model"));
+        QCOMPARE(first.value(QLatin1String("id")).toString(), QStringLiteral("fake-stream"));
+        QCOMPARE(first.value(QLatin1String("provider")).toString(), QStringLiteral("127.0.0.1"));
+        QVERIFY(first.contains(QLatin1String("owned_by")));
+        QVERIFY(first.value(QLatin1String("available")).toBool());
+        ApiClient anonymous(m_server.baseUrl());
+        QCOMPARE(anonymous.get(QStringLiteral("/v1/models")).status, 401);
+    }
+
+    void synchronousReply()
+    {
+        const QString conversation =
+            newConversation({{QStringLiteral("systemPrompt"), QStringLiteral("Be brief.")}});
+        const int before = m_upstream.received.size();
+        QJsonObject body =
+            userMessage(QStringLiteral("你好，请介绍一下你自己"), QStringLiteral("fake-stream"));
+        body.insert(QStringLiteral("temperature"), 0.7);
+        body.insert(QStringLiteral("maxTokens"), 1000);
+        const ApiReply reply = m_client->post(messagesPath(conversation), body);
+        QCOMPARE(reply.status, 200);
+        const QJsonObject message = reply.json().value(QLatin1String("message")).toObject();
+        QCOMPARE(message.value(QLatin1String("role")).toString(), QStringLiteral("assistant"));
+        QCOMPARE(message.value(QLatin1String("content")).toString(),
+                 QStringLiteral("Hello, world"));
+        QCOMPARE(message.value(QLatin1String("finishReason")).toString(), QStringLiteral("stop"));
+        QCOMPARE(message.value(QLatin1String("model")).toString(), QStringLiteral("fake-stream"));
+        const QJsonObject usage = reply.json().value(QLatin1String("usage")).toObject();
+        QCOMPARE(usage.value(QLatin1String("promptTokens")).toInt(), 11);
+        QCOMPARE(usage.value(QLatin1String("completionTokens")).toInt(), 7);
+        QCOMPARE(usage.value(QLatin1String("totalTokens")).toInt(), 18);
+        QVERIFY(!usage.contains(QLatin1String("estimated")));
+        QCOMPARE(reply.json()
+                     .value(QLatin1String("userMessage"))
+                     .toObject()
+                     .value(QLatin1String("content"))
+                     .toString(),
+                 QStringLiteral("你好，请介绍一下你自己"));
+
+        // What the provider was sent.
+        QCOMPARE(m_upstream.received.size(), before + 1);
+        const FakeUpstream::Received &sent = m_upstream.received.last();
+        QCOMPARE(sent.headers.value("authorization"),
+                 (QStringLiteral("Bearer ") + providerKey).toUtf8());
+        QCOMPARE(sent.body.value(QLatin1String("stream")).toBool(), true);
+        QCOMPARE(sent.body.value(QLatin1String("stream_options"))
+                     .toObject()
+                     .value(QLatin1String("include_usage"))
+                     .toBool(),
+                 true);
+        QCOMPARE(sent.body.value(QLatin1String("temperature")).toDouble(), 0.7);
+        QCOMPARE(sent.body.value(QLatin1String("max_tokens")).toInt(), 1000);
+        const QJsonArray messages = sent.body.value(QLatin1String("messages")).toArray();
+        QCOMPARE(messages.size(), 2);
+        QCOMPARE(messages[0].toObject().value(QLatin1String("role")).toString(),
+                 QStringLiteral("system"));
+        QCOMPARE(messages[1].toObject().value(QLatin1String("content")).toString(),
+                 QStringLiteral("你好，请介绍一下你自己"));
+
+        // Stored: the user's message, then the reply with its usage.
+        const QJsonArray stored = history(conversation);
+        QCOMPARE(stored.size(), 2);
+        QCOMPARE(stored[0].toObject().value(QLatin1String("role")).toString(),
+                 QStringLiteral("user"));
+        QCOMPARE(stored[1].toObject().value(QLatin1String("id")),
+                 message.value(QLatin1String("id")));
+        QCOMPARE(stored[1]
+                     .toObject()
+                     .value(QLatin1String("usage"))
+                     .toObject()
+                     .value(QLatin1String("totalTokens"))
+                     .toInt(),
+                 18);
+        QCOMPARE(m_client->get(QStringLiteral("/v1/conversations/") + conversation)
+                     .json()
+                     .value(QLatin1String("messageCount"))
+                     .toInt(),
+                 2);
+    }
+
+    void theHistoryGoesUpstream()
+    {
+        const QString conversation = newConversation();
+        QCOMPARE(m_client
+                     ->post(messagesPath(conversation),
+                            userMessage(QStringLiteral("first"), QStringLiteral("fake-stream")))
+                     .status,
+                 200);
+        QCOMPARE(m_client
+                     ->post(messagesPath(conversation),
+                            userMessage(QStringLiteral("second"), QStringLiteral("fake-stream")))
+                     .status,
+                 200);
+        const QJsonArray sent =
+            m_upstream.received.last().body.value(QLatin1String("messages")).toArray();
+        QCOMPARE(sent.size(), 3);
+        QCOMPARE(sent[0].toObject().value(QLatin1String("content")).toString(),
+                 QStringLiteral("first"));
+        QCOMPARE(sent[1].toObject().value(QLatin1String("content")).toString(),
+                 QStringLiteral("Hello, world"));
+        QCOMPARE(sent[2].toObject().value(QLatin1String("content")).toString(),
+                 QStringLiteral("second"));
+    }
+
+    void theConversationModelIsTheFallback()
+    {
+        const QString conversation =
+            newConversation({{QStringLiteral("model"), QStringLiteral("fake-nousage")}});
+        const ApiReply reply =
+            m_client->post(messagesPath(conversation), userMessage(QStringLiteral("hi")));
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(m_upstream.received.last().body.value(QLatin1String("model")).toString(),
+                 QStringLiteral("fake-nousage"));
+    }
+
+    void missingUsageIsEstimated()
+    {
+        const QString conversation = newConversation();
+        const ApiReply reply =
+            m_client->post(messagesPath(conversation),
+                           userMessage(QStringLiteral("count me"), QStringLiteral("fake-nousage")));
+        QCOMPARE(reply.status, 200);
+        const QJsonObject usage = reply.json().value(QLatin1String("usage")).toObject();
+        QCOMPARE(usage.value(QLatin1String("estimated")).toBool(), true);
+        QVERIFY(usage.value(QLatin1String("completionTokens")).toInt() > 0);
+        QCOMPARE(usage.value(QLatin1String("totalTokens")).toInt(),
+                 usage.value(QLatin1String("promptTokens")).toInt() +
+                     usage.value(QLatin1String("completionTokens")).toInt());
+    }
+
+    void streamingRelaysEveryEvent()
+    {
+        const QString conversation = newConversation();
+        for (const bool viaAcceptHeader : {false, true}) {
+            QJsonObject body = userMessage(QStringLiteral("stream please"),
+                                           QStringLiteral("fake-stream"), !viaAcceptHeader);
+            QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", "application/json"}};
+            if (viaAcceptHeader)
+                headers.append(qMakePair(QByteArray("Accept"), QByteArray("text/event-stream")));
+            const ApiReply reply = m_client->request("POST", messagesPath(conversation),
+                                                     QJsonDocument(body).toJson(), headers);
+            QCOMPARE(reply.status, 200);
+            QVERIFY(reply.header("Content-Type").startsWith("text/event-stream"));
+            const QList<SseBlock> events = parseSseBlocks(reply.body);
+            QVERIFY(events.size() >= 5);
+            QCOMPARE(events.first().event, QStringLiteral("message.created"));
+            const QString messageId =
+                events.first().data.value(QLatin1String("messageId")).toString();
+            QCOMPARE(events.first()
+                         .data.value(QLatin1String("userMessage"))
+                         .toObject()
+                         .value(QLatin1String("content"))
+                         .toString(),
+                     QStringLiteral("stream please"));
+            QString text;
+            for (int i = 1; i < events.size() - 1; ++i) {
+                QCOMPARE(events[i].event, QStringLiteral("message.delta"));
+                text += events[i].data.value(QLatin1String("delta")).toString();
+            }
+            QCOMPARE(text, QStringLiteral("Hello, world"));
+            QCOMPARE(events.last().event, QStringLiteral("message.done"));
+            const QJsonObject done = events.last().data.value(QLatin1String("message")).toObject();
+            QCOMPARE(done.value(QLatin1String("id")).toString(), messageId);
+            QCOMPARE(done.value(QLatin1String("content")).toString(),
+                     QStringLiteral("Hello, world"));
+            QCOMPARE(events.last()
+                         .data.value(QLatin1String("usage"))
+                         .toObject()
+                         .value(QLatin1String("totalTokens"))
+                         .toInt(),
+                     18);
+        }
+    }
+
+    void firstDeltaArrivesWhileTheUpstreamIsStillProducing()
+    {
+        const QString conversation = newConversation();
+        QSignalSpy gate(&m_upstream, &FakeUpstream::gateReached);
+        const int finishedBefore = m_upstream.finishedStreams;
+        QNetworkReply *reply = startStream(conversation, QStringLiteral("fake-gated"));
+        QByteArray received;
+        connect(reply, &QNetworkReply::readyRead, this, [&] { received += reply->readAll(); });
+        QVERIFY(gate.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(received.contains("\"delta\":\"First\""), 10000);
+        QCOMPARE(m_upstream.finishedStreams, finishedBefore); // the upstream has not finished
+        QVERIFY(!reply->isFinished());
+        m_upstream.releaseGate();
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+        received += reply->readAll();
+        const QList<SseBlock> events = parseSseBlocks(received);
+        QCOMPARE(events.last().event, QStringLiteral("message.done"));
+        QCOMPARE(events.last()
+                     .data.value(QLatin1String("message"))
+                     .toObject()
+                     .value(QLatin1String("content"))
+                     .toString(),
+                 QStringLiteral("First and last"));
+        reply->deleteLater();
+    }
+
+    void clientLeavingMidStreamCancelsUpstreamAndKeepsThePartialReply()
+    {
+        const QString conversation = newConversation();
+        const int disconnectsBefore = m_upstream.clientDisconnects;
+        const int cancelledBefore = ledgerRows(QStringLiteral("cancelled"));
+        QNetworkReply *reply = startStream(conversation, QStringLiteral("fake-slow"));
+        QByteArray received;
+        connect(reply, &QNetworkReply::readyRead, this, [&] { received += reply->readAll(); });
+        QTRY_VERIFY_WITH_TIMEOUT(received.contains("Thinking"), 10000);
+        reply->abort();
+        reply->deleteLater();
+        // Hearth notices, aborts its upstream request, and stores what it had.
+        QTRY_COMPARE_WITH_TIMEOUT(m_upstream.clientDisconnects, disconnectsBefore + 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(history(conversation).size(), 2, 10000);
+        const QJsonObject partial = history(conversation)[1].toObject();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            history(conversation)[1].toObject().value(QLatin1String("finishReason")).toString(),
+            QStringLiteral("cancelled"), 10000);
+        QCOMPARE(partial.value(QLatin1String("content")).toString(), QStringLiteral("Thinking"));
+        QVERIFY(partial.value(QLatin1String("usage"))
+                    .toObject()
+                    .value(QLatin1String("estimated"))
+                    .toBool());
+        QCOMPARE(ledgerRows(QStringLiteral("cancelled")), cancelledBefore + 1);
+        QCOMPARE(m_client->get(QStringLiteral("/health")).status, 200);
+    }
+
+    void providerErrorIsRelayedWithoutTheKey()
+    {
+        const QString conversation = newConversation();
+        const ApiReply reply =
+            m_client->post(messagesPath(conversation),
+                           userMessage(QStringLiteral("fail"), QStringLiteral("fake-error")));
+        QCOMPARE(reply.status, 502);
+        QCOMPARE(reply.code(), QStringLiteral("UPSTREAM_ERROR"));
+        const QString error = reply.json().value(QLatin1String("error")).toString();
+        QVERIFY2(error.contains(QLatin1String("Incorrect API key")), qPrintable(error));
+        QVERIFY2(error.contains(QLatin1String("500")), qPrintable(error));
+        QVERIFY2(!reply.body.contains("abcdef1234567890"), reply.body.constData());
+        // The user's message is kept; no empty reply is.
+        const QJsonArray stored = history(conversation);
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored[0].toObject().value(QLatin1String("content")).toString(),
+                 QStringLiteral("fail"));
+    }
+
+    void providerErrorDuringAStreamIsAnErrorEvent()
+    {
+        const QString conversation = newConversation();
+        const ApiReply reply =
+            m_client->post(messagesPath(conversation),
+                           userMessage(QStringLiteral("fail"), QStringLiteral("fake-error"), true));
+        QCOMPARE(reply.status, 200);
+        const QList<SseBlock> events = parseSseBlocks(reply.body);
+        QCOMPARE(events.size(), 2);
+        QCOMPARE(events[0].event, QStringLiteral("message.created"));
+        QCOMPARE(events[1].event, QStringLiteral("error"));
+        QCOMPARE(events[1].data.value(QLatin1String("code")).toString(),
+                 QStringLiteral("UPSTREAM_ERROR"));
+        QVERIFY(!reply.body.contains("abcdef1234567890"));
+    }
+
+    void aSilentProviderTimesOut()
+    {
+        const QString conversation = newConversation();
+        const ApiReply reply =
+            m_client->post(messagesPath(conversation),
+                           userMessage(QStringLiteral("hello?"), QStringLiteral("fake-hang")));
+        QCOMPARE(reply.status, 504);
+        QCOMPARE(reply.code(), QStringLiteral("UPSTREAM_TIMEOUT"));
+    }
+
+    void redirectsAreNeverFollowed()
+    {
+        const QString conversation = newConversation();
+        const ApiReply reply =
+            m_client->post(messagesPath(conversation),
+                           userMessage(QStringLiteral("hi"), QStringLiteral("fake-redirect")));
+        QCOMPARE(reply.status, 502);
+        QVERIFY(reply.json()
+                    .value(QLatin1String("error"))
+                    .toString()
+                    .contains(QLatin1String("redirect")));
+        QCOMPARE(m_upstream.stolenRequests, 0);
+    }
+
+    void malformedStreamIsAnUpstreamError()
+    {
+        const QString conversation = newConversation();
+        const ApiReply reply =
+            m_client->post(messagesPath(conversation),
+                           userMessage(QStringLiteral("hi"), QStringLiteral("fake-malformed")));
+        QCOMPARE(reply.status, 502);
+        QVERIFY(reply.json()
+                    .value(QLatin1String("error"))
+                    .toString()
+                    .contains(QLatin1String("malformed")));
+    }
+
+    void upstreamDroppingMidReplyKeepsThePartialText()
+    {
+        const QString conversation = newConversation();
+        const ApiReply reply =
+            m_client->post(messagesPath(conversation),
+                           userMessage(QStringLiteral("hi"), QStringLiteral("fake-midfail"), true));
+        QCOMPARE(reply.status, 200);
+        const QList<SseBlock> events = parseSseBlocks(reply.body);
+        QCOMPARE(events.last().event, QStringLiteral("error"));
+        QCOMPARE(events[1].data.value(QLatin1String("delta")).toString(),
+                 QStringLiteral("Partial "));
+        const QJsonArray stored = history(conversation);
+        QCOMPARE(stored.size(), 2);
+        QCOMPARE(stored[1].toObject().value(QLatin1String("finishReason")).toString(),
+                 QStringLiteral("error"));
+        QCOMPARE(stored[1].toObject().value(QLatin1String("content")).toString(),
+                 QStringLiteral("Partial "));
+    }
+
+    void unknownModelIsNoProviderAndStoresNothing()
+    {
+        const QString conversation = newConversation();
+        const ApiReply reply = m_client->post(
+            messagesPath(conversation), userMessage(QStringLiteral("hi"), QStringLiteral("gpt-9")));
+        QCOMPARE(reply.status, 503);
+        QCOMPARE(reply.code(), QStringLiteral("NO_PROVIDER"));
+        QCOMPARE(history(conversation).size(), 0);
+    }
+
+    void everyBadFieldIsListed()
+    {
+        const QString conversation = newConversation();
+        const ApiReply reply = m_client->post(
+            messagesPath(conversation), {{QStringLiteral("role"), QStringLiteral("assistant")},
+                                         {QStringLiteral("content"), QString()},
+                                         {QStringLiteral("temperature"), 3},
+                                         {QStringLiteral("maxTokens"), 0},
+                                         {QStringLiteral("stream"), QStringLiteral("yes")}});
+        QCOMPARE(reply.status, 400);
+        QCOMPARE(reply.code(), QStringLiteral("VALIDATION_ERROR"));
+        QCOMPARE(reply.json()
+                     .value(QLatin1String("details"))
+                     .toObject()
+                     .value(QLatin1String("errors"))
+                     .toArray()
+                     .size(),
+                 5);
+        const ApiReply tooLong =
+            m_client->post(messagesPath(conversation),
+                           userMessage(QString(100001, u'x'), QStringLiteral("fake-stream")));
+        QCOMPARE(tooLong.status, 400);
+        QCOMPARE(history(conversation).size(), 0);
+    }
+
+    void everyCallIsInTheLedgerOnce()
+    {
+        const int okBefore = ledgerRows(QStringLiteral("ok"));
+        const QString conversation = newConversation();
+        QCOMPARE(m_client
+                     ->post(messagesPath(conversation),
+                            userMessage(QStringLiteral("one"), QStringLiteral("fake-stream")))
+                     .status,
+                 200);
+        QCOMPARE(ledgerRows(QStringLiteral("ok")), okBefore + 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMessagesApi)
+#include "tst_messages_api.moc"

@@ -102,17 +102,24 @@ void AuthController::finishLogin(const ResponderPtr &responder, const std::optio
     replyJson(responder, 200, body);
 }
 
-void AuthController::refresh(const HttpRequest &request, const ResponderPtr &responder)
+std::optional<QString> AuthController::readRefreshToken(const HttpRequest &request,
+                                                        const ResponderPtr &responder)
 {
     const auto body = readJsonObject(request, responder);
     if (!body)
-        return;
+        return std::nullopt;
     Validator v(*body);
     const auto token = v.text(QStringLiteral("refreshToken"), true, 1, 512);
-    if (!v.ok()) {
+    if (!v.ok())
         replyError(responder, ApiError::validation(v.errors()));
+    return token;
+}
+
+void AuthController::refresh(const HttpRequest &request, const ResponderPtr &responder)
+{
+    const auto token = readRefreshToken(request, responder);
+    if (!token)
         return;
-    }
     const auto refreshed = m_tokens.refresh(*token);
     if (!refreshed) {
         replyError(responder, refreshed.error());
@@ -123,15 +130,9 @@ void AuthController::refresh(const HttpRequest &request, const ResponderPtr &res
 
 void AuthController::logout(const HttpRequest &request, const ResponderPtr &responder)
 {
-    const auto body = readJsonObject(request, responder);
-    if (!body)
+    const auto token = readRefreshToken(request, responder);
+    if (!token)
         return;
-    Validator v(*body);
-    const auto token = v.text(QStringLiteral("refreshToken"), true, 1, 512);
-    if (!v.ok()) {
-        replyError(responder, ApiError::validation(v.errors()));
-        return;
-    }
     const auto done = m_tokens.logout(*token);
     if (!done) {
         replyError(responder, done.error());

@@ -14,6 +14,10 @@ Q_LOGGING_CATEGORY(lcBootstrap, "hearth.bootstrap")
 
 namespace hearth::bootstrap {
 
+namespace {
+void detectOllama(ServerContext &context, const UpstreamTimeouts &timeouts);
+}
+
 QByteArray jwtSecret(const ServerConfig &config, QString *error)
 {
     static const QByteArray publishedExample = "your-super-secret-jwt-key-change-in-production";
@@ -97,8 +101,36 @@ void registerProviders(ServerContext &context)
         auto *provider = new OpenAiProvider({providerNameForUrl(url), url, seed.apiKey, {}},
                                             timeouts, context.network);
         context.providers->add(provider);
+        QObject::connect(provider, &ChatProvider::modelsUnavailable, provider,
+                         [name = provider->name()](const QString &reason) {
+                             qCWarning(lcBootstrap).noquote()
+                                 << "cannot list the models of" << name << ":" << reason;
+                         });
         provider->refreshModels();
     }
+    if (config.providers.isEmpty() && config.ollamaUrl != QLatin1String("off"))
+        detectOllama(context, timeouts);
 }
+
+namespace {
+void detectOllama(ServerContext &context, const UpstreamTimeouts &timeouts)
+{
+    // Ollama on this machine is used as soon as it answers; until then (or
+    // without it) the built-in demo serves.
+    auto *ollama =
+        new OpenAiProvider({QStringLiteral("Ollama"), QUrl(context.config.ollamaUrl), {}, {}},
+                           timeouts, context.network, context.providers);
+    ProviderRegistry *registry = context.providers;
+    QObject::connect(ollama, &ChatProvider::modelsChanged, registry, [registry, ollama] {
+        if (ollama->models().isEmpty() || registry->hasConfiguredProviders())
+            return;
+        registry->add(ollama);
+        qCInfo(lcBootstrap) << "found Ollama on this machine with" << ollama->models().size()
+                            << "models";
+    });
+    QObject::connect(ollama, &ChatProvider::modelsUnavailable, ollama, &QObject::deleteLater);
+    ollama->refreshModels();
+}
+} // namespace
 
 } // namespace hearth::bootstrap

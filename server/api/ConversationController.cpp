@@ -145,20 +145,17 @@ void ConversationController::list(const HttpRequest &request, const ResponderPtr
 void ConversationController::get(const HttpRequest &request, const ResponderPtr &responder,
                                  const User &user)
 {
-    const auto found = m_context.conversations.find(user.id, request.param(QStringLiteral("id")));
+    const auto found =
+        m_context.conversations.findOwned(user.id, request.param(QStringLiteral("id")));
     if (!found) {
         replyError(responder, found.error());
         return;
     }
-    if (!found.value()) {
-        replyError(responder, ApiError::notFound(QStringLiteral("Conversation")));
-        return;
-    }
-    QJsonObject json = conversationJson(*found.value());
+    QJsonObject json = conversationJson(found.value());
     const QStringList include =
         request.queryValue(QStringLiteral("include")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (include.contains(QLatin1String("messages"))) {
-        const auto page = m_context.messages.page(found.value()->id, maxIncludedMessages, 0, {});
+        const auto page = m_context.messages.page(found->id, maxIncludedMessages, 0, {});
         if (!page) {
             replyError(responder, page.error());
             return;
@@ -177,16 +174,13 @@ void ConversationController::update(const HttpRequest &request, const ResponderP
     const auto body = readJsonObject(request, responder);
     if (!body)
         return;
-    const auto found = m_context.conversations.find(user.id, request.param(QStringLiteral("id")));
+    const auto found =
+        m_context.conversations.findOwned(user.id, request.param(QStringLiteral("id")));
     if (!found) {
         replyError(responder, found.error());
         return;
     }
-    if (!found.value()) {
-        replyError(responder, ApiError::notFound(QStringLiteral("Conversation")));
-        return;
-    }
-    Conversation c = *found.value();
+    Conversation c = found.value();
     Validator v(*body);
     if (v.has(QStringLiteral("title"))) {
         if (const auto title = v.text(QStringLiteral("title"), true, 1, 200))
@@ -232,16 +226,13 @@ void ConversationController::messages(const HttpRequest &request, const Responde
         replyError(responder, ApiError::validation(errors));
         return;
     }
-    const auto found = m_context.conversations.find(user.id, request.param(QStringLiteral("id")));
+    const auto found =
+        m_context.conversations.findOwned(user.id, request.param(QStringLiteral("id")));
     if (!found) {
         replyError(responder, found.error());
         return;
     }
-    if (!found.value()) {
-        replyError(responder, ApiError::notFound(QStringLiteral("Conversation")));
-        return;
-    }
-    auto page = m_context.messages.page(found.value()->id, *limit, cursor->time, cursor->id);
+    auto page = m_context.messages.page(found->id, *limit, cursor->time, cursor->id);
     if (!page) {
         replyError(responder, page.error());
         return;

@@ -98,6 +98,16 @@ bool HearthServer::start(QString *error)
     return d->http->listen(address, d->config.port, error);
 }
 
+QStringList HearthServer::routes() const
+{
+    QStringList list;
+    if (d->http) {
+        for (const Router::RouteInfo &route : d->http->router().routes())
+            list << QString::fromLatin1(route.method) + QLatin1Char(' ') + route.pattern;
+    }
+    return list;
+}
+
 quint16 HearthServer::port() const
 {
     return d->http ? d->http->port() : 0;

@@ -24,6 +24,8 @@ public:
     bool start(QString *error);
     quint16 port() const;
     QString baseUrl() const;
+    // "METHOD /path/:param" for every route, for documentation checks.
+    QStringList routes() const;
 
 private:
     std::unique_ptr<HearthServerPrivate> d;

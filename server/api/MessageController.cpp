@@ -58,16 +58,13 @@ void MessageController::send(const HttpRequest &request, const ResponderPtr &res
     const bool streaming =
         stream.value_or(false) || request.header("accept").contains("text/event-stream");
 
-    const auto found = m_context.conversations.find(user.id, request.param(QStringLiteral("id")));
+    const auto found =
+        m_context.conversations.findOwned(user.id, request.param(QStringLiteral("id")));
     if (!found) {
         replyError(responder, found.error());
         return;
     }
-    if (!found.value()) {
-        replyError(responder, ApiError::notFound(QStringLiteral("Conversation")));
-        return;
-    }
-    const Conversation &conversation = *found.value();
+    const Conversation &conversation = found.value();
 
     QString modelId = model.value_or(QString()).trimmed();
     if (modelId.isEmpty())

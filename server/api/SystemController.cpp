@@ -7,12 +7,16 @@
 #include "core/Clock.h"
 #include "core/Version.h"
 
+#include <QtCore/QFile>
+
 namespace hearth {
 
 void SystemController::registerRoutes(Router &router)
 {
     router.add("GET", QStringLiteral("/health"),
                [this](const HttpRequest &, const ResponderPtr &p) { health(p); });
+    router.add("GET", QStringLiteral("/v1/openapi.json"),
+               [](const HttpRequest &, const ResponderPtr &p) { openApi(p); });
     router.add("GET", QStringLiteral("/v1/models"),
                m_auth.require([this](const HttpRequest &, const ResponderPtr &p, const User &) {
                    models(p);
@@ -30,6 +34,15 @@ void SystemController::health(const ResponderPtr &responder)
          {QStringLiteral("database"),
           databaseOk ? QStringLiteral("ok") : QStringLiteral("unavailable")},
          {QStringLiteral("uptimeSeconds"), uptime}});
+}
+
+void SystemController::openApi(const ResponderPtr &responder)
+{
+    static const QByteArray document = [] {
+        QFile file(QStringLiteral(":/api/openapi.json"));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }();
+    responder->send(200, "application/json; charset=utf-8", document);
 }
 
 void SystemController::models(const ResponderPtr &responder)

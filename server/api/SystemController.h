@@ -20,6 +20,7 @@ public:
 private:
     void health(const ResponderPtr &responder);
     void models(const ResponderPtr &responder);
+    static void openApi(const ResponderPtr &responder);
 
     ServerContext &m_context;
     const Authenticator &m_auth;

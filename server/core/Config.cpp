@@ -207,6 +207,7 @@ ConfigResult resolveConfig(const ConfigLayer &commandLine, const ConfigLayer &en
     l.readString("HEARTH_ADMIN_EMAIL", c.adminEmail);
     l.readString("HEARTH_ADMIN_PASSWORD", c.adminPassword);
     l.readString("HEARTH_DEFAULT_MODEL", c.defaultModel);
+    l.readString("HEARTH_OLLAMA_URL", c.ollamaUrl);
     l.readInt("HEARTH_MAX_BODY_BYTES", c.maxBodyBytes, 1024, qint64(1) << 32);
     l.readInt("HEARTH_MAX_CONNECTIONS", c.maxConnections, 1, 100000);
     l.readInt("HEARTH_IDLE_TIMEOUT", c.idleTimeoutSec, 1, 86400);

@@ -35,6 +35,8 @@ struct ServerConfig
     QString adminPassword;         // HEARTH_ADMIN_PASSWORD
     QList<ProviderSeed> providers; // OPENAI_API_BASE_URL(S) + OPENAI_API_KEY(S)
     QString defaultModel;          // HEARTH_DEFAULT_MODEL
+    // HEARTH_OLLAMA_URL: probed at start when no provider is configured; "off" disables.
+    QString ollamaUrl = QStringLiteral("http://127.0.0.1:11434/v1");
 
     qint64 maxBodyBytes = 4 * 1024 * 1024; // HEARTH_MAX_BODY_BYTES
     int maxConnections = 512;              // HEARTH_MAX_CONNECTIONS

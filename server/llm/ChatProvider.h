@@ -22,6 +22,7 @@ public:
 
 signals:
     void modelsChanged();
+    void modelsUnavailable(const QString &reason);
 };
 
 } // namespace hearth

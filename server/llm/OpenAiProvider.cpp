@@ -79,9 +79,8 @@ void OpenAiProvider::refreshModels()
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (reply->error() != QNetworkReply::NoError || status != 200) {
-            qCWarning(lcUpstream).noquote()
-                << "cannot list the models of" << m_endpoint.name << ":"
-                << redactSecrets(reply->errorString(), {m_endpoint.apiKey});
+            const QString reason = redactSecrets(reply->errorString(), {m_endpoint.apiKey});
+            emit modelsUnavailable(reason);
             return;
         }
         QStringList ids;

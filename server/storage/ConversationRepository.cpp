@@ -63,6 +63,16 @@ Outcome<std::optional<Conversation>> ConversationRepository::find(const QString 
     return std::optional<Conversation>(readConversation(q));
 }
 
+Outcome<Conversation> ConversationRepository::findOwned(const QString &userId, const QString &id)
+{
+    const auto found = find(userId, id);
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return ApiError::notFound(QStringLiteral("Conversation"));
+    return *found.value();
+}
+
 Outcome<QList<Conversation>> ConversationRepository::list(const ConversationQuery &query)
 {
     QString sql = selectConversation + QStringLiteral(" WHERE c.user_id = ? AND c.archived = ?");

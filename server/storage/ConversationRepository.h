@@ -28,6 +28,8 @@ public:
     Outcome<Done> insert(const Conversation &conversation);
     // Only the owner's conversation is found: another user's id is "absent".
     Outcome<std::optional<Conversation>> find(const QString &userId, const QString &id);
+    // The same, with absence as NOT_FOUND (what every route answers).
+    Outcome<Conversation> findOwned(const QString &userId, const QString &id);
     // Newest updatedAt first; returns up to limit + 1 rows so callers know
     // whether a next page exists.
     Outcome<QList<Conversation>> list(const ConversationQuery &query);

@@ -85,6 +85,8 @@ QSqlDatabase Database::connection()
 
 bool Database::ping()
 {
+    if (!m_dialect->isStillThere(m_settings))
+        return false;
     QSqlDatabase db = connection();
     if (!db.isOpen())
         return false;

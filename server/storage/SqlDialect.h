@@ -31,6 +31,10 @@ public:
     // Statements run on every new connection (pragmas, session settings).
     virtual QStringList sessionSetup() const = 0;
     virtual QList<Migration> migrations() const = 0;
+    // Whether the database is still where it was configured, beyond what an
+    // open connection can tell (an SQLite file deleted underneath us keeps
+    // answering queries into an unlinked file: every write would be lost).
+    virtual bool isStillThere(const DatabaseSettings &settings) const = 0;
     // A case-insensitive substring match of `column` against a bound pattern
     // produced by likePattern().
     virtual QString containsIgnoringCase(const QString &column) const = 0;

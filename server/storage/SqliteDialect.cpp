@@ -2,6 +2,7 @@
 
 #include "storage/Database.h"
 
+#include <QtCore/QFileInfo>
 #include <QtSql/QSqlDatabase>
 
 namespace hearth {
@@ -27,6 +28,11 @@ QStringList SqliteDialect::sessionSetup() const
 {
     return {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA foreign_keys=ON"),
             QStringLiteral("PRAGMA synchronous=NORMAL")};
+}
+
+bool SqliteDialect::isStillThere(const DatabaseSettings &settings) const
+{
+    return QFileInfo::exists(settings.sqlitePath);
 }
 
 QString SqliteDialect::containsIgnoringCase(const QString &column) const

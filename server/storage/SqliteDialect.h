@@ -12,6 +12,7 @@ public:
     void configure(QSqlDatabase &db, const DatabaseSettings &settings) const override;
     QStringList sessionSetup() const override;
     QList<Migration> migrations() const override;
+    bool isStillThere(const DatabaseSettings &settings) const override;
     QString containsIgnoringCase(const QString &column) const override;
 };
 

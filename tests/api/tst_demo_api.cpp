@@ -1,4 +1,5 @@
 #include "ApiClient.h"
+#include "FakeUpstream.h"
 #include "TestServer.h"
 
 #include <QtCore/QRegularExpression>
@@ -114,6 +115,55 @@ private slots:
                                          .json();
         QCOMPARE(included.value(QLatin1String("messages")).toArray(), all);
         QCOMPARE(included.value(QLatin1String("messageCount")).toInt(), 6);
+    }
+
+    void aLocalOllamaIsUsedWhenItAnswers()
+    {
+        FakeUpstream ollama;
+        TestServer server;
+        server.config.ollamaUrl = ollama.baseUrl();
+        QVERIFY(server.start());
+        ApiClient client(server.baseUrl());
+        client.login(TestServer::adminEmail, TestServer::adminPassword);
+        QTRY_COMPARE_WITH_TIMEOUT(client.get(QStringLiteral("/v1/models"))
+                                      .json()
+                                      .value(QLatin1String("data"))
+                                      .toArray()
+                                      .size(),
+                                  FakeUpstream::models().size(), 10000);
+        const QJsonObject first = client.get(QStringLiteral("/v1/models"))
+                                      .json()
+                                      .value(QLatin1String("data"))
+                                      .toArray()
+                                      .first()
+                                      .toObject();
+        QCOMPARE(first.value(QLatin1String("provider")).toString(), QStringLiteral("Ollama"));
+    }
+
+    void noOllamaMeansTheDemo()
+    {
+        TestServer server;
+        server.config.ollamaUrl = QStringLiteral("http://127.0.0.1:1/v1"); // nothing listens there
+        QVERIFY(server.start());
+        ApiClient client(server.baseUrl());
+        client.login(TestServer::adminEmail, TestServer::adminPassword);
+        const QString id = client
+                               .post(QStringLiteral("/v1/conversations"),
+                                     {{QStringLiteral("title"), QStringLiteral("t")}})
+                               .json()
+                               .value(QLatin1String("id"))
+                               .toString();
+        const ApiReply reply =
+            client.post(QStringLiteral("/v1/conversations/") + id + QStringLiteral("/messages"),
+                        {{QStringLiteral("role"), QStringLiteral("user")},
+                         {QStringLiteral("content"), QStringLiteral("hi")}});
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.json()
+                     .value(QLatin1String("message"))
+                     .toObject()
+                     .value(QLatin1String("model"))
+                     .toString(),
+                 QStringLiteral("hearth-demo"));
     }
 };
 

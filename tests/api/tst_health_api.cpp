@@ -1,6 +1,8 @@
 #include "ApiClient.h"
 #include "TestServer.h"
 
+#include <QtCore/QFile>
+#include <QtCore/QRegularExpression>
 #include <QtTest/QTest>
 
 class TestHealthApi final : public QObject
@@ -68,6 +70,41 @@ private slots:
         QCOMPARE(reply.status, 405);
         QVERIFY(reply.header("Allow").contains("POST"));
         QVERIFY(reply.header("Allow").contains("GET"));
+    }
+
+    void theOpenApiDocumentCoversEveryRoute()
+    {
+        ApiClient client(m_server.baseUrl());
+        const ApiReply reply = client.get(QStringLiteral("/v1/openapi.json"));
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.json().value(QLatin1String("openapi")).toString(), QStringLiteral("3.1.0"));
+        const QJsonObject paths = reply.json().value(QLatin1String("paths")).toObject();
+        const QStringList routes = m_server.routes();
+        QVERIFY(routes.size() >= 12);
+        for (const QString &route : routes) {
+            const QString method = route.section(u' ', 0, 0).toLower();
+            QString path = route.section(u' ', 1);
+            path.replace(QRegularExpression(QStringLiteral(":([a-zA-Z]+)")),
+                         QStringLiteral("{\\1}"));
+            QVERIFY2(paths.value(path).toObject().contains(method),
+                     qPrintable(route + QStringLiteral(" is not documented")));
+        }
+    }
+
+    void aVanishedDatabaseIsDegraded()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        ApiClient client(server.baseUrl());
+        QCOMPARE(client.get(QStringLiteral("/health")).status, 200);
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(server.databasePath() + suffix);
+        const ApiReply reply = client.get(QStringLiteral("/health"));
+        QCOMPARE(reply.status, 503);
+        QCOMPARE(reply.json().value(QLatin1String("status")).toString(),
+                 QStringLiteral("degraded"));
+        QCOMPARE(reply.json().value(QLatin1String("database")).toString(),
+                 QStringLiteral("unavailable"));
     }
 };
 

@@ -78,6 +78,8 @@ private slots:
         m_server.config.providers = {{m_upstream.baseUrl(), providerKey}};
         m_server.config.upstreamFirstByteTimeoutSec = 1;
         m_server.config.upstreamConnectTimeoutSec = 5;
+        m_server.config.upstreamIdleTimeoutSec = 2;
+        m_server.config.ssePingIntervalSec = 1;
         QVERIFY(m_server.start());
         m_client = std::make_unique<ApiClient>(m_server.baseUrl());
         m_client->login(TestServer::adminEmail, TestServer::adminPassword);
@@ -322,6 +324,46 @@ private slots:
                     .toBool());
         QCOMPARE(ledgerRows(QStringLiteral("cancelled")), cancelledBefore + 1);
         QCOMPARE(m_client->get(QStringLiteral("/health")).status, 200);
+    }
+
+    void quietStreamsArePingedThenTimeOut()
+    {
+        const QString conversation = newConversation();
+        QNetworkReply *reply = startStream(conversation, QStringLiteral("fake-slow"));
+        QByteArray received;
+        connect(reply, &QNetworkReply::readyRead, this, [&] { received += reply->readAll(); });
+        // The provider sends one delta and then stays silent: Hearth keeps the
+        // client's connection alive with comments, then gives up on the provider.
+        QTRY_VERIFY_WITH_TIMEOUT(received.contains("\n: ping\n"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+        received += reply->readAll();
+        const QList<SseBlock> events = parseSseBlocks(received);
+        QCOMPARE(events.last().event, QStringLiteral("error"));
+        QCOMPARE(events.last().data.value(QLatin1String("code")).toString(),
+                 QStringLiteral("UPSTREAM_TIMEOUT"));
+        QCOMPARE(history(conversation)[1].toObject().value(QLatin1String("content")).toString(),
+                 QStringLiteral("Thinking"));
+        reply->deleteLater();
+    }
+
+    void clientLeavingASynchronousRequestCancelsItToo()
+    {
+        const QString conversation = newConversation();
+        const int disconnectsBefore = m_upstream.clientDisconnects;
+        QSignalSpy upstreamCalled(&m_upstream, &FakeUpstream::requestReceived);
+        QNetworkReply *reply = m_client->start(
+            "POST", messagesPath(conversation),
+            QJsonDocument(userMessage(QStringLiteral("wait"), QStringLiteral("fake-slow")))
+                .toJson(),
+            {{"Content-Type", "application/json"}});
+        QVERIFY(upstreamCalled.wait(10000));
+        reply->abort();
+        reply->deleteLater();
+        QTRY_COMPARE_WITH_TIMEOUT(m_upstream.clientDisconnects, disconnectsBefore + 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(history(conversation).size(), 2, 10000);
+        QCOMPARE(
+            history(conversation)[1].toObject().value(QLatin1String("finishReason")).toString(),
+            QStringLiteral("cancelled"));
     }
 
     void providerErrorIsRelayedWithoutTheKey()

@@ -16,6 +16,7 @@ TestServer::TestServer()
     config.adminPassword = adminPassword;
     config.demoDelayMs = 1;
     config.accessLog = false;
+    config.ollamaUrl = QStringLiteral("off"); // never find a real Ollama by chance
 }
 
 bool TestServer::start()

@@ -23,6 +23,7 @@ public:
     bool start();
     QString baseUrl() const { return m_server ? m_server->baseUrl() : QString(); }
     QString databasePath() const { return config.dbPath; }
+    QStringList routes() const { return m_server ? m_server->routes() : QStringList(); }
     // Adds an account through `hearth-server user add`'s own code.
     bool addUser(const QString &email, const QString &password, const QString &role = {});
     bool runUserCommand(const QStringList &arguments, QString *output = nullptr);

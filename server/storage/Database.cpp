@@ -60,6 +60,13 @@ QString Database::connectionName() const
 QSqlDatabase Database::connection()
 {
     const QString name = connectionName();
+    if (m_established.load() && !m_dialect->isStillThere(m_settings)) {
+        // Refuse rather than write into a database nobody will see again;
+        // the next call after it is back reconnects.
+        if (QSqlDatabase::contains(name))
+            QSqlDatabase::database(name, false).close();
+        return QSqlDatabase();
+    }
     if (QSqlDatabase::contains(name)) {
         QSqlDatabase db = QSqlDatabase::database(name, false);
         if (db.isOpen())
@@ -75,6 +82,7 @@ QSqlDatabase Database::connection()
         qCWarning(lcStorage) << "cannot open the database:" << db.lastError().driverText();
         return db;
     }
+    m_established.store(true);
     for (const QString &statement : m_dialect->sessionSetup()) {
         QSqlQuery query(db);
         if (!query.exec(statement))
@@ -85,8 +93,6 @@ QSqlDatabase Database::connection()
 
 bool Database::ping()
 {
-    if (!m_dialect->isStillThere(m_settings))
-        return false;
     QSqlDatabase db = connection();
     if (!db.isOpen())
         return false;

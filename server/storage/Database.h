@@ -4,6 +4,7 @@
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 
+#include <atomic>
 #include <memory>
 
 class QSqlDatabase;
@@ -37,6 +38,7 @@ public:
     const DatabaseSettings &settings() const { return m_settings; }
 
     // This thread's connection, opened on first use; reopened when it was lost.
+    // Not valid (and not open) while the database is gone.
     QSqlDatabase connection();
     // True when a trivial query succeeds on this thread's connection.
     bool ping();
@@ -46,6 +48,9 @@ private:
 
     DatabaseSettings m_settings;
     std::unique_ptr<SqlDialect> m_dialect;
+    // Set by the first successful open: from then on a missing database is
+    // an outage, not a first start.
+    std::atomic<bool> m_established{false};
     QMutex m_namesLock;
     QStringList m_connectionNames;
 };

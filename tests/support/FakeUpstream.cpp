@@ -76,7 +76,7 @@ QStringList FakeUpstream::models()
             QStringLiteral("fake-gated"),    QStringLiteral("fake-slow"),
             QStringLiteral("fake-error"),    QStringLiteral("fake-hang"),
             QStringLiteral("fake-redirect"), QStringLiteral("fake-malformed"),
-            QStringLiteral("fake-midfail")};
+            QStringLiteral("fake-midfail"),  QStringLiteral("fake-instant")};
 }
 
 void FakeUpstream::onConnection()
@@ -184,6 +184,10 @@ void FakeUpstream::streamChat(QTcpSocket *socket, const QString &model)
                 guard->abort();
             }
         });
+    } else if (model == QLatin1String("fake-instant")) {
+        // First delta at once, the rest right after: for latency measurements.
+        socket->write(streamHead + chunk(deltaEvent(QStringLiteral("Hi"))));
+        QTimer::singleShot(0, socket, [finish] { finish(true); });
     } else if (model == QLatin1String("fake-slow")) {
         socket->write(streamHead + chunk(deltaEvent(QStringLiteral("Thinking"))));
     } else if (model == QLatin1String("fake-gated")) {

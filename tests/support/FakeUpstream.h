@@ -18,6 +18,7 @@
 //   fake-redirect   302 to /stolen on this same server
 //   fake-malformed  a data line that is not JSON
 //   fake-midfail    one delta, then the connection drops without [DONE]
+//   fake-instant    first delta at once (for latency benchmarks)
 class FakeUpstream final : public QObject
 {
     Q_OBJECT

@@ -3,52 +3,103 @@
 #include "api/ApiReply.h"
 #include "api/ServerContext.h"
 
+#include "core/Clock.h"
+#include "security/Crypto.h"
+
 #include <QtCore/QDateTime>
 
 namespace hearth {
 
-Outcome<User> Authenticator::authenticate(const HttpRequest &request) const
+Outcome<Caller> Authenticator::loadUser(const QString &userId, const QString &invalid) const
+{
+    const auto found = m_context.users.findById(userId);
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return ApiError::unauthorized(invalid);
+    if (found.value()->disabled)
+        return ApiError::forbidden(QStringLiteral("This account is disabled"));
+    Caller caller;
+    static_cast<User &>(caller) = *found.value();
+    return caller;
+}
+
+Outcome<Caller> Authenticator::authenticateKey(const QByteArray &key) const
+{
+    const QString invalid = QStringLiteral("The API key is not valid");
+    const auto found = m_context.apiKeys.findByHash(QString::fromLatin1(crypto::sha256Hex(key)));
+    if (!found)
+        return found.error();
+    if (!found.value() || found.value()->revokedAt != 0)
+        return ApiError::unauthorized(invalid);
+    const ApiKeyRecord &record = *found.value();
+    auto caller = loadUser(record.userId, invalid);
+    if (!caller)
+        return caller;
+    caller->apiKeyId = record.id;
+    // Last use to the minute is plenty, and spares a write per request.
+    const qint64 now = Clock::system().nowMs();
+    if (now - record.lastUsedAt > 60 * 1000)
+        m_context.apiKeys.touch(record.id, now);
+    return caller;
+}
+
+Outcome<Caller> Authenticator::authenticate(const HttpRequest &request) const
 {
     const QByteArray header = request.header("authorization");
     if (header.isEmpty())
         return ApiError::unauthorized(
-            QStringLiteral("Sign in first: send Authorization: Bearer <access token>"));
+            QStringLiteral("Sign in first: send Authorization: Bearer <access token or API key>"));
     if (!header.startsWith("Bearer ") && !header.startsWith("bearer "))
         return ApiError::unauthorized(
             QStringLiteral("The Authorization header must be \"Bearer <token>\""));
     const QByteArray token = header.mid(7).trimmed();
+    if (token.startsWith("hk-"))
+        return authenticateKey(token);
     const Jwt::Verified verified = m_context.jwt.verify(token, QDateTime::currentSecsSinceEpoch());
     if (verified.failure == Jwt::Failure::Expired)
         return ApiError::unauthorized(QStringLiteral("The access token has expired; refresh it"));
     if (!verified.ok())
         return ApiError::unauthorized(QStringLiteral("The access token is not valid"));
-
-    const QString userId = verified.claims.value(QLatin1String("sub")).toString();
-    const auto found = m_context.users.findById(userId);
-    if (!found)
-        return found.error();
-    if (!found.value())
-        return ApiError::unauthorized(QStringLiteral("The access token is not valid"));
-    const User &user = *found.value();
-    if (verified.claims.value(QLatin1String("ver")).toInt(-1) != user.tokenVersion)
+    auto caller = loadUser(verified.claims.value(QLatin1String("sub")).toString(),
+                           QStringLiteral("The access token is not valid"));
+    if (caller && verified.claims.value(QLatin1String("ver")).toInt(-1) != caller->tokenVersion)
         return ApiError::unauthorized(QStringLiteral("This sign-in has ended; sign in again"));
-    if (user.disabled)
-        return ApiError::forbidden(QStringLiteral("This account is disabled"));
-    return user;
+    if (caller)
+        caller->sessionId = verified.claims.value(QLatin1String("sid")).toString();
+    return caller;
 }
 
-RouteHandler Authenticator::require(AuthedHandler handler) const
+RouteHandler Authenticator::require(AuthedHandler handler, ErrorReply onError) const
 {
-    return [this, handler = std::move(handler)](const HttpRequest &request,
-                                                const ResponderPtr &responder) {
-        const Outcome<User> user = authenticate(request);
-        if (!user) {
-            replyError(responder, user.error());
+    if (!onError)
+        onError = [](const ResponderPtr &responder, const ApiError &error) {
+            replyError(responder, error);
+        };
+    return [this, handler = std::move(handler), onError = std::move(onError)](
+               const HttpRequest &request, const ResponderPtr &responder) {
+        const Outcome<Caller> caller = authenticate(request);
+        if (!caller) {
+            onError(responder, caller.error());
             return;
         }
-        responder->setUserId(user->id);
-        handler(request, responder, user.value());
+        responder->setUserId(caller->id);
+        handler(request, responder, caller.value());
     };
+}
+
+RouteHandler Authenticator::requireAdmin(AuthedHandler handler) const
+{
+    return require([handler = std::move(handler)](const HttpRequest &request,
+                                                  const ResponderPtr &responder,
+                                                  const Caller &caller) {
+        if (caller.role != Role::Admin) {
+            replyError(responder,
+                       ApiError::forbidden(QStringLiteral("Only administrators can do this")));
+            return;
+        }
+        handler(request, responder, caller);
+    });
 }
 
 } // namespace hearth

@@ -8,6 +8,13 @@ namespace hearth {
 
 struct ServerContext;
 
+// Who is calling: the user, and the personal API key used, if any.
+struct Caller : User
+{
+    QString apiKeyId;
+    QString sessionId; // the login (refresh-token family) of a JWT; empty for API keys
+};
+
 // Turns "Authorization: Bearer <token>" into the signed-in user. The user is
 // loaded on every request, so a disabled account or a changed password
 // (token_version bump) locks out old tokens at once, not at expiry.
@@ -18,14 +25,21 @@ public:
         : m_context(context)
     {}
 
-    Outcome<User> authenticate(const HttpRequest &request) const;
+    // "Bearer <JWT>" or "Bearer hk-…" (a personal API key).
+    Outcome<Caller> authenticate(const HttpRequest &request) const;
 
     using AuthedHandler =
-        std::function<void(const HttpRequest &, const ResponderPtr &, const User &)>;
+        std::function<void(const HttpRequest &, const ResponderPtr &, const Caller &)>;
+    using ErrorReply = std::function<void(const ResponderPtr &, const ApiError &)>;
     // Wraps a handler so that it runs only for a signed-in, enabled user.
-    RouteHandler require(AuthedHandler handler) const;
+    // `onError` formats refusals (the OpenAI-compatible routes use their own shape).
+    RouteHandler require(AuthedHandler handler, ErrorReply onError = {}) const;
+    // The same, for administrators only (403 for everyone else).
+    RouteHandler requireAdmin(AuthedHandler handler) const;
 
 private:
+    Outcome<Caller> authenticateKey(const QByteArray &key) const;
+    Outcome<Caller> loadUser(const QString &userId, const QString &invalid) const;
     ServerContext &m_context;
 };
 

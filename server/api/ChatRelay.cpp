@@ -80,10 +80,12 @@ void ChatRelay::settle(const QString &finishReason, const TokenUsage &usage, con
     UsageRecord record;
     record.id = newId();
     record.userId = m_setup.userId;
+    record.apiKeyId = m_setup.apiKeyId;
     record.provider = m_setup.provider->name();
     record.model = m_setup.request.model;
     record.usage = usage;
     record.latencyMs = m_elapsed.elapsed();
+    m_setup.responder->setUpstreamLatency(record.latencyMs);
     record.status = status;
     record.createdAt = Clock::system().nowMs();
     m_context.usage.record(record);

@@ -32,6 +32,7 @@ public:
         Message userMessage;
         Message reply; // already stored with finishReason "streaming"
         QString userId;
+        QString apiKeyId;
     };
 
     ChatRelay(ServerContext &context, Setup setup, QObject *parent);

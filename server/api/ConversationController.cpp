@@ -4,6 +4,7 @@
 #include "api/Authenticator.h"
 #include "api/Cursor.h"
 #include "api/JsonViews.h"
+#include "api/Paging.h"
 #include "api/ServerContext.h"
 #include "api/Validator.h"
 #include "core/Clock.h"
@@ -18,28 +19,6 @@ namespace {
 constexpr int maxModelLength = 200;
 constexpr int maxSystemPromptLength = 100000;
 constexpr int maxIncludedMessages = 10000;
-
-QByteArray nextLink(const HttpRequest &request, const QString &cursor)
-{
-    QUrlQuery query = request.query;
-    query.removeAllQueryItems(QStringLiteral("before"));
-    query.addQueryItem(QStringLiteral("before"), cursor);
-    QUrl url;
-    url.setPath(request.path);
-    url.setQuery(query);
-    return '<' + url.toString(QUrl::FullyEncoded).toUtf8() + ">; rel=\"next\"";
-}
-
-std::optional<Cursor> readCursor(const HttpRequest &request, QStringList &errors)
-{
-    const QString text = request.queryValue(QStringLiteral("before"));
-    if (text.isEmpty())
-        return Cursor{};
-    const auto cursor = Cursor::decode(text);
-    if (!cursor)
-        errors << QStringLiteral("before must be a cursor from a previous page's Link header");
-    return cursor;
-}
 
 } // namespace
 
@@ -134,7 +113,7 @@ void ConversationController::list(const HttpRequest &request, const ResponderPtr
         rows->resize(query.limit);
         const Conversation &last = rows->constLast();
         headers.append(qMakePair(QByteArray("Link"),
-                                 nextLink(request, Cursor{last.updatedAt, last.id}.encode())));
+                                 nextPageLink(request, Cursor{last.updatedAt, last.id}.encode())));
     }
     QJsonArray array;
     for (const Conversation &c : rows.value())
@@ -241,8 +220,9 @@ void ConversationController::messages(const HttpRequest &request, const Responde
     if (page->size() > *limit) {
         page->removeFirst(); // the extra, older row only says that more exist
         const Message &oldest = page->constFirst();
-        headers.append(qMakePair(QByteArray("Link"),
-                                 nextLink(request, Cursor{oldest.createdAt, oldest.id}.encode())));
+        headers.append(
+            qMakePair(QByteArray("Link"),
+                      nextPageLink(request, Cursor{oldest.createdAt, oldest.id}.encode())));
     }
     QJsonArray array;
     for (const Message &m : page.value())

@@ -1,15 +1,21 @@
 #include "api/HearthServer.h"
 
+#include "api/AccessLogWriter.h"
+#include "api/AdminController.h"
+#include "api/AdminUsersController.h"
 #include "api/AuthController.h"
 #include "api/Authenticator.h"
 #include "api/Bootstrap.h"
 #include "api/ConversationController.h"
+#include "api/MeController.h"
 #include "api/MessageController.h"
 #include "api/ServerContext.h"
+#include "api/SettingsService.h"
 #include "api/SystemController.h"
 #include "core/Clock.h"
 #include "http/HttpServer.h"
 
+#include <QtCore/QTimer>
 #include <QtNetwork/QNetworkAccessManager>
 
 namespace hearth {
@@ -29,6 +35,14 @@ public:
     std::unique_ptr<ConversationController> conversations;
     std::unique_ptr<MessageController> messages;
     std::unique_ptr<SystemController> system;
+    std::unique_ptr<MeController> me;
+    std::unique_ptr<AdminUsersController> adminUsers;
+    std::unique_ptr<AdminController> admin;
+    std::unique_ptr<SettingsService> settings;
+    std::unique_ptr<AccessLogWriter> accessLog;
+    QTimer housekeeping;
+
+    void tidy();
     std::unique_ptr<QNetworkAccessManager> network;
     std::unique_ptr<ProviderRegistry> providers;
 };
@@ -38,10 +52,21 @@ HearthServer::HearthServer(ServerConfig config, QObject *parent)
     , d(std::make_unique<HearthServerPrivate>(std::move(config)))
 {}
 
+void HearthServerPrivate::tidy()
+{
+    // Rate windows reach back a week at most; the access log as long as the admin keeps it.
+    const qint64 now = Clock::system().nowMs();
+    context->rateEvents.pruneBefore(now - 8ll * 86400 * 1000);
+    if (const auto s = settings->current())
+        context->accessLog.pruneBefore(now - qint64(s->logRetentionDays) * 86400 * 1000);
+}
+
 HearthServer::~HearthServer()
 {
     // Controllers (and the replies in flight they own) go before the context they use.
+    d->housekeeping.stop();
     d->http.reset();
+    d->accessLog.reset();
     d->messages.reset();
     d->authController.reset();
 }
@@ -58,6 +83,12 @@ bool HearthServer::start(QString *error)
     ServerContext &ctx = *d->context;
     ctx.startedAtMs = Clock::system().nowMs();
     ctx.messages.markUnfinishedAsInterrupted();
+    d->settings = std::make_unique<SettingsService>(ctx);
+    ctx.settingsService = d->settings.get();
+    if (const QString problem = d->settings->environmentError(); !problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
     if (!bootstrap::ensureAdmin(ctx, error))
         return false;
 
@@ -75,18 +106,34 @@ bool HearthServer::start(QString *error)
     options.headerTimeoutMs = d->config.headerTimeoutSec * 1000;
     options.corsAllowedOrigins = d->config.corsAllowedOrigins;
     options.accessLog = d->config.accessLog;
+    options.trustedProxies = d->config.trustedProxies;
     d->http = std::make_unique<HttpServer>(options);
+    ctx.jobs = d->http.get();
+    d->accessLog = std::make_unique<AccessLogWriter>(ctx, d->config.accessLog);
+    d->http->setAccessLogSink(
+        [writer = d->accessLog.get()](const AccessLogEntry &e) { writer->log(e); });
 
     d->auth = std::make_unique<Authenticator>(ctx);
     d->authController = std::make_unique<AuthController>(ctx, *d->auth);
     d->conversations = std::make_unique<ConversationController>(ctx, *d->auth);
     d->messages = std::make_unique<MessageController>(ctx, *d->auth);
     d->system = std::make_unique<SystemController>(ctx, *d->auth);
+    d->me = std::make_unique<MeController>(ctx, *d->auth);
+    d->adminUsers = std::make_unique<AdminUsersController>(ctx, *d->auth);
+    d->admin = std::make_unique<AdminController>(ctx, *d->auth);
     Router &router = d->http->router();
     d->system->registerRoutes(router);
     d->authController->registerRoutes(router);
     d->conversations->registerRoutes(router);
     d->messages->registerRoutes(router);
+    d->me->registerRoutes(router);
+    d->adminUsers->registerRoutes(router);
+    d->admin->registerRoutes(router);
+
+    d->tidy();
+    d->housekeeping.setInterval(3600 * 1000);
+    QObject::connect(&d->housekeeping, &QTimer::timeout, this, [this] { d->tidy(); });
+    d->housekeeping.start();
 
     QHostAddress address(d->config.host);
     if (d->config.host == QLatin1String("localhost"))

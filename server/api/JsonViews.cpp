@@ -2,6 +2,8 @@
 
 #include "core/TimeFormat.h"
 #include "llm/ChatTypes.h"
+#include "storage/ApiKeyRepository.h"
+#include "storage/UsageRepository.h"
 
 namespace hearth {
 
@@ -67,6 +69,59 @@ QJsonObject modelJson(const ModelInfo &m)
     json.insert(QStringLiteral("maxTokens"),
                 m.maxTokens > 0 ? QJsonValue(m.maxTokens) : QJsonValue());
     return json;
+}
+
+QJsonObject adminUserJson(const User &u)
+{
+    QJsonObject json = meJson(u);
+    json.insert(QStringLiteral("disabled"), u.disabled);
+    json.insert(QStringLiteral("lastLoginAt"),
+                u.lastLoginAt ? QJsonValue(toRfc3339(u.lastLoginAt)) : QJsonValue());
+    json.insert(
+        QStringLiteral("quota"),
+        QJsonObject{{QStringLiteral("dailyTokens"),
+                     u.dailyTokenQuota ? QJsonValue(double(*u.dailyTokenQuota)) : QJsonValue()},
+                    {QStringLiteral("monthlyTokens"), u.monthlyTokenQuota
+                                                          ? QJsonValue(double(*u.monthlyTokenQuota))
+                                                          : QJsonValue()}});
+    return json;
+}
+
+QJsonObject usageTotalsJson(const UsageTotals &t)
+{
+    return {{QStringLiteral("requests"), double(t.requests)},
+            {QStringLiteral("promptTokens"), double(t.promptTokens)},
+            {QStringLiteral("completionTokens"), double(t.completionTokens)},
+            {QStringLiteral("totalTokens"), double(t.totalTokens)}};
+}
+
+QJsonObject usageRecordJson(const UsageRecordRow &row)
+{
+    const UsageRecord &r = row.record;
+    return {
+        {QStringLiteral("id"), r.id},
+        {QStringLiteral("userId"), r.userId.isEmpty() ? QJsonValue() : QJsonValue(r.userId)},
+        {QStringLiteral("userEmail"), row.userEmail},
+        {QStringLiteral("apiKeyId"), r.apiKeyId.isEmpty() ? QJsonValue() : QJsonValue(r.apiKeyId)},
+        {QStringLiteral("provider"), r.provider},
+        {QStringLiteral("model"), r.model},
+        {QStringLiteral("promptTokens"), r.usage.promptTokens},
+        {QStringLiteral("completionTokens"), r.usage.completionTokens},
+        {QStringLiteral("totalTokens"), r.usage.totalTokens},
+        {QStringLiteral("estimated"), r.usage.estimated},
+        {QStringLiteral("latencyMs"), double(r.latencyMs)},
+        {QStringLiteral("status"), r.status},
+        {QStringLiteral("createdAt"), toRfc3339(r.createdAt)}};
+}
+
+QJsonObject apiKeyJson(const ApiKeyRecord &k)
+{
+    return {{QStringLiteral("id"), k.id},
+            {QStringLiteral("name"), k.name},
+            {QStringLiteral("prefix"), k.prefix},
+            {QStringLiteral("createdAt"), toRfc3339(k.createdAt)},
+            {QStringLiteral("lastUsedAt"),
+             k.lastUsedAt ? QJsonValue(toRfc3339(k.lastUsedAt)) : QJsonValue()}};
 }
 
 } // namespace hearth

@@ -7,6 +7,9 @@
 namespace hearth {
 
 struct ModelInfo;
+struct UsageTotals;
+struct UsageRecordRow;
+struct ApiKeyRecord;
 
 // The API's JSON shapes (camelCase, RFC 3339 times), one function each.
 QJsonObject meJson(const User &user);
@@ -14,5 +17,9 @@ QJsonObject conversationJson(const Conversation &conversation);
 QJsonObject messageJson(const Message &message);
 QJsonObject usageJson(const TokenUsage &usage);
 QJsonObject modelJson(const ModelInfo &model);
+QJsonObject adminUserJson(const User &user);
+QJsonObject usageTotalsJson(const UsageTotals &totals);
+QJsonObject usageRecordJson(const UsageRecordRow &row);
+QJsonObject apiKeyJson(const ApiKeyRecord &key);
 
 } // namespace hearth

@@ -2,6 +2,7 @@
 
 #include "api/ApiReply.h"
 #include "api/Authenticator.h"
+#include "api/ChatAdmission.h"
 #include "api/ChatRelay.h"
 #include "api/HistoryBuilder.h"
 #include "api/ServerContext.h"
@@ -22,7 +23,7 @@ constexpr int historyWindow = 400; // newest messages considered for the context
 void MessageController::registerRoutes(Router &router)
 {
     router.add("POST", QStringLiteral("/v1/conversations/:id/messages"),
-               m_auth.require([this](const HttpRequest &r, const ResponderPtr &p, const User &u) {
+               m_auth.require([this](const HttpRequest &r, const ResponderPtr &p, const Caller &u) {
                    send(r, p, u);
                }));
 }
@@ -37,7 +38,7 @@ int MessageController::contextTokensOf(const QString &model) const
 }
 
 void MessageController::send(const HttpRequest &request, const ResponderPtr &responder,
-                             const User &user)
+                             const Caller &user)
 {
     const auto body = readJsonObject(request, responder);
     if (!body)
@@ -78,6 +79,16 @@ void MessageController::send(const HttpRequest &request, const ResponderPtr &res
     }
     if (!m_context.providers->hasConfiguredProviders())
         modelId = DemoProvider::modelId; // say honestly who answers
+
+    HeaderList limitHeaders;
+    const auto admitted =
+        ChatAdmission(m_context).admit(user, request.header("accept-language"), &limitHeaders);
+    if (!admitted) {
+        responder->addHeaders(limitHeaders);
+        replyError(responder, admitted.error());
+        return;
+    }
+    responder->addHeaders(admitted->headers);
 
     Message userMessage;
     userMessage.id = newId();
@@ -122,6 +133,7 @@ void MessageController::send(const HttpRequest &request, const ResponderPtr &res
     setup.userMessage = userMessage;
     setup.reply = reply;
     setup.userId = user.id;
+    setup.apiKeyId = user.apiKeyId;
     auto *relay = new ChatRelay(m_context, std::move(setup), this);
     relay->start();
 }

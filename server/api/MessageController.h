@@ -9,6 +9,7 @@ namespace hearth {
 
 struct ServerContext;
 class Authenticator;
+struct Caller;
 
 // POST /v1/conversations/:id/messages: stores the user's message, then
 // relays the reply from the provider that serves the model.
@@ -24,7 +25,7 @@ public:
     void registerRoutes(Router &router);
 
 private:
-    void send(const HttpRequest &request, const ResponderPtr &responder, const User &user);
+    void send(const HttpRequest &request, const ResponderPtr &responder, const Caller &user);
     int contextTokensOf(const QString &model) const;
 
     ServerContext &m_context;

@@ -4,10 +4,15 @@
 #include "llm/ProviderRegistry.h"
 #include "security/Jwt.h"
 #include "security/PasswordHasher.h"
+#include "storage/AccessLogRepository.h"
+#include "storage/ApiKeyRepository.h"
 #include "storage/ConversationRepository.h"
 #include "storage/Database.h"
 #include "storage/MessageRepository.h"
+#include "storage/ProviderRepository.h"
+#include "storage/RateEventRepository.h"
 #include "storage/RefreshTokenRepository.h"
+#include "storage/SettingsRepository.h"
 #include "storage/UsageRepository.h"
 #include "storage/UserRepository.h"
 
@@ -16,6 +21,8 @@
 class QNetworkAccessManager;
 
 namespace hearth {
+
+class SettingsService;
 
 // What the controllers share, all living on the server thread. Owned by
 // HearthServer; controllers hold a reference.
@@ -30,6 +37,11 @@ struct ServerContext
         , conversations(*db)
         , messages(*db)
         , usage(*db)
+        , apiKeys(*db)
+        , providerRecords(*db)
+        , settings(*db)
+        , rateEvents(*db)
+        , accessLog(*db)
     {
         // Hashing is deliberately slow: a few workers so logins run in
         // parallel without starving the machine.
@@ -46,7 +58,16 @@ struct ServerContext
     ConversationRepository conversations;
     MessageRepository messages;
     UsageRepository usage;
+    ApiKeyRepository apiKeys;
+    ProviderRepository providerRecords;
+    SettingsRepository settings;
+    RateEventRepository rateEvents;
+    AccessLogRepository accessLog;
     ProviderRegistry *providers = nullptr;
+    SettingsService *settingsService = nullptr;
+    // Parent for background jobs (exports, relays' helpers): lives exactly as
+    // long as the server accepts requests.
+    QObject *jobs = nullptr;
     QNetworkAccessManager *network = nullptr;
     qint64 startedAtMs = 0;
 };

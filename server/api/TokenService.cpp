@@ -14,12 +14,13 @@ QString hashOf(const QString &token)
 }
 } // namespace
 
-QByteArray TokenService::accessToken(const User &user) const
+QByteArray TokenService::accessToken(const User &user, const QString &familyId) const
 {
     const qint64 now = Clock::system().nowMs() / 1000;
     return m_context.jwt.sign({{QStringLiteral("sub"), user.id},
                                {QStringLiteral("role"), roleName(user.role)},
                                {QStringLiteral("ver"), user.tokenVersion},
+                               {QStringLiteral("sid"), familyId},
                                {QStringLiteral("iat"), now},
                                {QStringLiteral("exp"), now + m_context.config.accessTokenTtl},
                                {QStringLiteral("jti"), newId()}});
@@ -37,10 +38,11 @@ Outcome<QJsonObject> TokenService::issue(const User &user, const QString &family
     const auto stored = m_context.refreshTokens.insert(record);
     if (!stored)
         return stored.error();
-    return QJsonObject{{QStringLiteral("accessToken"), QString::fromLatin1(accessToken(user))},
-                       {QStringLiteral("refreshToken"), refreshToken},
-                       {QStringLiteral("expiresIn"), m_context.config.accessTokenTtl},
-                       {QStringLiteral("tokenType"), QStringLiteral("Bearer")}};
+    return QJsonObject{
+        {QStringLiteral("accessToken"), QString::fromLatin1(accessToken(user, familyId))},
+        {QStringLiteral("refreshToken"), refreshToken},
+        {QStringLiteral("expiresIn"), m_context.config.accessTokenTtl},
+        {QStringLiteral("tokenType"), QStringLiteral("Bearer")}};
 }
 
 Outcome<QJsonObject> TokenService::issueForLogin(const User &user)

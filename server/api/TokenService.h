@@ -27,7 +27,7 @@ public:
 
 private:
     Outcome<QJsonObject> issue(const User &user, const QString &familyId, const QString &tokenId);
-    QByteArray accessToken(const User &user) const;
+    QByteArray accessToken(const User &user, const QString &familyId) const;
 
     ServerContext &m_context;
 };

@@ -208,6 +208,10 @@ ConfigResult resolveConfig(const ConfigLayer &commandLine, const ConfigLayer &en
     l.readString("HEARTH_ADMIN_PASSWORD", c.adminPassword);
     l.readString("HEARTH_DEFAULT_MODEL", c.defaultModel);
     l.readString("HEARTH_OLLAMA_URL", c.ollamaUrl);
+    l.readString("HEARTH_CHAT_RATE_LIMIT", c.chatRateLimit);
+    l.readString("HEARTH_TIME_ZONE", c.timeZone);
+    if (const auto proxies = l.value(QStringLiteral("HEARTH_TRUSTED_PROXIES")))
+        c.trustedProxies = splitList(*proxies, QLatin1Char(','));
     l.readInt("HEARTH_MAX_BODY_BYTES", c.maxBodyBytes, 1024, qint64(1) << 32);
     l.readInt("HEARTH_MAX_CONNECTIONS", c.maxConnections, 1, 100000);
     l.readInt("HEARTH_IDLE_TIMEOUT", c.idleTimeoutSec, 1, 86400);

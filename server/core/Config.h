@@ -38,6 +38,12 @@ struct ServerConfig
     // HEARTH_OLLAMA_URL: probed at start when no provider is configured; "off" disables.
     QString ollamaUrl = QStringLiteral("http://127.0.0.1:11434/v1");
 
+    QString chatRateLimit; // HEARTH_CHAT_RATE_LIMIT, e.g. "5/minute,100/day" or "off"; wins over
+                           // the admin
+    QString timeZone;      // HEARTH_TIME_ZONE (IANA id); wins over the admin setting
+    QStringList
+        trustedProxies; // HEARTH_TRUSTED_PROXIES: addresses/CIDRs whose X-Forwarded-For is believed
+
     qint64 maxBodyBytes = 4 * 1024 * 1024; // HEARTH_MAX_BODY_BYTES
     int maxConnections = 512;              // HEARTH_MAX_CONNECTIONS
     int idleTimeoutSec = 75;               // HEARTH_IDLE_TIMEOUT

@@ -3,6 +3,8 @@
 #include <QtCore/QJsonObject>
 #include <QtCore/QString>
 
+#include <optional>
+
 namespace hearth {
 
 enum class Role { User, Admin };
@@ -28,6 +30,8 @@ struct User
     int tokenVersion = 0; // bumped to invalidate every access token at once
     qint64 createdAt = 0;
     qint64 lastLoginAt = 0;
+    std::optional<qint64> dailyTokenQuota; // none: the server default applies
+    std::optional<qint64> monthlyTokenQuota;
 };
 
 struct Conversation

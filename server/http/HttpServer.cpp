@@ -5,7 +5,9 @@
 
 #include <QtCore/QLoggingCategory>
 #include <QtHttpServer/QAbstractHttpServer>
+
 #include <QtHttpServer/QHttpServerRequest>
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcAccess, "hearth.access")
 
@@ -54,14 +56,48 @@ HttpServer::HttpServer(const HttpOptions &options, QObject *parent)
     , m_cors(options.corsAllowedOrigins)
     , m_impl(std::make_unique<HttpServerImpl>(this))
 {
-    if (options.accessLog) {
-        m_accessLog = [](const AccessLogEntry &e) {
-            qCInfo(lcAccess).noquote().nospace()
-                << e.clientAddress.toString() << " \"" << e.method << ' ' << e.path << "\" "
-                << e.status << ' ' << e.latencyMs << "ms " << e.bytes << 'B'
-                << (e.userId.isEmpty() ? QString() : QStringLiteral(" user=") + e.userId);
-        };
+    if (options.accessLog)
+        m_accessLog = &HttpServer::logToConsole;
+    for (QString proxy : options.trustedProxies) {
+        if (!proxy.contains(QLatin1Char('/')))
+            proxy +=
+                proxy.contains(QLatin1Char(':')) ? QStringLiteral("/128") : QStringLiteral("/32");
+        const auto subnet = QHostAddress::parseSubnet(proxy);
+        if (!subnet.first.isNull())
+            m_trustedProxies << subnet;
     }
+}
+
+void HttpServer::logToConsole(const AccessLogEntry &e)
+{
+    qCInfo(lcAccess).noquote().nospace()
+        << e.clientAddress.toString() << " \"" << e.method << ' ' << e.path << "\" " << e.status
+        << ' ' << e.latencyMs << "ms " << e.bytes << 'B'
+        << (e.userId.isEmpty() ? QString() : QStringLiteral(" user=") + e.userId);
+}
+
+QHostAddress HttpServer::clientAddress(const HttpRequest &request) const
+{
+    // Walk X-Forwarded-For from the right (the nearest hop) while the hop is
+    // a trusted proxy; the first untrusted address is the client. Anyone can
+    // write the header, so an untrusted peer's value is ignored entirely.
+    auto trusted = [this](const QHostAddress &address) {
+        return std::any_of(m_trustedProxies.cbegin(), m_trustedProxies.cend(),
+                           [&](const auto &subnet) { return address.isInSubnet(subnet); });
+    };
+    QHostAddress client = request.remoteAddress;
+    if (!trusted(client))
+        return client;
+    const QList<QByteArray> hops = request.header("x-forwarded-for").split(',');
+    for (qsizetype i = hops.size() - 1; i >= 0; --i) {
+        const QHostAddress hop(QString::fromLatin1(hops[i].trimmed()));
+        if (hop.isNull())
+            break;
+        client = hop;
+        if (!trusted(hop))
+            break;
+    }
+    return client;
 }
 
 HttpServer::~HttpServer() = default;
@@ -94,7 +130,9 @@ int HttpServer::openConnections() const
 
 void HttpServer::handle(HttpRequest request, const RequestHead &head, QTcpSocket *socket)
 {
-    auto responder = std::make_shared<Responder>(socket, head, request.path, &m_cors, m_accessLog);
+    request.remoteAddress = clientAddress(request);
+    auto responder = std::make_shared<Responder>(socket, head, request.path, request.remoteAddress,
+                                                 &m_cors, m_accessLog);
     if (request.method == "OPTIONS") {
         responder->sendEmpty(204, m_cors.preflightHeaders(head.origin));
         return;

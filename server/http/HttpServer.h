@@ -25,6 +25,8 @@ public:
 
     Router &router() { return m_router; }
     void setAccessLogSink(AccessLogSink sink) { m_accessLog = std::move(sink); }
+    // The default sink: one line per request on the "hearth.access" category.
+    static void logToConsole(const AccessLogEntry &entry);
 
     bool listen(const QHostAddress &address, quint16 port, QString *error);
     quint16 port() const;
@@ -34,7 +36,10 @@ public:
     void handle(HttpRequest request, const RequestHead &head, QTcpSocket *socket);
 
 private:
+    QHostAddress clientAddress(const HttpRequest &request) const;
+
     HttpOptions m_options;
+    QList<QPair<QHostAddress, int>> m_trustedProxies;
     CorsPolicy m_cors;
     Router m_router;
     AccessLogSink m_accessLog;

@@ -103,14 +103,14 @@ QByteArray Responder::errorResponse(int status, const QByteArray &code, const QB
     return out;
 }
 
-Responder::Responder(QTcpSocket *socket, RequestHead head, QString path, const CorsPolicy *cors,
-                     AccessLogSink log)
+Responder::Responder(QTcpSocket *socket, RequestHead head, QString path, QHostAddress client,
+                     const CorsPolicy *cors, AccessLogSink log)
     : m_socket(socket)
     , m_head(std::move(head))
     , m_path(std::move(path))
     , m_cors(cors)
     , m_log(std::move(log))
-    , m_peer(socket ? socket->peerAddress() : QHostAddress())
+    , m_peer(std::move(client))
 {
     m_elapsed.start();
 }
@@ -163,6 +163,8 @@ QByteArray Responder::head(int status, const HeaderList &headers) const
         for (const auto &header : m_cors->responseHeaders(m_head.origin))
             out += header.first + ": " + header.second + "\r\n";
     }
+    for (const auto &header : m_extraHeaders)
+        out += header.first + ": " + header.second + "\r\n";
     for (const auto &header : headers)
         out += header.first + ": " + header.second + "\r\n";
     out += m_head.keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
@@ -263,7 +265,7 @@ void Responder::finish(int status)
     QObject::disconnect(m_destroyWatch);
     if (m_log) {
         m_log(AccessLogEntry{m_peer, m_head.method, m_path, status, m_elapsed.elapsed(), m_bytes,
-                             m_userId});
+                             m_userId, m_upstreamLatencyMs});
     }
     if (ConnectionGuard *guard = ConnectionGuard::of(m_socket))
         guard->responseFinished(m_head.keepAlive);

@@ -23,6 +23,7 @@ struct AccessLogEntry
     qint64 latencyMs = 0;
     qint64 bytes = 0;
     QString userId;
+    qint64 upstreamLatencyMs = -1; // -1: no upstream call
 };
 
 using AccessLogSink = std::function<void(const AccessLogEntry &)>;
@@ -34,13 +35,16 @@ using AccessLogSink = std::function<void(const AccessLogEntry &)>;
 class Responder final : public std::enable_shared_from_this<Responder>
 {
 public:
-    Responder(QTcpSocket *socket, RequestHead head, QString path, const CorsPolicy *cors,
-              AccessLogSink log);
+    // `client`: the address the request came from (behind a trusted proxy,
+    // the one it forwarded for).
+    Responder(QTcpSocket *socket, RequestHead head, QString path, QHostAddress client,
+              const CorsPolicy *cors, AccessLogSink log);
     ~Responder();
     Responder(const Responder &) = delete;
     Responder &operator=(const Responder &) = delete;
 
     bool isConnected() const;
+    QTcpSocket *socket() const { return m_socket; }
     bool isFinished() const { return m_finished; }
 
     void send(int status, const QByteArray &contentType, const QByteArray &body,
@@ -58,6 +62,9 @@ public:
     // Runs once if the client disconnects before the response is finished.
     void onClientGone(std::function<void()> callback);
     void setUserId(const QString &userId) { m_userId = userId; }
+    void setUpstreamLatency(qint64 ms) { m_upstreamLatencyMs = ms; }
+    // Headers for whatever response is sent later (e.g. X-RateLimit-*).
+    void addHeaders(const HeaderList &headers) { m_extraHeaders << headers; }
 
     // A complete response that closes the connection, for the guard's refusals.
     static QByteArray errorResponse(int status, const QByteArray &code, const QByteArray &message);
@@ -77,6 +84,8 @@ private:
     AccessLogSink m_log;
     QHostAddress m_peer;
     QString m_userId;
+    qint64 m_upstreamLatencyMs = -1;
+    HeaderList m_extraHeaders;
     QElapsedTimer m_elapsed;
     qint64 m_bytes = 0;
     int m_status = 0;

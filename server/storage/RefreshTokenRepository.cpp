@@ -62,11 +62,12 @@ Outcome<Done> RefreshTokenRepository::revokeFamily(const QString &familyId, qint
     return Done{};
 }
 
-Outcome<Done> RefreshTokenRepository::revokeAllOfUser(const QString &userId, qint64 at)
+Outcome<Done> RefreshTokenRepository::revokeAllOfUser(const QString &userId, qint64 at,
+                                                      const QString &exceptFamily)
 {
     SqlRun q(m_db, QStringLiteral("UPDATE refresh_tokens SET revoked_at = ?"
-                                  " WHERE user_id = ? AND revoked_at IS NULL"));
-    q.bind(at).bind(userId);
+                                  " WHERE user_id = ? AND revoked_at IS NULL AND family_id <> ?"));
+    q.bind(at).bind(userId).bind(exceptFamily);
     if (!q.exec())
         return q.error();
     return Done{};

@@ -35,7 +35,9 @@ public:
     // two concurrent refreshes with one token cannot both succeed.
     Outcome<bool> markRotated(const QString &id, const QString &replacedBy, qint64 at);
     Outcome<Done> revokeFamily(const QString &familyId, qint64 at);
-    Outcome<Done> revokeAllOfUser(const QString &userId, qint64 at);
+    // Every login of the user but `exceptFamily` (empty: every login).
+    Outcome<Done> revokeAllOfUser(const QString &userId, qint64 at,
+                                  const QString &exceptFamily = {});
 
 private:
     Database &m_db;

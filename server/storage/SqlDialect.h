@@ -38,6 +38,9 @@ public:
     // A case-insensitive substring match of `column` against a bound pattern
     // produced by likePattern().
     virtual QString containsIgnoringCase(const QString &column) const = 0;
+    // INSERT … or UPDATE when `key` exists; placeholders in column order.
+    virtual QString upsert(const QString &table, const QString &key,
+                           const QStringList &values) const = 0;
     QString likePattern(const QString &needle) const;
 };
 

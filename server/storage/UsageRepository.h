@@ -22,6 +22,38 @@ struct UsageRecord
     qint64 createdAt = 0;
 };
 
+struct UsageTotals
+{
+    qint64 requests = 0;
+    qint64 promptTokens = 0;
+    qint64 completionTokens = 0;
+    qint64 totalTokens = 0;
+};
+
+struct UsageGroup
+{
+    QString key;
+    QString label;
+    UsageTotals totals;
+};
+
+struct UsageRecordQuery
+{
+    QString userId;
+    QString model;
+    qint64 from = 0;
+    qint64 to = 0; // 0: open
+    int limit = 100;
+    qint64 beforeTime = 0; // keyset cursor, newest first
+    QString beforeId;
+};
+
+struct UsageRecordRow
+{
+    UsageRecord record;
+    QString userEmail;
+};
+
 class UsageRepository
 {
 public:
@@ -30,9 +62,19 @@ public:
     {}
 
     Outcome<Done> record(const UsageRecord &record);
-    Outcome<QList<UsageRecord>> forUser(const QString &userId, int limit);
+    // Totals since each of `since` (e.g. start of today, week, month) and overall.
+    Outcome<QList<UsageTotals>> userTotals(const QString &userId, const QList<qint64> &since);
+    Outcome<qint64> tokensSince(const QString &userId, qint64 since);
+    // Newest first; up to limit + 1 rows.
+    Outcome<QList<UsageRecordRow>> records(const UsageRecordQuery &query);
+    // Grouped by user (label: email) or by model, largest total first.
+    Outcome<QList<UsageGroup>> byUser(qint64 from, qint64 to);
+    Outcome<QList<UsageGroup>> byModel(qint64 from, qint64 to);
+    // One group per [start, end) range, in order; key and label left empty.
+    Outcome<QList<UsageGroup>> byRanges(const QList<QPair<qint64, qint64>> &ranges);
 
 private:
+    Outcome<QList<UsageGroup>> grouped(const QString &sql, qint64 from, qint64 to);
     Database &m_db;
 };
 

@@ -8,7 +8,17 @@ namespace hearth {
 namespace {
 const QString selectUser = QStringLiteral(
     "SELECT id, email, name, avatar, password_hash, role, disabled, token_version, created_at,"
-    " last_login_at FROM users");
+    " last_login_at, quota_daily_tokens, quota_monthly_tokens FROM users");
+
+std::optional<qint64> optionalInt(const QVariant &value)
+{
+    return value.isNull() ? std::nullopt : std::optional<qint64>(value.toLongLong());
+}
+
+QVariant fromOptional(const std::optional<qint64> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
+}
 
 User readUser(const SqlRun &row)
 {
@@ -23,6 +33,8 @@ User readUser(const SqlRun &row)
     u.tokenVersion = row.value(7).toInt();
     u.createdAt = row.value(8).toLongLong();
     u.lastLoginAt = row.value(9).toLongLong();
+    u.dailyTokenQuota = optionalInt(row.value(10));
+    u.monthlyTokenQuota = optionalInt(row.value(11));
     return u;
 }
 } // namespace
@@ -76,6 +88,58 @@ Outcome<QList<User>> UserRepository::list()
     while (q.next())
         users << readUser(q);
     return users;
+}
+
+Outcome<QList<User>> UserRepository::page(int limit, qint64 afterCreatedAt, const QString &afterId)
+{
+    QString sql = selectUser;
+    if (!afterId.isEmpty())
+        sql += QStringLiteral(" WHERE created_at > ? OR (created_at = ? AND id > ?)");
+    sql += QStringLiteral(" ORDER BY created_at, id LIMIT ?");
+    SqlRun q(m_db, sql);
+    if (!afterId.isEmpty())
+        q.bind(afterCreatedAt).bind(afterCreatedAt).bind(afterId);
+    q.bind(limit + 1);
+    if (!q.exec())
+        return q.error();
+    QList<User> users;
+    while (q.next())
+        users << readUser(q);
+    return users;
+}
+
+Outcome<Done> UserRepository::update(const User &user, bool endSessions)
+{
+    SqlRun q(m_db, QStringLiteral("UPDATE users SET name = ?, avatar = ?, role = ?, disabled = ?,"
+                                  " quota_daily_tokens = ?, quota_monthly_tokens = ?,"
+                                  " password_hash = ?, updated_at = ?,"
+                                  " token_version = token_version + ? WHERE id = ?"));
+    q.bind(user.name).bind(user.avatar).bind(roleName(user.role)).bind(user.disabled ? 1 : 0);
+    q.bind(fromOptional(user.dailyTokenQuota)).bind(fromOptional(user.monthlyTokenQuota));
+    q.bind(user.passwordHash).bind(Clock::system().nowMs()).bind(endSessions ? 1 : 0).bind(user.id);
+    if (!q.exec())
+        return q.error();
+    if (q.rowsAffected() == 0)
+        return ApiError::notFound(QStringLiteral("User"));
+    return Done{};
+}
+
+Outcome<bool> UserRepository::remove(const QString &id)
+{
+    SqlRun q(m_db, QStringLiteral("DELETE FROM users WHERE id = ?"));
+    q.bind(id);
+    if (!q.exec())
+        return q.error();
+    return q.rowsAffected() > 0;
+}
+
+Outcome<int> UserRepository::countEnabledAdmins()
+{
+    SqlRun q(m_db,
+             QStringLiteral("SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0"));
+    if (!q.exec() || !q.next())
+        return q.error();
+    return q.value(0).toInt();
 }
 
 Outcome<int> UserRepository::count()

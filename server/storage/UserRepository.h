@@ -19,6 +19,13 @@ public:
     Outcome<std::optional<User>> findByEmail(const QString &email);
     Outcome<std::optional<User>> findById(const QString &id);
     Outcome<QList<User>> list();
+    // Oldest first, keyset paging on (createdAt, id); up to limit + 1 rows.
+    Outcome<QList<User>> page(int limit, qint64 afterCreatedAt, const QString &afterId);
+    // Stores name, avatar, role, disabled, quotas and password hash of `user`;
+    // with endSessions, also bumps token_version (every access token dies).
+    Outcome<Done> update(const User &user, bool endSessions);
+    Outcome<bool> remove(const QString &id);
+    Outcome<int> countEnabledAdmins();
     Outcome<int> count();
     // Changing the password or disabling bumps token_version: every access
     // token issued before stops working at once.

@@ -231,7 +231,8 @@ private slots:
         QCOMPARE(client.get(QStringLiteral("/v1/me")).status, 200);
         QVERIFY(m_server.runUserCommand({QStringLiteral("disable"), QStringLiteral("--email"),
                                          QStringLiteral("carol@example.com")}));
-        QCOMPARE(client.get(QStringLiteral("/v1/me")).status, 401);
+        QCOMPARE(client.get(QStringLiteral("/v1/me")).status,
+                 403); // the unexpired token is refused
         ApiReply reply = client.post(QStringLiteral("/v1/auth/refresh"),
                                      {{QStringLiteral("refreshToken"), refresh}});
         QCOMPARE(reply.status, 401);

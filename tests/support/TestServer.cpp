@@ -16,7 +16,8 @@ TestServer::TestServer()
     config.adminPassword = adminPassword;
     config.demoDelayMs = 1;
     config.accessLog = false;
-    config.ollamaUrl = QStringLiteral("off"); // never find a real Ollama by chance
+    config.ollamaUrl = QStringLiteral("off");     // never find a real Ollama by chance
+    config.chatRateLimit = QStringLiteral("off"); // suites that test limits set their own
 }
 
 bool TestServer::start()

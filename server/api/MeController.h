@@ -1,0 +1,44 @@
+#pragma once
+
+#include "http/Router.h"
+
+#include <QtCore/QObject>
+
+namespace hearth {
+
+struct ServerContext;
+class Authenticator;
+struct Caller;
+
+// The signed-in user's own things: PATCH /v1/me, POST /v1/me/password,
+// /v1/me/usage[/records] and /v1/me/api-keys.
+class MeController final : public QObject
+{
+    Q_OBJECT
+public:
+    MeController(ServerContext &context, const Authenticator &auth, QObject *parent = nullptr)
+        : QObject(parent)
+        , m_context(context)
+        , m_auth(auth)
+    {}
+    void registerRoutes(Router &router);
+
+private:
+    void updateProfile(const HttpRequest &request, const ResponderPtr &responder, const Caller &me);
+    void changePassword(const HttpRequest &request, const ResponderPtr &responder,
+                        const Caller &me);
+    void usage(const ResponderPtr &responder, const Caller &me);
+    void usageRecords(const HttpRequest &request, const ResponderPtr &responder, const Caller &me);
+    void listKeys(const ResponderPtr &responder, const Caller &me);
+    void createKey(const HttpRequest &request, const ResponderPtr &responder, const Caller &me);
+    void revokeKey(const HttpRequest &request, const ResponderPtr &responder, const Caller &me);
+
+    ServerContext &m_context;
+    const Authenticator &m_auth;
+};
+
+// Answers GET …/usage/records for `userId` (empty: everyone, with filters).
+void replyUsageRecords(ServerContext &context, const HttpRequest &request,
+                       const ResponderPtr &responder, const QString &userId);
+
+} // namespace hearth

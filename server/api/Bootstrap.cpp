@@ -3,7 +3,6 @@
 #include "api/ServerContext.h"
 #include "core/Clock.h"
 #include "core/Ids.h"
-#include "llm/OpenAiProvider.h"
 #include "security/SecretFile.h"
 #include "storage/Migrator.h"
 
@@ -13,10 +12,6 @@
 Q_LOGGING_CATEGORY(lcBootstrap, "hearth.bootstrap")
 
 namespace hearth::bootstrap {
-
-namespace {
-void detectOllama(ServerContext &context, const UpstreamTimeouts &timeouts);
-}
 
 QByteArray jwtSecret(const ServerConfig &config, QString *error)
 {
@@ -89,48 +84,5 @@ bool ensureAdmin(ServerContext &context, QString *error)
     qCInfo(lcBootstrap).noquote() << "created the admin account" << admin.email;
     return true;
 }
-
-void registerProviders(ServerContext &context)
-{
-    const ServerConfig &config = context.config;
-    UpstreamTimeouts timeouts{config.upstreamConnectTimeoutSec * 1000,
-                              config.upstreamFirstByteTimeoutSec * 1000,
-                              config.upstreamIdleTimeoutSec * 1000};
-    for (const ProviderSeed &seed : config.providers) {
-        const QUrl url(seed.baseUrl);
-        auto *provider = new OpenAiProvider({providerNameForUrl(url), url, seed.apiKey, {}},
-                                            timeouts, context.network);
-        context.providers->add(provider);
-        QObject::connect(provider, &ChatProvider::modelsUnavailable, provider,
-                         [name = provider->name()](const QString &reason) {
-                             qCWarning(lcBootstrap).noquote()
-                                 << "cannot list the models of" << name << ":" << reason;
-                         });
-        provider->refreshModels();
-    }
-    if (config.providers.isEmpty() && config.ollamaUrl != QLatin1String("off"))
-        detectOllama(context, timeouts);
-}
-
-namespace {
-void detectOllama(ServerContext &context, const UpstreamTimeouts &timeouts)
-{
-    // Ollama on this machine is used as soon as it answers; until then (or
-    // without it) the built-in demo serves.
-    auto *ollama =
-        new OpenAiProvider({QStringLiteral("Ollama"), QUrl(context.config.ollamaUrl), {}, {}},
-                           timeouts, context.network, context.providers);
-    ProviderRegistry *registry = context.providers;
-    QObject::connect(ollama, &ChatProvider::modelsChanged, registry, [registry, ollama] {
-        if (ollama->models().isEmpty() || registry->hasConfiguredProviders())
-            return;
-        registry->add(ollama);
-        qCInfo(lcBootstrap) << "found Ollama on this machine with" << ollama->models().size()
-                            << "models";
-    });
-    QObject::connect(ollama, &ChatProvider::modelsUnavailable, ollama, &QObject::deleteLater);
-    ollama->refreshModels();
-}
-} // namespace
 
 } // namespace hearth::bootstrap

@@ -25,8 +25,5 @@ std::unique_ptr<Database> openDatabase(const ServerConfig &config, QString *erro
 // Never changes an existing account's password.
 bool ensureAdmin(ServerContext &context, QString *error);
 
-// Registers the providers named by OPENAI_API_BASE_URL(S)/OPENAI_API_KEY(S).
-void registerProviders(ServerContext &context);
-
 } // namespace bootstrap
 } // namespace hearth

@@ -3,14 +3,13 @@
 #include "api/ApiReply.h"
 #include "api/JsonViews.h"
 #include "api/ServerContext.h"
+#include "api/UpstreamCall.h"
 #include "core/Clock.h"
-#include "core/Ids.h"
-#include "llm/ChatProvider.h"
 #include "llm/ChatStream.h"
 
 #include <QtCore/QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcRelay, "hearth.relay")
+Q_DECLARE_LOGGING_CATEGORY(lcCall)
 
 namespace hearth {
 
@@ -27,15 +26,8 @@ ChatRelay::ChatRelay(ServerContext &context, Setup setup, QObject *parent)
     });
 }
 
-ChatRelay::~ChatRelay()
-{
-    if (m_stream)
-        m_stream->abort();
-}
-
 void ChatRelay::start()
 {
-    m_elapsed.start();
     QPointer<ChatRelay> self(this);
     m_setup.responder->onClientGone([self] {
         if (self)
@@ -48,10 +40,12 @@ void ChatRelay::start()
                     {QStringLiteral("messageId"), m_setup.reply.id}});
         m_ping.start();
     }
-    m_stream = m_setup.provider->startChat(m_setup.request, this);
-    connect(m_stream, &ChatStream::delta, this, &ChatRelay::onDelta);
-    connect(m_stream, &ChatStream::completed, this, &ChatRelay::onCompleted);
-    connect(m_stream, &ChatStream::failed, this, &ChatRelay::onFailed);
+    m_call = new UpstreamCall(
+        m_context, {m_setup.candidates, m_setup.request, m_setup.userId, m_setup.apiKeyId}, this);
+    connect(m_call, &UpstreamCall::delta, this, &ChatRelay::onDelta);
+    connect(m_call, &UpstreamCall::completed, this, &ChatRelay::onCompleted);
+    connect(m_call, &UpstreamCall::failed, this, &ChatRelay::onFailed);
+    m_call->start();
 }
 
 void ChatRelay::writeEvent(const QByteArray &name, const QJsonObject &data)
@@ -67,36 +61,25 @@ void ChatRelay::onDelta(const QString &text)
         writeEvent("message.delta", {{QStringLiteral("delta"), text}});
 }
 
-void ChatRelay::settle(const QString &finishReason, const TokenUsage &usage, const QString &status)
+void ChatRelay::store(const QString &finishReason, const TokenUsage &usage)
 {
     m_setup.reply.finishReason = finishReason;
     m_setup.reply.usage = usage;
+    m_setup.responder->setUpstreamLatency(m_call->latencyMs());
     // A reply that produced nothing before failing is not kept; the user's message is.
     const bool keep = !(finishReason == FinishReason::Error && m_setup.reply.content.isEmpty());
     const auto stored = keep ? m_context.messages.finish(m_setup.reply)
                              : m_context.messages.remove(m_setup.reply.id);
     if (!stored)
-        qCWarning(lcRelay) << "could not store reply" << m_setup.reply.id;
-    UsageRecord record;
-    record.id = newId();
-    record.userId = m_setup.userId;
-    record.apiKeyId = m_setup.apiKeyId;
-    record.provider = m_setup.provider->name();
-    record.model = m_setup.request.model;
-    record.usage = usage;
-    record.latencyMs = m_elapsed.elapsed();
-    m_setup.responder->setUpstreamLatency(record.latencyMs);
-    record.status = status;
-    record.createdAt = Clock::system().nowMs();
-    m_context.usage.record(record);
-    m_context.conversations.touch(m_setup.reply.conversationId, record.createdAt);
+        qCWarning(lcCall) << "could not store reply" << m_setup.reply.id;
+    m_context.conversations.touch(m_setup.reply.conversationId, Clock::system().nowMs());
 }
 
 void ChatRelay::onCompleted(const ChatCompletion &completion)
 {
     const QString reason = completion.finishReason == QLatin1String("length") ? FinishReason::Length
                                                                               : FinishReason::Stop;
-    settle(reason, completion.usage, QStringLiteral("ok"));
+    store(reason, completion.usage);
     if (m_setup.streaming) {
         writeEvent("message.done", {{QStringLiteral("message"), messageJson(m_setup.reply)},
                                     {QStringLiteral("usage"), usageJson(completion.usage)}});
@@ -115,9 +98,7 @@ void ChatRelay::onFailed(const ChatFailure &failure)
     const ApiError error = failure.kind == ChatFailure::Kind::Timeout
                                ? ApiError::upstreamTimeout(failure.message)
                                : ApiError::upstream(failure.message);
-    qCWarning(lcRelay).noquote() << "upstream failed:" << failure.message;
-    settle(FinishReason::Error, estimateUsage(m_setup.request, m_setup.reply.content),
-           QStringLiteral("error"));
+    store(FinishReason::Error, estimateUsage(m_setup.request, m_setup.reply.content));
     if (m_setup.streaming) {
         writeEvent("error", {{QStringLiteral("error"), error.message},
                              {QStringLiteral("code"), error.code}});
@@ -132,10 +113,8 @@ void ChatRelay::onClientGone()
 {
     if (m_ended)
         return;
-    if (m_stream)
-        m_stream->abort();
-    settle(FinishReason::Cancelled, estimateUsage(m_setup.request, m_setup.reply.content),
-           QStringLiteral("cancelled"));
+    m_call->cancel();
+    store(FinishReason::Cancelled, estimateUsage(m_setup.request, m_setup.reply.content));
     end();
 }
 

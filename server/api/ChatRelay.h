@@ -4,7 +4,6 @@
 #include "http/Responder.h"
 #include "llm/ChatTypes.h"
 
-#include <QtCore/QElapsedTimer>
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
 #include <QtCore/QTimer>
@@ -13,12 +12,12 @@ namespace hearth {
 
 struct ServerContext;
 class ChatProvider;
-class ChatStream;
+class UpstreamCall;
 
-// One reply in flight: relays the provider's deltas to the client (as SSE
-// events, or gathered for a synchronous answer), stores the reply as it
-// ends — completed, failed or cancelled because the client left — and
-// writes the usage ledger row. Deletes itself when done.
+// One reply in a conversation: relays the provider's deltas to the client
+// (as SSE events, or gathered for a synchronous answer) and stores the reply
+// as it ends — completed, failed, or cancelled because the client left.
+// Deletes itself when done.
 class ChatRelay final : public QObject
 {
     Q_OBJECT
@@ -27,7 +26,7 @@ public:
     {
         ResponderPtr responder;
         bool streaming = false;
-        ChatProvider *provider = nullptr;
+        QList<QPointer<ChatProvider>> candidates;
         ChatRequest request;
         Message userMessage;
         Message reply; // already stored with finishReason "streaming"
@@ -36,7 +35,6 @@ public:
     };
 
     ChatRelay(ServerContext &context, Setup setup, QObject *parent);
-    ~ChatRelay() override;
     void start();
 
 private:
@@ -45,15 +43,13 @@ private:
     void onFailed(const ChatFailure &failure);
     void onClientGone();
     void writeEvent(const QByteArray &name, const QJsonObject &data);
-    // Stores the reply in its final state and records the upstream call.
-    void settle(const QString &finishReason, const TokenUsage &usage, const QString &status);
+    void store(const QString &finishReason, const TokenUsage &usage);
     void end();
 
     ServerContext &m_context;
     Setup m_setup;
-    QPointer<ChatStream> m_stream;
+    UpstreamCall *m_call = nullptr;
     QTimer m_ping;
-    QElapsedTimer m_elapsed;
     bool m_ended = false;
 };
 

@@ -2,6 +2,7 @@
 
 #include "api/AccessLogWriter.h"
 #include "api/AdminController.h"
+#include "api/AdminProvidersController.h"
 #include "api/AdminUsersController.h"
 #include "api/AuthController.h"
 #include "api/Authenticator.h"
@@ -9,12 +10,15 @@
 #include "api/ConversationController.h"
 #include "api/MeController.h"
 #include "api/MessageController.h"
+#include "api/OpenAiController.h"
+#include "api/ProviderService.h"
 #include "api/ServerContext.h"
 #include "api/SettingsService.h"
 #include "api/SystemController.h"
 #include "core/Clock.h"
 #include "http/HttpServer.h"
 
+#include <QtCore/QDir>
 #include <QtCore/QTimer>
 #include <QtNetwork/QNetworkAccessManager>
 
@@ -38,6 +42,9 @@ public:
     std::unique_ptr<MeController> me;
     std::unique_ptr<AdminUsersController> adminUsers;
     std::unique_ptr<AdminController> admin;
+    std::unique_ptr<AdminProvidersController> adminProviders;
+    std::unique_ptr<OpenAiController> openAi;
+    std::unique_ptr<ProviderService> providerService;
     std::unique_ptr<SettingsService> settings;
     std::unique_ptr<AccessLogWriter> accessLog;
     QTimer housekeeping;
@@ -66,6 +73,7 @@ HearthServer::~HearthServer()
     // Controllers (and the replies in flight they own) go before the context they use.
     d->housekeeping.stop();
     d->http.reset();
+    d->openAi.reset();
     d->accessLog.reset();
     d->messages.reset();
     d->authController.reset();
@@ -97,7 +105,15 @@ bool HearthServer::start(QString *error)
     d->providers = std::make_unique<ProviderRegistry>(d->config.demoDelayMs);
     ctx.network = d->network.get();
     ctx.providers = d->providers.get();
-    bootstrap::registerProviders(ctx);
+    auto box = SecretBox::fromKeyFile(
+        QDir(d->config.dataDir).filePath(QStringLiteral("secret.key")), error);
+    if (!box)
+        return false;
+    const UpstreamTimeouts timeouts{d->config.upstreamConnectTimeoutSec * 1000,
+                                    d->config.upstreamFirstByteTimeoutSec * 1000,
+                                    d->config.upstreamIdleTimeoutSec * 1000};
+    d->providerService = std::make_unique<ProviderService>(ctx, std::move(*box), timeouts);
+    d->providerService->start();
 
     HttpOptions options;
     options.maxBodyBytes = d->config.maxBodyBytes;
@@ -121,6 +137,9 @@ bool HearthServer::start(QString *error)
     d->me = std::make_unique<MeController>(ctx, *d->auth);
     d->adminUsers = std::make_unique<AdminUsersController>(ctx, *d->auth);
     d->admin = std::make_unique<AdminController>(ctx, *d->auth);
+    d->adminProviders =
+        std::make_unique<AdminProvidersController>(ctx, *d->auth, *d->providerService);
+    d->openAi = std::make_unique<OpenAiController>(ctx, *d->auth);
     Router &router = d->http->router();
     d->system->registerRoutes(router);
     d->authController->registerRoutes(router);
@@ -129,6 +148,8 @@ bool HearthServer::start(QString *error)
     d->me->registerRoutes(router);
     d->adminUsers->registerRoutes(router);
     d->admin->registerRoutes(router);
+    d->adminProviders->registerRoutes(router);
+    d->openAi->registerRoutes(router);
 
     d->tidy();
     d->housekeeping.setInterval(3600 * 1000);

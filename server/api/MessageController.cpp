@@ -6,6 +6,7 @@
 #include "api/ChatRelay.h"
 #include "api/HistoryBuilder.h"
 #include "api/ServerContext.h"
+#include "api/SettingsService.h"
 #include "api/Validator.h"
 #include "core/Clock.h"
 #include "core/Ids.h"
@@ -26,6 +27,12 @@ void MessageController::registerRoutes(Router &router)
                m_auth.require([this](const HttpRequest &r, const ResponderPtr &p, const Caller &u) {
                    send(r, p, u);
                }));
+}
+
+QString MessageController::defaultModel() const
+{
+    const auto settings = m_context.settingsService->current();
+    return settings ? settings->defaultModel : m_context.config.defaultModel;
 }
 
 int MessageController::contextTokensOf(const QString &model) const
@@ -71,9 +78,9 @@ void MessageController::send(const HttpRequest &request, const ResponderPtr &res
     if (modelId.isEmpty())
         modelId = conversation.model;
     if (modelId.isEmpty())
-        modelId = m_context.providers->defaultModel(m_context.config.defaultModel);
-    ChatProvider *provider = m_context.providers->resolve(modelId);
-    if (!provider) {
+        modelId = m_context.providers->defaultModel(defaultModel());
+    const QList<ChatProvider *> providers = m_context.providers->candidates(modelId);
+    if (providers.isEmpty()) {
         replyError(responder, ApiError::noProvider(modelId));
         return;
     }
@@ -123,7 +130,8 @@ void MessageController::send(const HttpRequest &request, const ResponderPtr &res
     ChatRelay::Setup setup;
     setup.responder = responder;
     setup.streaming = streaming;
-    setup.provider = provider;
+    for (ChatProvider *provider : providers)
+        setup.candidates << provider;
     setup.request.model = modelId;
     setup.request.temperature = temperature;
     setup.request.maxTokens = maxTokens;

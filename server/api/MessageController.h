@@ -27,6 +27,7 @@ public:
 private:
     void send(const HttpRequest &request, const ResponderPtr &responder, const Caller &user);
     int contextTokensOf(const QString &model) const;
+    QString defaultModel() const;
 
     ServerContext &m_context;
     const Authenticator &m_auth;

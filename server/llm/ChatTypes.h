@@ -4,6 +4,7 @@
 
 #include <QtCore/QList>
 #include <QtCore/QString>
+#include <QtCore/QStringList>
 
 #include <optional>
 
@@ -21,6 +22,8 @@ struct ChatRequest
     QList<ChatMessage> messages;
     std::optional<double> temperature;
     std::optional<int> maxTokens;
+    std::optional<double> topP;
+    QStringList stop;
 };
 
 struct ChatCompletion

@@ -46,6 +46,10 @@ QByteArray OpenAiChatStream::requestBody() const
         body.insert(QStringLiteral("temperature"), *m_request.temperature);
     if (m_request.maxTokens)
         body.insert(QStringLiteral("max_tokens"), *m_request.maxTokens);
+    if (m_request.topP)
+        body.insert(QStringLiteral("top_p"), *m_request.topP);
+    if (!m_request.stop.isEmpty())
+        body.insert(QStringLiteral("stop"), QJsonArray::fromStringList(m_request.stop));
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 

@@ -1,5 +1,6 @@
 #include "llm/OpenAiProvider.h"
 
+#include "llm/ModelLister.h"
 #include "llm/OpenAiChatStream.h"
 #include "llm/Redaction.h"
 
@@ -70,32 +71,17 @@ QList<ModelInfo> OpenAiProvider::models() const
 
 void OpenAiProvider::refreshModels()
 {
-    if (!m_endpoint.models.isEmpty())
-        return; // set by hand
-    QNetworkRequest request = makeRequest(QStringLiteral("/models"));
-    request.setTransferTimeout(m_timeouts.connectMs);
-    QNetworkReply *reply = m_network->get(request);
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (reply->error() != QNetworkReply::NoError || status != 200) {
-            const QString reason = redactSecrets(reply->errorString(), {m_endpoint.apiKey});
-            emit modelsUnavailable(reason);
-            return;
-        }
-        QStringList ids;
-        const QJsonArray data = QJsonDocument::fromJson(reply->readAll())
-                                    .object()
-                                    .value(QLatin1String("data"))
-                                    .toArray();
-        for (const QJsonValue &model : data) {
-            const QString id = model.toObject().value(QLatin1String("id")).toString();
-            if (!id.isEmpty())
-                ids << id;
-        }
-        m_models = ids;
-        emit modelsChanged();
-    });
+    if (m_endpoint.modelsManual)
+        return;
+    listModels(m_network, m_endpoint.baseUrl, m_endpoint.apiKey, m_timeouts.connectMs, this,
+               [this](const ModelListResult &result) {
+                   if (!result.ok) {
+                       emit modelsUnavailable(result.error);
+                       return;
+                   }
+                   m_models = result.models;
+                   emit modelsChanged();
+               });
 }
 
 ChatStream *OpenAiProvider::startChat(const ChatRequest &request, QObject *parent)

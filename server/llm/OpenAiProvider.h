@@ -12,10 +12,11 @@ namespace hearth {
 
 struct OpenAiEndpoint
 {
-    QString name;       // shown to people, e.g. "DeepSeek"
-    QUrl baseUrl;       // e.g. https://api.deepseek.com/v1
-    QString apiKey;     // may be empty for local servers (Ollama, llama.cpp)
-    QStringList models; // empty: fetched from GET {baseUrl}/models
+    QString name;              // shown to people, e.g. "DeepSeek"
+    QUrl baseUrl;              // e.g. https://api.deepseek.com/v1
+    QString apiKey;            // may be empty for local servers (Ollama, llama.cpp)
+    QStringList models;        // known models
+    bool modelsManual = false; // false: refreshModels() asks GET {baseUrl}/models
 };
 
 // An OpenAI-compatible endpoint (OpenAI, DeepSeek, Ollama, llama.cpp, vLLM…).
@@ -30,8 +31,10 @@ public:
     QList<ModelInfo> models() const override;
     ChatStream *startChat(const ChatRequest &request, QObject *parent) override;
 
-    // Asks the provider for its models (asynchronous; emits modelsChanged()).
+    // Asks the provider for its models unless they were set by hand
+    // (asynchronous; emits modelsChanged() or modelsUnavailable()).
     void refreshModels();
+    QStringList modelIds() const { return m_models; }
     QNetworkRequest makeRequest(const QString &path) const;
 
 private:

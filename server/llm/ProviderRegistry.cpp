@@ -18,24 +18,58 @@ void ProviderRegistry::add(ChatProvider *provider)
     m_providers << provider;
 }
 
+void ProviderRegistry::replaceConfigured(const QList<ChatProvider *> &providers)
+{
+    for (ChatProvider *old : std::as_const(m_providers))
+        old->deleteLater();
+    m_providers.clear();
+    for (ChatProvider *provider : providers)
+        add(provider);
+}
+
+void ProviderRegistry::addDetected(ChatProvider *provider)
+{
+    provider->setParent(this);
+    m_detected << provider;
+}
+
+const QList<ChatProvider *> &ProviderRegistry::active() const
+{
+    return m_providers.isEmpty() ? m_detected : m_providers;
+}
+
+QList<ChatProvider *> ProviderRegistry::candidates(const QString &model) const
+{
+    if (active().isEmpty())
+        return {m_demo};
+    QList<ChatProvider *> serving;
+    for (ChatProvider *provider : active()) {
+        if (provider->serves(model))
+            serving << provider;
+    }
+    return serving;
+}
+
 ChatProvider *ProviderRegistry::resolve(const QString &model) const
 {
-    if (m_providers.isEmpty())
-        return m_demo;
-    for (ChatProvider *provider : m_providers) {
-        if (provider->serves(model))
-            return provider;
-    }
-    return nullptr;
+    const QList<ChatProvider *> list = candidates(model);
+    return list.isEmpty() ? nullptr : list.first();
 }
 
 QList<ModelInfo> ProviderRegistry::models() const
 {
-    if (m_providers.isEmpty())
+    if (active().isEmpty())
         return m_demo->models();
     QList<ModelInfo> all;
-    for (const ChatProvider *provider : m_providers)
-        all << provider->models();
+    QStringList seen;
+    for (const ChatProvider *provider : active()) {
+        for (const ModelInfo &model : provider->models()) {
+            if (seen.contains(model.id))
+                continue; // served by several: listed once, under the first
+            seen << model.id;
+            all << model;
+        }
+    }
     return all;
 }
 

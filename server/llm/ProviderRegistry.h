@@ -22,17 +22,25 @@ public:
 
     // Takes ownership (reparents to the registry).
     void add(ChatProvider *provider);
-    bool hasConfiguredProviders() const { return !m_providers.isEmpty(); }
+    // Replaces the configured providers (in priority order); the old ones
+    // are deleted later, so replies in flight are not cut.
+    void replaceConfigured(const QList<ChatProvider *> &providers);
+    // A provider found on this machine (Ollama); used only while none is configured.
+    void addDetected(ChatProvider *provider);
+    bool hasConfiguredProviders() const { return !active().isEmpty(); }
 
-    // The provider for `model`, in configuration order; the demo when none
-    // is configured; nullptr when providers exist but none serves the model.
+    // Every provider serving `model`, best first: the failover order. With
+    // none configured, the demo serves every model.
+    QList<ChatProvider *> candidates(const QString &model) const;
     ChatProvider *resolve(const QString &model) const;
     QList<ModelInfo> models() const;
     // The model used when neither the request nor the conversation names one.
     QString defaultModel(const QString &configured) const;
 
 private:
+    const QList<ChatProvider *> &active() const;
     QList<ChatProvider *> m_providers;
+    QList<ChatProvider *> m_detected;
     DemoProvider *m_demo;
 };
 

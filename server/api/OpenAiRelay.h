@@ -1,0 +1,56 @@
+#pragma once
+
+#include "http/Responder.h"
+#include "llm/ChatTypes.h"
+
+#include <QtCore/QObject>
+#include <QtCore/QPointer>
+
+namespace hearth {
+
+struct ServerContext;
+class ChatProvider;
+class UpstreamCall;
+
+// Relays one upstream call in the OpenAI Chat Completions format: one
+// chat.completion, or chat.completion.chunk events ending in data: [DONE].
+// The stream's headers go out with the first delta, so a provider that fails
+// before answering gives a plain HTTP error the SDKs understand.
+class OpenAiRelay final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Setup
+    {
+        ResponderPtr responder;
+        bool stream = false;
+        bool includeUsage = false;
+        QList<QPointer<ChatProvider>> candidates;
+        ChatRequest request;
+        QString userId;
+        QString apiKeyId;
+    };
+
+    OpenAiRelay(ServerContext &context, Setup setup, QObject *parent);
+    void start();
+
+private:
+    void onDelta(const QString &text);
+    void onCompleted(const ChatCompletion &completion);
+    void onFailed(const ChatFailure &failure);
+    void beginStream();
+    void writeChunk(const QJsonObject &delta, const QJsonValue &finishReason);
+    void writeData(const QByteArray &data);
+    QJsonObject usageJson(const TokenUsage &usage) const;
+    void end();
+
+    ServerContext &m_context;
+    Setup m_setup;
+    UpstreamCall *m_call = nullptr;
+    QString m_id;
+    qint64 m_created = 0;
+    bool m_streaming = false;
+    bool m_ended = false;
+};
+
+} // namespace hearth

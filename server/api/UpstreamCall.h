@@ -1,0 +1,61 @@
+#pragma once
+
+#include "llm/ChatTypes.h"
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QObject>
+#include <QtCore/QPointer>
+
+namespace hearth {
+
+struct ServerContext;
+class ChatProvider;
+class ChatStream;
+
+// One upstream chat call with failover: tries the providers serving the
+// model in order, moving on when one fails before producing anything.
+// Writes one usage-ledger row per attempt (ok, error or cancelled), so the
+// statistics count every call exactly once.
+class UpstreamCall final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Setup
+    {
+        QList<QPointer<ChatProvider>> candidates;
+        ChatRequest request;
+        QString userId;
+        QString apiKeyId;
+    };
+
+    UpstreamCall(ServerContext &context, Setup setup, QObject *parent);
+    ~UpstreamCall() override;
+
+    void start();
+    // The client went away: stop the provider, count what it produced.
+    void cancel();
+    const QString &text() const { return m_text; }
+    qint64 latencyMs() const { return m_elapsed.elapsed(); }
+
+signals:
+    void delta(const QString &text);
+    void completed(const hearth::ChatCompletion &completion);
+    void failed(const hearth::ChatFailure &failure);
+
+private:
+    bool startNext();
+    void onFailed(const ChatFailure &failure);
+    void record(const QString &status, const TokenUsage &usage);
+
+    ServerContext &m_context;
+    Setup m_setup;
+    int m_next = 0;
+    QString m_providerName;
+    QPointer<ChatStream> m_stream;
+    QElapsedTimer m_elapsed;
+    QElapsedTimer m_attempt;
+    QString m_text;
+    bool m_done = false;
+};
+
+} // namespace hearth

@@ -20,6 +20,12 @@ if [[ "${1:-build}" == test ]]; then
     wanted+=("${test_packages[@]}")
 fi
 
+# The OpenAI SDK test runs the official Node client; any Node.js 18+ will do,
+# so Debian's is installed only when there is none.
+if [[ "${1:-build}" == test ]] && ! { command -v node && command -v npm; } >/dev/null 2>&1; then
+    wanted+=(nodejs npm)
+fi
+
 missing=()
 for pkg in "${wanted[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then

@@ -340,6 +340,41 @@ private slots:
         QCOMPARE(m_admin->get(QStringLiteral("/v1/admin/logs?status=abc")).status, 400);
     }
 
+    void forwardedForIsBelievedOnlyFromTrustedProxies()
+    {
+        ApiClient anonymous(m_server.baseUrl());
+        anonymous.request("GET", QStringLiteral("/v1/spoofed"), {},
+                          {{"X-Forwarded-For", "203.0.113.7"}});
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_admin->get(QStringLiteral("/v1/admin/logs?path=/v1/spoofed")).array().size() == 1,
+            10000);
+        QCOMPARE(m_admin->get(QStringLiteral("/v1/admin/logs?path=/v1/spoofed"))
+                     .array()[0]
+                     .toObject()
+                     .value(QLatin1String("clientAddress"))
+                     .toString(),
+                 QStringLiteral("127.0.0.1"));
+
+        TestServer proxied;
+        proxied.config.trustedProxies = {QStringLiteral("127.0.0.0/8")};
+        QVERIFY(proxied.start());
+        ApiClient viaProxy(proxied.baseUrl());
+        viaProxy.request("GET", QStringLiteral("/v1/forwarded"), {},
+                         {{"X-Forwarded-For", "198.51.100.1, 203.0.113.9"}});
+        ApiClient admin(proxied.baseUrl());
+        admin.login(TestServer::adminEmail, TestServer::adminPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            admin.get(QStringLiteral("/v1/admin/logs?path=/v1/forwarded")).array().size() == 1,
+            10000);
+        // The nearest untrusted hop is the client; what it claims before that is not believed.
+        QCOMPARE(admin.get(QStringLiteral("/v1/admin/logs?path=/v1/forwarded"))
+                     .array()[0]
+                     .toObject()
+                     .value(QLatin1String("clientAddress"))
+                     .toString(),
+                 QStringLiteral("203.0.113.9"));
+    }
+
     void deletingAUserKeepsTheirUsageRows()
     {
         const QString id = createUser(QStringLiteral("leaver@example.com"));

@@ -15,7 +15,21 @@ namespace hearth {
 
 namespace {
 constexpr int maxDays = 400;
+
+QJsonObject accessLogJson(const AccessLogRecord &r)
+{
+    return {{QStringLiteral("id"), r.id},
+            {QStringLiteral("time"), toRfc3339(r.time)},
+            {QStringLiteral("clientAddress"), r.clientAddress},
+            {QStringLiteral("userId"), r.userId.isEmpty() ? QJsonValue() : QJsonValue(r.userId)},
+            {QStringLiteral("method"), r.method},
+            {QStringLiteral("path"), r.path},
+            {QStringLiteral("status"), r.status},
+            {QStringLiteral("latencyMs"), double(r.latencyMs)},
+            {QStringLiteral("upstreamLatencyMs"),
+             r.upstreamLatencyMs < 0 ? QJsonValue() : QJsonValue(double(r.upstreamLatencyMs))}};
 }
+} // namespace
 
 void AdminController::registerRoutes(Router &router)
 {
@@ -172,27 +186,10 @@ void AdminController::logs(const HttpRequest &request, const ResponderPtr &respo
         replyError(responder, rows.error());
         return;
     }
-    HeaderList headers;
-    if (rows->size() > query.limit) {
-        rows->resize(query.limit);
-        headers.append(qMakePair(
-            QByteArray("Link"),
-            nextPageLink(request, Cursor{rows->constLast().time, rows->constLast().id}.encode())));
-    }
-    QJsonArray array;
-    for (const AccessLogRecord &r : rows.value())
-        array.append(QJsonObject{
-            {QStringLiteral("id"), r.id},
-            {QStringLiteral("time"), toRfc3339(r.time)},
-            {QStringLiteral("clientAddress"), r.clientAddress},
-            {QStringLiteral("userId"), r.userId.isEmpty() ? QJsonValue() : QJsonValue(r.userId)},
-            {QStringLiteral("method"), r.method},
-            {QStringLiteral("path"), r.path},
-            {QStringLiteral("status"), r.status},
-            {QStringLiteral("latencyMs"), double(r.latencyMs)},
-            {QStringLiteral("upstreamLatencyMs"),
-             r.upstreamLatencyMs < 0 ? QJsonValue() : QJsonValue(double(r.upstreamLatencyMs))}});
-    replyJson(responder, 200, array, headers);
+    replyPage(request, responder, rows.value(), query.limit, accessLogJson,
+              [](const AccessLogRecord &r) {
+                  return Cursor{r.time, r.id};
+              });
 }
 
 } // namespace hearth

@@ -53,18 +53,12 @@ void AdminUsersController::list(const HttpRequest &request, const ResponderPtr &
         replyError(responder, users.error());
         return;
     }
-    HeaderList headers;
-    if (users->size() > *limit) {
-        users->resize(*limit);
-        const User &last = users->constLast();
-        headers.append(qMakePair(QByteArray("Link"),
-                                 nextPageLink(request, Cursor{last.createdAt, last.id}.encode(),
-                                              QStringLiteral("after"))));
-    }
-    QJsonArray array;
-    for (const User &user : users.value())
-        array.append(adminUserJson(user));
-    replyJson(responder, 200, array, headers);
+    replyPage(
+        request, responder, users.value(), *limit, adminUserJson,
+        [](const User &u) {
+            return Cursor{u.createdAt, u.id};
+        },
+        QStringLiteral("after"));
 }
 
 void AdminUsersController::create(const HttpRequest &request, const ResponderPtr &responder)

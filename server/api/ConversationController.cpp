@@ -108,17 +108,10 @@ void ConversationController::list(const HttpRequest &request, const ResponderPtr
         replyError(responder, rows.error());
         return;
     }
-    HeaderList headers;
-    if (rows->size() > query.limit) {
-        rows->resize(query.limit);
-        const Conversation &last = rows->constLast();
-        headers.append(qMakePair(QByteArray("Link"),
-                                 nextPageLink(request, Cursor{last.updatedAt, last.id}.encode())));
-    }
-    QJsonArray array;
-    for (const Conversation &c : rows.value())
-        array.append(conversationJson(c));
-    replyJson(responder, 200, array, headers);
+    replyPage(request, responder, rows.value(), query.limit, conversationJson,
+              [](const Conversation &c) {
+                  return Cursor{c.updatedAt, c.id};
+              });
 }
 
 void ConversationController::get(const HttpRequest &request, const ResponderPtr &responder,

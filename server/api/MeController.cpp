@@ -171,17 +171,10 @@ void replyUsageRecords(ServerContext &context, const HttpRequest &request,
         replyError(responder, rows.error());
         return;
     }
-    HeaderList headers;
-    if (rows->size() > query.limit) {
-        rows->resize(query.limit);
-        const UsageRecord &last = rows->constLast().record;
-        headers.append(qMakePair(QByteArray("Link"),
-                                 nextPageLink(request, Cursor{last.createdAt, last.id}.encode())));
-    }
-    QJsonArray array;
-    for (const UsageRecordRow &row : rows.value())
-        array.append(usageRecordJson(row));
-    replyJson(responder, 200, array, headers);
+    replyPage(request, responder, rows.value(), query.limit, usageRecordJson,
+              [](const UsageRecordRow &r) {
+                  return Cursor{r.record.createdAt, r.record.id};
+              });
 }
 
 void MeController::listKeys(const ResponderPtr &responder, const Caller &me)

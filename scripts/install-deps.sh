@@ -10,9 +10,14 @@ build_packages=(
     # not depend on it: without it find_package(Qt6 HttpServer) fails.
     qt6-websockets-dev
     libqt6sql6-sqlite libargon2-dev libssl-dev
+    # The desktop app: LinguistTools' CMake package, lupdate/lrelease, and
+    # Qt's own translations (Chinese buttons in Qt dialogs).
+    qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
 )
 test_packages=(
     curl
+    # Chinese in the UI tests' screenshots.
+    fonts-noto-cjk
 )
 
 wanted=("${build_packages[@]}")

@@ -42,6 +42,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
+    parser.addOption({QStringLiteral("headless"),
+                      QStringLiteral("(hearth only) run the server without a window.")});
     for (const Mapped &m : mapped)
         parser.addOption(m.option);
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional command."),

@@ -8,6 +8,7 @@
 #include "api/Authenticator.h"
 #include "api/Bootstrap.h"
 #include "api/ConversationController.h"
+#include "api/JsonViews.h"
 #include "api/MeController.h"
 #include "api/MessageController.h"
 #include "api/OpenAiController.h"
@@ -15,8 +16,11 @@
 #include "api/ServerContext.h"
 #include "api/SettingsService.h"
 #include "api/SystemController.h"
+#include "api/TokenService.h"
 #include "core/Clock.h"
+#include "core/Ids.h"
 #include "http/HttpServer.h"
+#include "security/Crypto.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QTimer>
@@ -164,6 +168,49 @@ bool HearthServer::start(QString *error)
         return false;
     }
     return d->http->listen(address, d->config.port, error);
+}
+
+QJsonObject HearthServer::ownerSession(QString *error)
+{
+    ServerContext &ctx = *d->context;
+    const auto users = ctx.users.list();
+    if (!users) {
+        *error = users.error().message;
+        return {};
+    }
+    std::optional<User> owner;
+    for (const User &user : users.value()) {
+        if (user.role == Role::Admin && !user.disabled) {
+            owner = user;
+            break;
+        }
+    }
+    if (!owner) {
+        User created;
+        created.id = newId();
+        created.email = QStringLiteral("owner@hearth.local");
+        const QString osUser = qEnvironmentVariable("USER");
+        created.name = osUser.isEmpty() ? QStringLiteral("Owner") : osUser;
+        created.role = Role::Admin;
+        created.passwordHash =
+            QString::fromLatin1(ctx.hasher.hash(QString::fromLatin1(crypto::randomToken(24))));
+        created.createdAt = Clock::system().nowMs();
+        const auto stored = ctx.users.create(created);
+        if (!stored) {
+            *error = stored.error().message;
+            return {};
+        }
+        owner = stored.value();
+    }
+    TokenService tokens(ctx);
+    auto session = tokens.issueForLogin(*owner);
+    if (!session) {
+        *error = session.error().message;
+        return {};
+    }
+    QJsonObject json = session.value();
+    json.insert(QStringLiteral("user"), meJson(*owner));
+    return json;
 }
 
 QStringList HearthServer::routes() const

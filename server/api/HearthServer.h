@@ -2,6 +2,7 @@
 
 #include "core/Config.h"
 
+#include <QtCore/QJsonObject>
 #include <QtCore/QObject>
 
 #include <memory>
@@ -24,6 +25,12 @@ public:
     bool start(QString *error);
     quint16 port() const;
     QString baseUrl() const;
+    // Signs in the desktop owner without a password: the oldest enabled
+    // admin, created ("owner@hearth.local", random password) on a fresh data
+    // folder. Returns what POST /v1/auth/login would; empty and *error set
+    // on failure. Only the desktop app, in-process, calls this.
+    QJsonObject ownerSession(QString *error);
+
     // "METHOD /path/:param" for every route, for documentation checks.
     QStringList routes() const;
 

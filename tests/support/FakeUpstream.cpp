@@ -76,7 +76,8 @@ QStringList FakeUpstream::models()
             QStringLiteral("fake-gated"),    QStringLiteral("fake-slow"),
             QStringLiteral("fake-error"),    QStringLiteral("fake-hang"),
             QStringLiteral("fake-redirect"), QStringLiteral("fake-malformed"),
-            QStringLiteral("fake-midfail"),  QStringLiteral("fake-instant")};
+            QStringLiteral("fake-midfail"),  QStringLiteral("fake-instant"),
+            QStringLiteral("fake-markdown")};
 }
 
 void FakeUpstream::onConnection()
@@ -184,6 +185,24 @@ void FakeUpstream::streamChat(QTcpSocket *socket, const QString &model)
                 guard->abort();
             }
         });
+    } else if (model == QLatin1String("fake-markdown")) {
+        // A reply with the Markdown a chat window must render.
+        socket->write(streamHead);
+        const QStringList pieces{
+            QStringLiteral("## Three ways to say hello\n\n"),
+            QStringLiteral("1. **English**: Hello\n"),
+            QStringLiteral("2. **中文**：你好\n"),
+            QStringLiteral("3. *Français*: Bonjour\n\n"),
+            QStringLiteral("| Language | Greeting |\n|---|---|\n| Japanese | こんにちは |\n| "
+                           "Spanish | Hola |\n\n"),
+            QStringLiteral("In code:\n\n```cpp\nstd::cout << \"Hello\" << std::endl;\n```\n")};
+        for (int i = 0; i < pieces.size(); ++i) {
+            QTimer::singleShot(5 * (i + 1), socket, [guard, piece = pieces[i]] {
+                if (guard)
+                    guard->write(chunk(deltaEvent(piece)));
+            });
+        }
+        QTimer::singleShot(5 * (pieces.size() + 1), socket, [finish] { finish(true); });
     } else if (model == QLatin1String("fake-instant")) {
         // First delta at once, the rest right after: for latency measurements.
         socket->write(streamHead + chunk(deltaEvent(QStringLiteral("Hi"))));

@@ -19,6 +19,7 @@
 //   fake-malformed  a data line that is not JSON
 //   fake-midfail    one delta, then the connection drops without [DONE]
 //   fake-instant    first delta at once (for latency benchmarks)
+//   fake-markdown   a reply with headings, lists, a table and a code block
 class FakeUpstream final : public QObject
 {
     Q_OBJECT

@@ -1,0 +1,115 @@
+// hearth: the desktop app. The embedded server runs on its own thread; the
+// window talks to it only over HTTP, like any other client. Wiring only.
+#include "DesktopServer.h"
+
+#include "../server/ServerMain.h"
+#include "app/ConversationSidebar.h"
+#include "app/Language.h"
+#include "app/MainWindow.h"
+#include "client/ApiConnection.h"
+#include "core/Config.h"
+#include "core/Version.h"
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QFile>
+#include <QtCore/QProcessEnvironment>
+#include <QtCore/QStandardPaths>
+#include <QtCore/QThread>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QMessageBox>
+
+#include <cstdio>
+#include <cstring>
+
+using namespace hearth;
+
+namespace {
+
+qint64 residentKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--headless") == 0)
+            return runServerMain(argc, argv); // exactly hearth-server
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("hearth"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Hearth"));
+    QApplication::setApplicationVersion(version());
+    ui::installLanguage();
+
+    ConfigLayer environment;
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &key : knownConfigKeys()) {
+        if (env.contains(key))
+            environment.insert(key, env.value(key));
+    }
+    // The desktop's server listens on this computer only, on any free port,
+    // unless told otherwise.
+    if (!environment.contains(QStringLiteral("SERVER_PORT")))
+        environment.insert(QStringLiteral("SERVER_PORT"), QStringLiteral("0"));
+    const ConfigResult config = resolveConfig(
+        {}, environment, QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    if (!config.errors.isEmpty()) {
+        QMessageBox::critical(nullptr, QObject::tr("Hearth"),
+                              config.errors.join(QLatin1Char('\n')));
+        return 2;
+    }
+
+    QThread serverThread;
+    serverThread.setObjectName(QStringLiteral("hearth-server"));
+    auto *server = new DesktopServer(config.config);
+    server->moveToThread(&serverThread);
+    QObject::connect(&serverThread, &QThread::started, server, &DesktopServer::start);
+    // Direct: the main thread is blocked in wait() by then; quit() is thread-safe.
+    QObject::connect(server, &DesktopServer::stopped, &serverThread, &QThread::quit,
+                     Qt::DirectConnection);
+    QObject::connect(&serverThread, &QThread::finished, server, &QObject::deleteLater);
+
+    std::unique_ptr<client::ApiConnection> api;
+    std::unique_ptr<ui::MainWindow> window;
+    QObject::connect(
+        server, &DesktopServer::ready, &app,
+        [&](const QString &baseUrl, const QJsonObject &session) {
+            api = std::make_unique<client::ApiConnection>(QUrl(baseUrl));
+            api->setSession(session);
+            window = std::make_unique<ui::MainWindow>(*api);
+            window->show();
+            // For the start-up benchmark: report and leave once the list is shown.
+            if (qEnvironmentVariableIsSet("HEARTH_STARTUP_REPORT")) {
+                QObject::connect(window->sidebar(), &ui::ConversationSidebar::loaded, &app, [&] {
+                    std::printf("window with conversation list after %lld ms, RSS %lld MiB\n",
+                                sinceStart.elapsed(), residentKiB() / 1024);
+                    std::fflush(stdout);
+                    QApplication::quit();
+                });
+            }
+        });
+    QObject::connect(server, &DesktopServer::failed, &app, [](const QString &error) {
+        QMessageBox::critical(nullptr, QObject::tr("Hearth"),
+                              QObject::tr("Hearth could not start its server:\n%1").arg(error));
+        QApplication::exit(1);
+    });
+    QObject::connect(&app, &QApplication::aboutToQuit, server, &DesktopServer::stop);
+    serverThread.start();
+    const int code = app.exec();
+    window.reset();
+    api.reset();
+    serverThread.wait(); // the server thread ends after its stop() ran
+    return code;
+}

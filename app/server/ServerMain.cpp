@@ -1,0 +1,89 @@
+#include "ServerMain.h"
+
+#include "CommandLine.h"
+#include "SignalQuit.h"
+
+#include "api/HearthServer.h"
+#include "api/UserCommands.h"
+#include "core/Version.h"
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QProcessEnvironment>
+#include <QtCore/QStandardPaths>
+#include <QtCore/QTextStream>
+
+#include <cstdio>
+
+namespace hearth {
+
+namespace {
+
+ConfigLayer environmentLayer()
+{
+    ConfigLayer layer;
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &key : knownConfigKeys()) {
+        if (env.contains(key))
+            layer.insert(key, env.value(key));
+    }
+    return layer;
+}
+
+} // namespace
+
+int runServerMain(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("hearth"));
+    QCoreApplication::setApplicationVersion(version());
+    qSetMessagePattern(QStringLiteral(
+        "%{time yyyy-MM-ddTHH:mm:ss.zzz} %{if-debug}debug%{endif}%{if-info}info%{endif}"
+        "%{if-warning}warning%{endif}%{if-critical}error%{endif}%{if-fatal}fatal%{endif} "
+        "%{category}: %{message}"));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QTextStream in(stdin);
+
+    const CommandLine cli = parseCommandLine(QCoreApplication::arguments());
+    if (!cli.error.isEmpty()) {
+        err << cli.error << "\n\n" << cli.helpText;
+        return 2;
+    }
+    if (cli.showHelp) {
+        out << cli.helpText << '\n' << userCommandUsage();
+        return 0;
+    }
+    if (cli.showVersion) {
+        out << "hearth-server " << version() << '\n';
+        return 0;
+    }
+
+    const QString defaultDataDir =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const ConfigResult config = resolveConfig(cli.settings, environmentLayer(), defaultDataDir);
+    if (!config.errors.isEmpty()) {
+        for (const QString &e : config.errors)
+            err << "Configuration error: " << e << '\n';
+        return 2;
+    }
+
+    if (!cli.command.isEmpty()) {
+        if (cli.command.first() == QLatin1String("user"))
+            return runUserCommand(config.config, cli.command.mid(1), out, err, in);
+        err << "Unknown command \"" << cli.command.first() << "\".\n\n" << cli.helpText;
+        return 2;
+    }
+
+    HearthServer server(config.config);
+    QString error;
+    if (!server.start(&error)) {
+        err << "Hearth could not start: " << error << '\n';
+        return 1;
+    }
+    out << "Hearth " << version() << " is serving on " << server.baseUrl() << " (data in "
+        << config.config.dataDir << ")" << Qt::endl;
+    quitOnTerminationSignals();
+    return app.exec();
+}
+
+} // namespace hearth

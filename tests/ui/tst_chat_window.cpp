@@ -1,0 +1,150 @@
+#include "ApiClient.h"
+#include "FakeUpstream.h"
+#include "TestServer.h"
+
+#include "app/ChatPanel.h"
+#include "app/Composer.h"
+#include "app/ConversationSidebar.h"
+#include "app/Language.h"
+#include "app/MainWindow.h"
+#include "app/MessageBubble.h"
+#include "app/MessageView.h"
+#include "client/ApiConnection.h"
+
+#include <QtCore/QDir>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QComboBox>
+#include <QtWidgets/QPushButton>
+
+using namespace hearth;
+
+// The chat window against a real server (and a fake model provider), on the
+// offscreen platform. Saves screenshots to build/screenshots.
+class TestChatWindow final : public QObject
+{
+    Q_OBJECT
+    FakeUpstream m_upstream;
+    TestServer m_server;
+
+    std::unique_ptr<client::ApiConnection> signIn()
+    {
+        auto api = std::make_unique<client::ApiConnection>(QUrl(m_server.baseUrl()));
+        client::ApiCall *call = api->login(TestServer::adminEmail, TestServer::adminPassword);
+        QSignalSpy finished(call, &client::ApiCall::finished);
+        if (!finished.wait(10000))
+            return nullptr;
+        return api;
+    }
+    static bool chooseModel(ui::MainWindow &window, const QString &id)
+    {
+        auto *models = window.findChild<QComboBox *>();
+        if (!QTest::qWaitFor([&] { return models->findData(id) >= 0; }, 10000))
+            return false;
+        models->setCurrentIndex(models->findData(id));
+        return true;
+    }
+    static void save(QWidget &widget, const QString &name)
+    {
+        QDir().mkpath(QStringLiteral(HEARTH_SCREENSHOTS));
+        QVERIFY(widget.grab().save(QStringLiteral(HEARTH_SCREENSHOTS "/") + name +
+                                   QStringLiteral(".png")));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_server.config.providers = {{m_upstream.baseUrl(), QString()}};
+        QVERIFY(m_server.start());
+    }
+
+    void sendAndWatchTheReplyStreamIn_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("question");
+        QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("How do people say hello?");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("人们怎么打招呼？");
+    }
+    void sendAndWatchTheReplyStreamIn()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, question);
+        ui::installLanguage(language);
+        auto api = signIn();
+        QVERIFY(api);
+        QCOMPARE(api->user().value(QLatin1String("email")).toString(), TestServer::adminEmail);
+        ui::MainWindow window(*api);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(chooseModel(window, QStringLiteral("fake-markdown")));
+
+        window.chat()->composer()->setPlainText(question);
+        QTest::keyClick(window.chat()->composer(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(window.chat()->view()->bubbles().size(), 2, 10000);
+        QCOMPARE(window.chat()->view()->bubbles().at(0)->text(), question);
+        QVERIFY(window.chat()->composer()->toPlainText().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!window.chat()->isStreaming(), 10000);
+        const QString reply = window.chat()->view()->bubbles().at(1)->text();
+        QVERIFY2(reply.contains(QStringLiteral("你好")) && reply.contains(QLatin1String("```cpp")),
+                 qPrintable(reply));
+
+        // The new conversation is in the sidebar, named after the question.
+        QTRY_VERIFY_WITH_TIMEOUT(window.sidebar()->conversationCount() >= 1, 10000);
+        QVERIFY(!window.chat()->conversationId().isEmpty());
+        QCOMPARE(window.sidebar()->currentId(), window.chat()->conversationId());
+
+        // And the server has both messages.
+        ApiClient check(m_server.baseUrl());
+        check.login(TestServer::adminEmail, TestServer::adminPassword);
+        const QJsonArray stored =
+            check
+                .get(QStringLiteral("/v1/conversations/") + window.chat()->conversationId() +
+                     QStringLiteral("/messages"))
+                .array();
+        QCOMPARE(stored.size(), 2);
+        QCOMPARE(stored[1].toObject().value(QLatin1String("content")).toString(), reply);
+        save(window, QStringLiteral("chat_") + language);
+    }
+
+    void escStopsAStream()
+    {
+        ui::installLanguage(QStringLiteral("en"));
+        auto api = signIn();
+        QVERIFY(api);
+        ui::MainWindow window(*api);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(chooseModel(window, QStringLiteral("fake-slow")));
+        window.chat()->composer()->setPlainText(QStringLiteral("Take your time"));
+        window.chat()->send();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.chat()->view()->bubbles().size() == 2 &&
+                window.chat()->view()->bubbles().at(1)->text().contains(QLatin1String("Thinking")),
+            10000);
+        QVERIFY(window.chat()->isStreaming());
+        QCOMPARE(
+            window.findChild<QPushButton *>(QString(), Qt::FindChildrenRecursively)->isVisible(),
+            true);
+        QTest::keyClick(&window, Qt::Key_Escape);
+        QVERIFY(!window.chat()->isStreaming());
+        // The server stored the partial reply as cancelled.
+        ApiClient check(m_server.baseUrl());
+        check.login(TestServer::adminEmail, TestServer::adminPassword);
+        const QString path = QStringLiteral("/v1/conversations/") +
+                             window.chat()->conversationId() + QStringLiteral("/messages");
+        QTRY_COMPARE_WITH_TIMEOUT(check.get(path)
+                                      .array()
+                                      .last()
+                                      .toObject()
+                                      .value(QLatin1String("finishReason"))
+                                      .toString(),
+                                  QStringLiteral("cancelled"), 10000);
+        QCOMPARE(
+            check.get(path).array().last().toObject().value(QLatin1String("content")).toString(),
+            QStringLiteral("Thinking"));
+    }
+};
+
+QTEST_MAIN(TestChatWindow)
+#include "tst_chat_window.moc"

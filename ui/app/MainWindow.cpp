@@ -1,0 +1,72 @@
+#include "app/MainWindow.h"
+
+#include "app/ChatPanel.h"
+#include "app/ConversationSidebar.h"
+#include "client/ApiConnection.h"
+
+#include <QtGui/QAction>
+#include <QtWidgets/QSplitter>
+#include <QtWidgets/QStatusBar>
+
+namespace hearth::ui {
+
+MainWindow::MainWindow(client::ApiConnection &api, QWidget *parent)
+    : QMainWindow(parent)
+    , m_api(api)
+    , m_sidebar(new ConversationSidebar(api, this))
+    , m_chat(new ChatPanel(api, this))
+{
+    setWindowTitle(tr("Hearth"));
+    resize(1100, 720);
+    // Palette roles, not colours, so light and dark themes both read well.
+    setStyleSheet(QStringLiteral(
+        "#userBubble { background: palette(alternate-base); border: 1px solid palette(mid);"
+        " border-radius: 10px; margin-left: 80px; }"
+        "#assistantBubble { background: palette(base); border: 1px solid palette(midlight);"
+        " border-radius: 10px; margin-right: 40px; }"
+        "#messageNote { color: palette(mid); font-style: italic; }"
+        "#placeholder { color: palette(mid); font-size: 15px; }"
+        "#errorBanner { color: #8c1d18; background: #fdecea; border: 1px solid #f2b8b5;"
+        " border-radius: 6px; padding: 8px; }"));
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(m_sidebar);
+    splitter->addWidget(m_chat);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({280, 820});
+    setCentralWidget(splitter);
+    createActions();
+
+    connect(m_sidebar, &ConversationSidebar::conversationChosen, m_chat, &ChatPanel::open);
+    connect(m_sidebar, &ConversationSidebar::newConversationRequested, m_chat,
+            &ChatPanel::startNew);
+    connect(m_sidebar, &ConversationSidebar::failed, this,
+            [this](const QString &error) { statusBar()->showMessage(error); });
+    connect(m_chat, &ChatPanel::conversationCreated, m_sidebar, [this](const QString &id) {
+        m_sidebar->select(id);
+        m_sidebar->reload();
+    });
+    connect(m_chat, &ChatPanel::replyFinished, m_sidebar, &ConversationSidebar::reload);
+    const QString who = api.user().value(QLatin1String("name")).toString();
+    statusBar()->showMessage(
+        tr("Signed in as %1 on %2")
+            .arg(who.isEmpty() ? api.user().value(QLatin1String("email")).toString() : who,
+                 api.baseUrl().toString()));
+    m_sidebar->reload();
+    m_chat->loadModels();
+}
+
+void MainWindow::createActions()
+{
+    auto *newChat = new QAction(tr("New chat"), this);
+    newChat->setShortcut(QKeySequence::New);
+    connect(newChat, &QAction::triggered, m_chat, &ChatPanel::startNew);
+    auto *search = new QAction(tr("Search conversations"), this);
+    search->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(search, &QAction::triggered, m_sidebar, &ConversationSidebar::focusSearch);
+    auto *stop = new QAction(tr("Stop the reply"), this);
+    stop->setShortcut(QKeySequence(Qt::Key_Escape));
+    connect(stop, &QAction::triggered, m_chat, &ChatPanel::stop);
+    addActions({newChat, search, stop});
+}
+
+} // namespace hearth::ui

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QtWidgets/QMainWindow>
+
+namespace hearth::client {
+class ApiConnection;
+}
+
+namespace hearth::ui {
+
+class ChatPanel;
+class ConversationSidebar;
+
+// The chat window: conversations on the left, the open one on the right.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(client::ApiConnection &api, QWidget *parent = nullptr);
+
+    ConversationSidebar *sidebar() const { return m_sidebar; }
+    ChatPanel *chat() const { return m_chat; }
+
+private:
+    void createActions();
+
+    client::ApiConnection &m_api;
+    ConversationSidebar *m_sidebar;
+    ChatPanel *m_chat;
+};
+
+} // namespace hearth::ui

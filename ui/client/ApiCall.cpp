@@ -1,0 +1,37 @@
+#include "client/ApiCall.h"
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QJsonObject>
+#include <QtNetwork/QNetworkReply>
+
+namespace hearth::client {
+
+void ApiCall::finish(const ApiResult &result)
+{
+    emit finished(result);
+    deleteLater();
+}
+
+ApiResult ApiCall::resultOf(QNetworkReply *reply)
+{
+    ApiResult result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.json = QJsonDocument::fromJson(reply->readAll());
+    result.retryAfter = reply->rawHeader("Retry-After").toInt();
+    if (result.status >= 200 && result.status < 300)
+        return result;
+    const QJsonObject body = result.json.object();
+    result.code = body.value(QLatin1String("code")).toString();
+    result.error = body.value(QLatin1String("error")).toString();
+    if (result.error.isEmpty())
+        result.error = result.status == 0
+                           ? QCoreApplication::translate("hearth::client::ApiCall",
+                                                         "Cannot reach the server: %1")
+                                 .arg(reply->errorString())
+                           : QCoreApplication::translate("hearth::client::ApiCall",
+                                                         "The server answered with an error (%1)")
+                                 .arg(result.status);
+    return result;
+}
+
+} // namespace hearth::client

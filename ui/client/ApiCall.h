@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QtCore/QJsonDocument>
+#include <QtCore/QObject>
+
+class QNetworkReply;
+
+namespace hearth::client {
+
+// The outcome of one API request, as the UI needs it: status, JSON, and an
+// error sentence a person can read (the server's own when it sent one).
+struct ApiResult
+{
+    int status = 0;
+    QJsonDocument json;
+    QString error; // empty on success
+    QString code;  // the server's error code, e.g. RATE_LIMITED
+    int retryAfter = 0;
+    bool ok() const { return error.isEmpty(); }
+};
+
+// One request as the caller sees it, however many HTTP exchanges it takes
+// (a refresh of the access token and a retry, say). Deletes itself after
+// finished().
+class ApiCall final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ApiCall(QObject *parent = nullptr)
+        : QObject(parent)
+    {}
+    void finish(const ApiResult &result);
+    static ApiResult resultOf(QNetworkReply *reply);
+
+signals:
+    void finished(const hearth::client::ApiResult &result);
+};
+
+} // namespace hearth::client

@@ -1,0 +1,123 @@
+#include "client/ApiConnection.h"
+
+#include "client/MessageStream.h"
+
+#include <QtNetwork/QNetworkReply>
+
+namespace hearth::client {
+
+ApiConnection::ApiConnection(QUrl baseUrl, QObject *parent)
+    : QObject(parent)
+    , m_baseUrl(std::move(baseUrl))
+{}
+
+void ApiConnection::setSession(const QJsonObject &tokens)
+{
+    m_accessToken = tokens.value(QLatin1String("accessToken")).toString();
+    if (tokens.contains(QLatin1String("refreshToken")))
+        m_refreshToken = tokens.value(QLatin1String("refreshToken")).toString();
+    if (tokens.contains(QLatin1String("user")))
+        m_user = tokens.value(QLatin1String("user")).toObject();
+}
+
+bool ApiConnection::isAdmin() const
+{
+    return m_user.value(QLatin1String("role")).toString() == QLatin1String("admin");
+}
+
+QNetworkRequest ApiConnection::request(const QString &path) const
+{
+    QUrl url = m_baseUrl;
+    const qsizetype query = path.indexOf(QLatin1Char('?'));
+    url.setPath(url.path() + (query < 0 ? path : path.left(query)));
+    if (query >= 0)
+        url.setQuery(path.mid(query + 1));
+    QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!m_accessToken.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_accessToken.toUtf8());
+    return request;
+}
+
+ApiCall *ApiConnection::send(const QByteArray &method, const QString &path, const QByteArray &body)
+{
+    auto *call = new ApiCall(this);
+    attempt(call, method, path, body, !path.startsWith(QLatin1String("/v1/auth/")));
+    return call;
+}
+
+void ApiConnection::attempt(ApiCall *call, const QByteArray &method, const QString &path,
+                            const QByteArray &body, bool mayRefresh)
+{
+    QNetworkReply *reply = m_network.sendCustomRequest(request(path), method, body);
+    connect(reply, &QNetworkReply::finished, call, [=] {
+        reply->deleteLater();
+        const ApiResult result = ApiCall::resultOf(reply);
+        if (result.status != 401 || !mayRefresh || m_refreshToken.isEmpty()) {
+            call->finish(result);
+            return;
+        }
+        // The access token expired: refresh it once, then try again.
+        QNetworkReply *refresh = m_network.post(
+            request(QStringLiteral("/v1/auth/refresh")),
+            QJsonDocument(QJsonObject{{QStringLiteral("refreshToken"), m_refreshToken}}).toJson());
+        connect(refresh, &QNetworkReply::finished, call, [=] {
+            refresh->deleteLater();
+            const ApiResult refreshed = ApiCall::resultOf(refresh);
+            if (!refreshed.ok()) {
+                emit sessionEnded(refreshed.error);
+                call->finish(result);
+                return;
+            }
+            setSession(refreshed.json.object());
+            attempt(call, method, path, body, false);
+        });
+    });
+}
+
+ApiCall *ApiConnection::login(const QString &email, const QString &password)
+{
+    auto *call = send("POST", QStringLiteral("/v1/auth/login"),
+                      QJsonDocument(QJsonObject{{QStringLiteral("email"), email},
+                                                {QStringLiteral("password"), password}})
+                          .toJson(QJsonDocument::Compact));
+    connect(call, &ApiCall::finished, this, [this](const ApiResult &result) {
+        if (result.ok())
+            setSession(result.json.object());
+    });
+    return call;
+}
+
+ApiCall *ApiConnection::get(const QString &path)
+{
+    return send("GET", path, {});
+}
+
+ApiCall *ApiConnection::post(const QString &path, const QJsonObject &body)
+{
+    return send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+ApiCall *ApiConnection::patch(const QString &path, const QJsonObject &body)
+{
+    return send("PATCH", path, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+ApiCall *ApiConnection::remove(const QString &path)
+{
+    return send("DELETE", path, {});
+}
+
+MessageStream *ApiConnection::sendMessage(const QString &conversationId, const QJsonObject &body)
+{
+    QJsonObject streaming = body;
+    streaming.insert(QStringLiteral("stream"), true);
+    QNetworkRequest req = request(QStringLiteral("/v1/conversations/") + conversationId +
+                                  QStringLiteral("/messages"));
+    req.setRawHeader("Accept", "text/event-stream");
+    return new MessageStream(
+        m_network.post(req, QJsonDocument(streaming).toJson(QJsonDocument::Compact)), this);
+}
+
+} // namespace hearth::client

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "client/ApiCall.h"
+
+#include <QtCore/QJsonObject>
+#include <QtCore/QObject>
+#include <QtCore/QUrl>
+#include <QtNetwork/QNetworkAccessManager>
+
+namespace hearth::client {
+
+class MessageStream;
+
+// A signed-in connection to a Hearth server (the embedded one or a remote
+// one alike). Keeps the tokens, refreshes the access token once when a
+// request is refused with 401, and hands out calls.
+class ApiConnection final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ApiConnection(QUrl baseUrl, QObject *parent = nullptr);
+
+    QUrl baseUrl() const { return m_baseUrl; }
+    // From a login (or the desktop owner's session): accessToken, refreshToken, user.
+    void setSession(const QJsonObject &tokens);
+    QJsonObject user() const { return m_user; }
+    bool isAdmin() const;
+
+    ApiCall *login(const QString &email, const QString &password);
+    ApiCall *get(const QString &path);
+    ApiCall *post(const QString &path, const QJsonObject &body);
+    ApiCall *patch(const QString &path, const QJsonObject &body);
+    ApiCall *remove(const QString &path);
+    // POST …/messages with stream: true.
+    MessageStream *sendMessage(const QString &conversationId, const QJsonObject &body);
+
+signals:
+    void sessionEnded(const QString &why);
+
+private:
+    ApiCall *send(const QByteArray &method, const QString &path, const QByteArray &body);
+    void attempt(ApiCall *call, const QByteArray &method, const QString &path,
+                 const QByteArray &body, bool mayRefresh);
+    QNetworkRequest request(const QString &path) const;
+
+    QUrl m_baseUrl;
+    QNetworkAccessManager m_network;
+    QString m_accessToken;
+    QString m_refreshToken;
+    QJsonObject m_user;
+};
+
+} // namespace hearth::client

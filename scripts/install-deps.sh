@@ -9,7 +9,7 @@ build_packages=(
     # Debian's qt6-httpserver-dev CMake package needs Qt WebSockets but does
     # not depend on it: without it find_package(Qt6 HttpServer) fails.
     qt6-websockets-dev
-    libqt6sql6-sqlite libargon2-dev libssl-dev
+    libqt6sql6-sqlite libqt6sql6-psql libargon2-dev libssl-dev
     # The desktop app: LinguistTools' CMake package, lupdate/lrelease, and
     # Qt's own translations (Chinese buttons in Qt dialogs).
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
@@ -18,6 +18,8 @@ test_packages=(
     curl
     # Chinese in the UI tests' screenshots.
     fonts-noto-cjk
+    # The API suite also runs against a real PostgreSQL (a throwaway cluster).
+    postgresql
 )
 
 wanted=("${build_packages[@]}")

@@ -1,5 +1,6 @@
 #include "storage/Database.h"
 
+#include "storage/PostgresDialect.h"
 #include "storage/SqliteDialect.h"
 
 #include <QtCore/QDir>
@@ -14,9 +15,9 @@ Q_LOGGING_CATEGORY(lcStorage, "hearth.storage")
 
 namespace hearth {
 
-Database::Database(DatabaseSettings settings)
+Database::Database(DatabaseSettings settings, std::unique_ptr<SqlDialect> dialect)
     : m_settings(std::move(settings))
-    , m_dialect(std::make_unique<SqliteDialect>())
+    , m_dialect(std::move(dialect))
 {}
 
 Database::~Database()
@@ -33,21 +34,31 @@ Database::~Database()
 
 std::unique_ptr<Database> Database::create(DatabaseSettings settings, QString *error)
 {
-    if (settings.driver != QLatin1String("sqlite")) {
-        *error = QStringLiteral("the %1 database is not supported yet; use DB_DRIVER=sqlite")
-                     .arg(settings.driver);
+    std::unique_ptr<SqlDialect> dialect;
+    QString package;
+    if (settings.driver == QLatin1String("sqlite")) {
+        dialect = std::make_unique<SqliteDialect>();
+        package = QStringLiteral("libqt6sql6-sqlite");
+        const QString folder = QFileInfo(settings.sqlitePath).absolutePath();
+        if (!QDir().mkpath(folder)) {
+            *error = QStringLiteral("cannot create the data folder %1").arg(folder);
+            return nullptr;
+        }
+    } else if (settings.driver == QLatin1String("postgres")) {
+        dialect = std::make_unique<PostgresDialect>();
+        package = QStringLiteral("libqt6sql6-psql");
+    } else {
+        *error =
+            QStringLiteral("the %1 database is not supported yet; use DB_DRIVER=sqlite or postgres")
+                .arg(settings.driver);
         return nullptr;
     }
-    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
-        *error = QStringLiteral("the Qt SQLite driver is missing (install libqt6sql6-sqlite)");
+    if (!QSqlDatabase::isDriverAvailable(dialect->qtDriver())) {
+        *error = QStringLiteral("the Qt %1 driver is missing (install %2)")
+                     .arg(dialect->qtDriver(), package);
         return nullptr;
     }
-    const QString folder = QFileInfo(settings.sqlitePath).absolutePath();
-    if (!QDir().mkpath(folder)) {
-        *error = QStringLiteral("cannot create the data folder %1").arg(folder);
-        return nullptr;
-    }
-    return std::make_unique<Database>(std::move(settings));
+    return std::make_unique<Database>(std::move(settings), std::move(dialect));
 }
 
 QString Database::connectionName() const

@@ -26,7 +26,7 @@ struct DatabaseSettings
 class Database
 {
 public:
-    explicit Database(DatabaseSettings settings);
+    Database(DatabaseSettings settings, std::unique_ptr<SqlDialect> dialect);
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;

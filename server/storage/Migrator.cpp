@@ -10,23 +10,30 @@
 
 namespace hearth {
 
+namespace {
+QString describe(const QSqlError &error)
+{
+    return (error.driverText() + QLatin1Char(' ') + error.databaseText()).trimmed();
+}
+} // namespace
+
 int Migrator::currentVersion(QString *error)
 {
     QSqlDatabase db = m_db.connection();
     if (!db.isOpen()) {
-        *error = QStringLiteral("cannot open the database: %1").arg(db.lastError().driverText());
+        *error = QStringLiteral("cannot open the database: %1").arg(describe(db.lastError()));
         return -1;
     }
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
-                                   " version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
-                                   " applied_at INTEGER NOT NULL)"))) {
-        *error = query.lastError().driverText();
+                                   " version BIGINT PRIMARY KEY, description TEXT NOT NULL,"
+                                   " applied_at BIGINT NOT NULL)"))) {
+        *error = describe(query.lastError());
         return -1;
     }
     if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version")) ||
         !query.next()) {
-        *error = query.lastError().driverText();
+        *error = describe(query.lastError());
         return -1;
     }
     return query.value(0).toInt();
@@ -42,7 +49,7 @@ bool Migrator::migrate(QString *error)
         if (migration.version <= current)
             continue;
         if (!db.transaction()) {
-            *error = db.lastError().driverText();
+            *error = describe(db.lastError());
             return false;
         }
         QSqlQuery query(db);
@@ -50,7 +57,7 @@ bool Migrator::migrate(QString *error)
             if (!query.exec(statement)) {
                 *error = QStringLiteral("migration %1 (%2) failed: %3")
                              .arg(migration.version)
-                             .arg(migration.description, query.lastError().driverText());
+                             .arg(migration.description, describe(query.lastError()));
                 db.rollback();
                 return false;
             }
@@ -61,7 +68,7 @@ bool Migrator::migrate(QString *error)
         query.addBindValue(migration.description);
         query.addBindValue(Clock::system().nowMs());
         if (!query.exec() || !db.commit()) {
-            *error = query.lastError().driverText();
+            *error = describe(query.lastError());
             db.rollback();
             return false;
         }

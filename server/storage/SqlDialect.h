@@ -37,10 +37,11 @@ public:
     virtual bool isStillThere(const DatabaseSettings &settings) const = 0;
     // A case-insensitive substring match of `column` against a bound pattern
     // produced by likePattern().
-    virtual QString containsIgnoringCase(const QString &column) const = 0;
+    // (Defaults: standard SQL as SQLite and PostgreSQL speak it.)
+    virtual QString containsIgnoringCase(const QString &column) const;
     // INSERT … or UPDATE when `key` exists; placeholders in column order.
     virtual QString upsert(const QString &table, const QString &key,
-                           const QStringList &values) const = 0;
+                           const QStringList &values) const;
     QString likePattern(const QString &needle) const;
 };
 

@@ -13,9 +13,6 @@ public:
     QStringList sessionSetup() const override;
     QList<Migration> migrations() const override;
     bool isStillThere(const DatabaseSettings &settings) const override;
-    QString containsIgnoringCase(const QString &column) const override;
-    QString upsert(const QString &table, const QString &key,
-                   const QStringList &values) const override;
 };
 
 } // namespace hearth

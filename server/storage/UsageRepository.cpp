@@ -159,9 +159,10 @@ Outcome<QList<UsageGroup>> UsageRepository::byRanges(const QList<QPair<qint64, q
     SqlRun q(m_db, QStringLiteral("SELECT b, COUNT(*), SUM(prompt_tokens), SUM(completion_tokens),"
                                   " SUM(total_tokens) FROM (SELECT CASE ") +
                        cases.join(QLatin1Char(' ')) +
-                       QStringLiteral(" END AS b, prompt_tokens, completion_tokens, total_tokens"
-                                      " FROM usage_ledger WHERE created_at >= ? AND created_at < ?)"
-                                      " GROUP BY b"));
+                       QStringLiteral(
+                           " END AS b, prompt_tokens, completion_tokens, total_tokens"
+                           " FROM usage_ledger WHERE created_at >= ? AND created_at < ?) buckets"
+                           " GROUP BY b"));
     for (const auto &range : ranges)
         q.bind(range.second);
     q.bind(ranges.first().first).bind(ranges.last().second);

@@ -1,4 +1,5 @@
 #include "ApiClient.h"
+#include "DbPeek.h"
 #include "TestServer.h"
 
 #include <QtCore/QFile>
@@ -14,6 +15,8 @@ class TestDatabaseFailuresApi final : public QObject
 private slots:
     void aMovedDatabaseIsRefusedThenResumedWithNothingLost()
     {
+        if (TestServer::usingPostgres())
+            QSKIP("SQLite file moves; PostgreSQL outages are the database issue's resilience test");
         TestServer server;
         QVERIFY(server.start());
         ApiClient client(server.baseUrl());
@@ -55,16 +58,7 @@ private slots:
                                .json()
                                .value(QLatin1String("id"))
                                .toString();
-        {
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("vandal"));
-            db.setDatabaseName(server.databasePath());
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys=OFF")));
-            QVERIFY(q.exec(QStringLiteral("DROP TABLE messages")));
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("vandal"));
+        QVERIFY(dbExec(server.config, QStringLiteral("DROP TABLE messages")) >= 0);
         const ApiReply reply =
             client.get(QStringLiteral("/v1/conversations/") + id + QStringLiteral("/messages"));
         QCOMPARE(reply.status, 500);

@@ -101,7 +101,7 @@ private slots:
         const QString userId =
             user->get(QStringLiteral("/v1/me")).json().value(QLatin1String("id")).toString();
         QVERIFY(
-            dbExec(m_server.databasePath(),
+            dbExec(m_server.config,
                    QStringLiteral(
                        "UPDATE rate_events SET created_at = created_at - 61000 WHERE subject = ?"),
                    {QStringLiteral("chat:") + userId}) >= 5);

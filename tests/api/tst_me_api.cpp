@@ -36,7 +36,7 @@ class TestMeApi final : public QObject
     qint64 ledgerSum(const QString &column, const QString &userId)
     {
         return dbValue(
-                   m_server.databasePath(),
+                   m_server.config,
                    QStringLiteral("SELECT COALESCE(SUM(%1), 0) FROM usage_ledger WHERE user_id = ?")
                        .arg(column),
                    {userId})
@@ -145,7 +145,7 @@ private slots:
         QCOMPARE(reply.json().value(QLatin1String("prefix")).toString(), key.left(10));
         QVERIFY(reply.json().value(QLatin1String("lastUsedAt")).isNull());
         // Stored hashed only.
-        QCOMPARE(dbValue(m_server.databasePath(),
+        QCOMPARE(dbValue(m_server.config,
                          QStringLiteral("SELECT COUNT(*) FROM api_keys WHERE key_hash = ?"), {key})
                      .toInt(),
                  0);
@@ -193,7 +193,7 @@ private slots:
             reply->deleteLater();
             QTRY_VERIFY_WITH_TIMEOUT(
                 dbValue(
-                    m_server.databasePath(),
+                    m_server.config,
                     QStringLiteral("SELECT COUNT(*) FROM usage_ledger WHERE status = 'cancelled'"))
                         .toInt() == 1,
                 10000);
@@ -224,7 +224,7 @@ private slots:
                                               {QStringLiteral("content"), QStringLiteral("hi")}}}}})
                 .status,
             200);
-        QCOMPARE(dbValue(m_server.databasePath(),
+        QCOMPARE(dbValue(m_server.config,
                          QStringLiteral(
                              "SELECT COUNT(*) FROM usage_ledger WHERE api_key_id IS NOT NULL"))
                      .toInt(),
@@ -236,7 +236,7 @@ private slots:
         for (const char *period : {"today", "week", "month", "total"}) {
             const QJsonObject p = usage.value(QLatin1String(period)).toObject();
             QCOMPARE(qint64(p.value(QLatin1String("requests")).toDouble()),
-                     dbValue(m_server.databasePath(),
+                     dbValue(m_server.config,
                              QStringLiteral("SELECT COUNT(*) FROM usage_ledger WHERE user_id = ?"),
                              {annId})
                          .toLongLong());
@@ -251,13 +251,13 @@ private slots:
 
         const QJsonObject report =
             m_admin->get(QStringLiteral("/v1/admin/usage?groupBy=user")).json();
-        QCOMPARE(qint64(report.value(QLatin1String("totals"))
-                            .toObject()
-                            .value(QLatin1String("totalTokens"))
-                            .toDouble()),
-                 dbValue(m_server.databasePath(),
-                         QStringLiteral("SELECT SUM(total_tokens) FROM usage_ledger"))
-                     .toLongLong());
+        QCOMPARE(
+            qint64(report.value(QLatin1String("totals"))
+                       .toObject()
+                       .value(QLatin1String("totalTokens"))
+                       .toDouble()),
+            dbValue(m_server.config, QStringLiteral("SELECT SUM(total_tokens) FROM usage_ledger"))
+                .toLongLong());
         bool foundAnn = false;
         for (const QJsonValue &g : report.value(QLatin1String("groups")).toArray()) {
             const QJsonObject group = g.toObject();
@@ -311,9 +311,9 @@ private slots:
         QVERIFY(csv.header("Content-Type").startsWith("text/csv"));
         const QList<QByteArray> lines = csv.body.trimmed().split('\n');
         QVERIFY(lines[0].contains("id,createdAt,userId,userEmail"));
-        QCOMPARE(lines.size() - 1, dbValue(m_server.databasePath(),
-                                           QStringLiteral("SELECT COUNT(*) FROM usage_ledger"))
-                                       .toInt());
+        QCOMPARE(
+            lines.size() - 1,
+            dbValue(m_server.config, QStringLiteral("SELECT COUNT(*) FROM usage_ledger")).toInt());
         QVERIFY(csv.body.contains("ann@example.com"));
     }
 };

@@ -1,4 +1,5 @@
 #include "ApiClient.h"
+#include "DbPeek.h"
 #include "FakeUpstream.h"
 #include "TestServer.h"
 
@@ -48,21 +49,10 @@ class TestMessagesApi final : public QObject
     }
     int ledgerRows(const QString &status)
     {
-        const QString name = QStringLiteral("ledger-check");
-        int count = -1;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(m_server.databasePath());
-            if (db.open()) {
-                QSqlQuery q(db);
-                q.prepare(QStringLiteral("SELECT COUNT(*) FROM usage_ledger WHERE status = ?"));
-                q.addBindValue(status);
-                if (q.exec() && q.next())
-                    count = q.value(0).toInt();
-            }
-        }
-        QSqlDatabase::removeDatabase(name);
-        return count;
+        return dbValue(m_server.config,
+                       QStringLiteral("SELECT COUNT(*) FROM usage_ledger WHERE status = ?"),
+                       {status})
+            .toInt();
     }
     QNetworkReply *startStream(const QString &conversation, const QString &model)
     {

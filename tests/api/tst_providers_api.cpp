@@ -10,16 +10,6 @@
 namespace {
 const QString secretKey = QStringLiteral("sk-provider-SECRET-0123456789abcdef");
 
-QByteArray allDatabaseBytes(const QString &path)
-{
-    QByteArray bytes;
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
-        QFile file(path + suffix);
-        if (file.open(QIODevice::ReadOnly))
-            bytes += file.readAll();
-    }
-    return bytes;
-}
 } // namespace
 
 class TestProvidersApi final : public QObject
@@ -77,8 +67,10 @@ private slots:
                  QStringLiteral("Fake"));
 
         // Encrypted at rest: the key is nowhere in the database files.
-        QVERIFY(!allDatabaseBytes(m_server.databasePath()).contains(secretKey.toUtf8()));
-        QVERIFY(!allDatabaseBytes(m_server.databasePath()).contains("SECRET"));
+        const QByteArray stored = dbEverything(m_server.config);
+        QVERIFY(stored.contains("v1:"));               // the sealed key is there…
+        QVERIFY(!stored.contains(secretKey.toUtf8())); // …but not the key
+        QVERIFY(!stored.contains("SECRET"));
         const QString keyFile =
             QDir(m_server.config.dataDir).filePath(QStringLiteral("secret.key"));
         QVERIFY(QFile::exists(keyFile));
@@ -200,7 +192,7 @@ private slots:
         QCOMPARE(reply.status, 200);
         QVERIFY(reply.body.contains("message.done"));
         QVERIFY(!reply.body.contains("event: error"));
-        QCOMPARE(dbValue(m_server.databasePath(),
+        QCOMPARE(dbValue(m_server.config,
                          QStringLiteral("SELECT COUNT(*) FROM usage_ledger WHERE provider = 'Dead' "
                                         "AND status = 'error'"))
                      .toInt(),

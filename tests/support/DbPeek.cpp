@@ -1,17 +1,28 @@
 #include "DbPeek.h"
 
+#include <QtCore/QFile>
 #include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlError>
 #include <QtSql/QSqlQuery>
 
 namespace {
-template<typename F> auto withConnection(const QString &path, F &&use)
+template<typename F> auto withConnection(const hearth::ServerConfig &config, F &&use)
 {
     const QString name = QStringLiteral("test-peek");
     decltype(use(std::declval<QSqlDatabase &>())) result{};
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        const bool postgres = config.dbDriver == QLatin1String("postgres");
+        QSqlDatabase db = QSqlDatabase::addDatabase(
+            postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
+        if (postgres) {
+            db.setHostName(config.dbHost);
+            db.setPort(config.dbPort);
+            db.setUserName(config.dbUser);
+            db.setDatabaseName(config.dbName);
+        } else {
+            db.setDatabaseName(config.dbPath);
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        }
         if (db.open())
             result = use(db);
     }
@@ -20,9 +31,9 @@ template<typename F> auto withConnection(const QString &path, F &&use)
 }
 } // namespace
 
-QVariant dbValue(const QString &path, const QString &sql, const QVariantList &binds)
+QVariant dbValue(const hearth::ServerConfig &config, const QString &sql, const QVariantList &binds)
 {
-    return withConnection(path, [&](QSqlDatabase &db) {
+    return withConnection(config, [&](QSqlDatabase &db) {
         QSqlQuery q(db);
         q.prepare(sql);
         for (const QVariant &b : binds)
@@ -31,13 +42,53 @@ QVariant dbValue(const QString &path, const QString &sql, const QVariantList &bi
     });
 }
 
-int dbExec(const QString &path, const QString &sql, const QVariantList &binds)
+int dbExec(const hearth::ServerConfig &config, const QString &sql, const QVariantList &binds)
 {
-    return withConnection(path, [&](QSqlDatabase &db) {
+    return withConnection(config, [&](QSqlDatabase &db) {
         QSqlQuery q(db);
-        q.prepare(sql);
-        for (const QVariant &b : binds)
-            q.addBindValue(b);
-        return q.exec() ? q.numRowsAffected() : -1;
+        // PostgreSQL cannot prepare DDL: statements without values run as they are.
+        bool ran = false;
+        if (binds.isEmpty()) {
+            ran = q.exec(sql);
+        } else {
+            q.prepare(sql);
+            for (const QVariant &b : binds)
+                q.addBindValue(b);
+            ran = q.exec();
+        }
+        if (!ran) {
+            qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+            return -1;
+        }
+        return qMax(0, q.numRowsAffected()); // DDL reports no row count
+    });
+}
+
+QByteArray dbEverything(const hearth::ServerConfig &config)
+{
+    if (config.dbDriver != QLatin1String("postgres")) {
+        QByteArray bytes;
+        for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
+            QFile file(config.dbPath + suffix);
+            if (file.open(QIODevice::ReadOnly))
+                bytes += file.readAll();
+        }
+        return bytes;
+    }
+    return withConnection(config, [](QSqlDatabase &db) {
+        QByteArray text;
+        QSqlQuery tables(db);
+        tables.exec(QStringLiteral(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"));
+        QStringList names;
+        while (tables.next())
+            names << tables.value(0).toString();
+        for (const QString &table : names) {
+            QSqlQuery rows(db);
+            rows.exec(QStringLiteral("SELECT t::text FROM %1 t").arg(table));
+            while (rows.next())
+                text += rows.value(0).toString().toUtf8() + '\n';
+        }
+        return text;
     });
 }

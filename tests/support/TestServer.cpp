@@ -3,7 +3,12 @@
 #include "api/UserCommands.h"
 
 #include <QtCore/QDir>
+#include <QtCore/QFile>
 #include <QtCore/QTextStream>
+#include <QtCore/QUuid>
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlError>
+#include <QtSql/QSqlQuery>
 
 TestServer::TestServer()
 {
@@ -18,6 +23,62 @@ TestServer::TestServer()
     config.accessLog = false;
     config.ollamaUrl = QStringLiteral("off");     // never find a real Ollama by chance
     config.chatRateLimit = QStringLiteral("off"); // suites that test limits set their own
+    if (usingPostgres() && !createPostgresDatabase())
+        qWarning("could not create a PostgreSQL test database");
+}
+
+namespace {
+// Runs one statement on the test cluster's maintenance database.
+bool clusterExec(const QString &sql, QString *port = nullptr)
+{
+    QFile portFile(qEnvironmentVariable("HEARTH_TEST_PG_DIR") + QStringLiteral("/port"));
+    if (!portFile.open(QIODevice::ReadOnly))
+        return false;
+    const QString p = QString::fromLatin1(portFile.readAll().trimmed());
+    if (port)
+        *port = p;
+    const QString name = QStringLiteral("test-cluster-admin");
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(QStringLiteral("127.0.0.1"));
+        db.setPort(p.toInt());
+        db.setUserName(QStringLiteral("postgres"));
+        db.setDatabaseName(QStringLiteral("postgres"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            ok = q.exec(sql);
+            if (!ok)
+                qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+} // namespace
+
+bool TestServer::createPostgresDatabase()
+{
+    m_postgresDatabase =
+        QStringLiteral("hearth_") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    QString port;
+    if (!clusterExec(QStringLiteral("CREATE DATABASE %1 ENCODING 'UTF8'").arg(m_postgresDatabase),
+                     &port))
+        return false;
+    config.dbDriver = QStringLiteral("postgres");
+    config.dbHost = QStringLiteral("127.0.0.1");
+    config.dbPort = port.toInt();
+    config.dbUser = QStringLiteral("postgres");
+    config.dbName = m_postgresDatabase;
+    return true;
+}
+
+TestServer::~TestServer()
+{
+    m_server.reset();
+    if (!m_postgresDatabase.isEmpty())
+        clusterExec(
+            QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_postgresDatabase));
 }
 
 bool TestServer::start()

@@ -17,6 +17,13 @@ public:
     static inline const QByteArray jwtSecret = "test-secret-that-is-long-enough-0123456789";
 
     TestServer();
+    ~TestServer();
+    // HEARTH_TEST_DB=postgres (with HEARTH_TEST_PG_DIR from the test cluster):
+    // every TestServer gets a database of its own, dropped afterwards.
+    static bool usingPostgres()
+    {
+        return qEnvironmentVariable("HEARTH_TEST_DB") == QLatin1String("postgres");
+    }
     // Settings to change before start().
     hearth::ServerConfig config;
 
@@ -30,6 +37,8 @@ public:
     void stop() { m_server.reset(); }
 
 private:
+    bool createPostgresDatabase();
     QTemporaryDir m_dir;
+    QString m_postgresDatabase;
     std::unique_ptr<hearth::HearthServer> m_server;
 };

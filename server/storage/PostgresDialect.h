@@ -1,0 +1,20 @@
+#pragma once
+
+#include "storage/SqlDialect.h"
+
+namespace hearth {
+
+// PostgreSQL (Qt's QPSQL driver), configured by DB_HOST, DB_PORT, DB_USER,
+// DB_PASSWORD, DB_NAME and DB_SSL_MODE.
+class PostgresDialect final : public SqlDialect
+{
+public:
+    QString name() const override { return QStringLiteral("postgres"); }
+    QString qtDriver() const override { return QStringLiteral("QPSQL"); }
+    void configure(QSqlDatabase &db, const DatabaseSettings &settings) const override;
+    QStringList sessionSetup() const override;
+    QList<Migration> migrations() const override;
+    bool isStillThere(const DatabaseSettings &) const override { return true; }
+};
+
+} // namespace hearth

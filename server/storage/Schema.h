@@ -1,0 +1,11 @@
+#pragma once
+
+#include "storage/SqlDialect.h"
+
+namespace hearth {
+
+// The versioned schema in portable SQL. Never edit a released migration:
+// add a new one.
+QList<SqlDialect::Migration> portableMigrations();
+
+} // namespace hearth

@@ -1,6 +1,7 @@
 #include "storage/AccessLogRepository.h"
 
 #include "storage/Database.h"
+#include "storage/FilteredSelect.h"
 #include "storage/SqlRun.h"
 
 #include <QtSql/QSqlDatabase>
@@ -32,35 +33,23 @@ Outcome<Done> AccessLogRepository::insert(const QList<AccessLogRecord> &records)
 
 Outcome<QList<AccessLogRecord>> AccessLogRepository::query(const AccessLogQuery &query)
 {
-    QString sql =
-        QStringLiteral("SELECT id, time, client_address, user_id, method, path, status,"
-                       " latency_ms, upstream_latency_ms FROM access_log WHERE time >= ?");
-    QVariantList binds{query.from};
-    if (query.to > 0) {
-        sql += QStringLiteral(" AND time < ?");
-        binds << query.to;
-    }
-    if (!query.userId.isEmpty()) {
-        sql += QStringLiteral(" AND user_id = ?");
-        binds << query.userId;
-    }
-    if (query.status > 0) {
-        sql += QStringLiteral(" AND status = ?");
-        binds << query.status;
-    }
-    if (!query.pathPrefix.isEmpty()) {
-        sql += QStringLiteral(" AND substr(path, 1, ?) = ?");
-        binds << int(query.pathPrefix.size()) << query.pathPrefix;
-    }
-    if (!query.beforeId.isEmpty()) {
-        sql += QStringLiteral(" AND (time < ? OR (time = ? AND id < ?))");
-        binds << query.beforeTime << query.beforeTime << query.beforeId;
-    }
-    sql += QStringLiteral(" ORDER BY time DESC, id DESC LIMIT ?");
-    binds << query.limit + 1;
-    SqlRun q(m_db, sql);
-    for (const QVariant &value : std::as_const(binds))
-        q.bind(value);
+    FilteredSelect select(QStringLiteral("SELECT id, time, client_address, user_id, method, path,"
+                                         " status, latency_ms, upstream_latency_ms FROM access_log"
+                                         " WHERE time >= ?"));
+    select.bindFirst(query.from);
+    if (query.to > 0)
+        select.andWhere(QStringLiteral("time < ?"), {query.to});
+    if (!query.userId.isEmpty())
+        select.andWhere(QStringLiteral("user_id = ?"), {query.userId});
+    if (query.status > 0)
+        select.andWhere(QStringLiteral("status = ?"), {query.status});
+    if (!query.pathPrefix.isEmpty())
+        select.andWhere(QStringLiteral("substr(path, 1, ?) = ?"),
+                        {int(query.pathPrefix.size()), query.pathPrefix});
+    select.newestFirstPage(QStringLiteral("time"), QStringLiteral("id"), query.beforeTime,
+                           query.beforeId, query.limit);
+    SqlRun q(m_db, select.sql());
+    select.bindTo(q);
     if (!q.exec())
         return q.error();
     QList<AccessLogRecord> rows;

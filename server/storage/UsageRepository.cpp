@@ -1,5 +1,6 @@
 #include "storage/UsageRepository.h"
 
+#include "storage/FilteredSelect.h"
 #include "storage/SqlRun.h"
 
 namespace hearth {
@@ -61,33 +62,22 @@ Outcome<qint64> UsageRepository::tokensSince(const QString &userId, qint64 since
 
 Outcome<QList<UsageRecordRow>> UsageRepository::records(const UsageRecordQuery &query)
 {
-    QString sql = QStringLiteral(
+    FilteredSelect select(QStringLiteral(
         "SELECT l.id, l.user_id, l.api_key_id, l.provider, l.model, l.prompt_tokens,"
         " l.completion_tokens, l.total_tokens, l.estimated, l.latency_ms, l.status, l.created_at,"
         " COALESCE(u.email, '') FROM usage_ledger l LEFT JOIN users u ON u.id = l.user_id"
-        " WHERE l.created_at >= ?");
-    QVariantList binds{query.from};
-    if (query.to > 0) {
-        sql += QStringLiteral(" AND l.created_at < ?");
-        binds << query.to;
-    }
-    if (!query.userId.isEmpty()) {
-        sql += QStringLiteral(" AND l.user_id = ?");
-        binds << query.userId;
-    }
-    if (!query.model.isEmpty()) {
-        sql += QStringLiteral(" AND l.model = ?");
-        binds << query.model;
-    }
-    if (!query.beforeId.isEmpty()) {
-        sql += QStringLiteral(" AND (l.created_at < ? OR (l.created_at = ? AND l.id < ?))");
-        binds << query.beforeTime << query.beforeTime << query.beforeId;
-    }
-    sql += QStringLiteral(" ORDER BY l.created_at DESC, l.id DESC LIMIT ?");
-    binds << query.limit + 1;
-    SqlRun q(m_db, sql);
-    for (const QVariant &value : std::as_const(binds))
-        q.bind(value);
+        " WHERE l.created_at >= ?"));
+    select.bindFirst(query.from);
+    if (query.to > 0)
+        select.andWhere(QStringLiteral("l.created_at < ?"), {query.to});
+    if (!query.userId.isEmpty())
+        select.andWhere(QStringLiteral("l.user_id = ?"), {query.userId});
+    if (!query.model.isEmpty())
+        select.andWhere(QStringLiteral("l.model = ?"), {query.model});
+    select.newestFirstPage(QStringLiteral("l.created_at"), QStringLiteral("l.id"), query.beforeTime,
+                           query.beforeId, query.limit);
+    SqlRun q(m_db, select.sql());
+    select.bindTo(q);
     if (!q.exec())
         return q.error();
     QList<UsageRecordRow> rows;

@@ -19,6 +19,8 @@ public:
 
     std::optional<QString> value(const QString &key) const
     {
+        if (m_asked && !m_asked->contains(key))
+            m_asked->append(key);
         for (const ConfigLayer *layer : m_layers) {
             const auto it = layer->constFind(key);
             if (it != layer->constEnd())
@@ -69,6 +71,7 @@ public:
     }
 
     QStringList errors;
+    QStringList *m_asked = nullptr; // every key looked up, when set
 
 private:
     const ConfigLayer *m_layers[3];
@@ -87,6 +90,9 @@ QStringList splitList(const QString &text, QChar separator)
 
 QList<ProviderSeed> readProviders(const LayeredLookup &lookup, QStringList &errors)
 {
+    // All four names are looked up, so that every one counts as a known key.
+    lookup.value(QStringLiteral("OPENAI_API_KEYS"));
+    lookup.value(QStringLiteral("OPENAI_API_KEY"));
     QStringList urls, keys;
     if (const auto plural = lookup.value(QStringLiteral("OPENAI_API_BASE_URLS"))) {
         urls = splitList(*plural, QLatin1Char(';'));
@@ -117,45 +123,28 @@ QList<ProviderSeed> readProviders(const LayeredLookup &lookup, QStringList &erro
 
 } // namespace
 
+ConfigResult resolveConfigRecording(const ConfigLayer &commandLine, const ConfigLayer &environment,
+                                    const QString &defaultDataDir, QStringList *asked);
+
 QStringList knownConfigKeys()
 {
-    return {QStringLiteral("SERVER_HOST"),
-            QStringLiteral("SERVER_PORT"),
-            QStringLiteral("HEARTH_DATA_DIR"),
-            QStringLiteral("HEARTH_CONFIG"),
-            QStringLiteral("DB_DRIVER"),
-            QStringLiteral("DB_HOST"),
-            QStringLiteral("DB_PORT"),
-            QStringLiteral("DB_USER"),
-            QStringLiteral("DB_PASSWORD"),
-            QStringLiteral("DB_NAME"),
-            QStringLiteral("DB_SSL_MODE"),
-            QStringLiteral("HEARTH_DB_PATH"),
-            QStringLiteral("JWT_SECRET"),
-            QStringLiteral("JWT_ACCESS_EXPIRE"),
-            QStringLiteral("JWT_REFRESH_EXPIRE"),
-            QStringLiteral("CORS_ALLOWED_ORIGINS"),
-            QStringLiteral("HEARTH_ADMIN_EMAIL"),
-            QStringLiteral("HEARTH_ADMIN_PASSWORD"),
-            QStringLiteral("OPENAI_API_BASE_URL"),
-            QStringLiteral("OPENAI_API_KEY"),
-            QStringLiteral("OPENAI_API_BASE_URLS"),
-            QStringLiteral("OPENAI_API_KEYS"),
-            QStringLiteral("HEARTH_DEFAULT_MODEL"),
-            QStringLiteral("HEARTH_MAX_BODY_BYTES"),
-            QStringLiteral("HEARTH_MAX_CONNECTIONS"),
-            QStringLiteral("HEARTH_IDLE_TIMEOUT"),
-            QStringLiteral("HEARTH_HEADER_TIMEOUT"),
-            QStringLiteral("HEARTH_UPSTREAM_CONNECT_TIMEOUT"),
-            QStringLiteral("HEARTH_UPSTREAM_FIRST_BYTE_TIMEOUT"),
-            QStringLiteral("HEARTH_UPSTREAM_IDLE_TIMEOUT"),
-            QStringLiteral("HEARTH_SSE_PING_INTERVAL"),
-            QStringLiteral("HEARTH_DEMO_DELAY_MS"),
-            QStringLiteral("HEARTH_ACCESS_LOG")};
+    // Whatever resolveConfig looks up is a setting: one list, never out of date.
+    static const QStringList keys = [] {
+        QStringList asked;
+        resolveConfigRecording({}, {}, QStringLiteral("/nonexistent/hearth-data"), &asked);
+        return asked;
+    }();
+    return keys;
 }
 
 ConfigResult resolveConfig(const ConfigLayer &commandLine, const ConfigLayer &environment,
                            const QString &defaultDataDir)
+{
+    return resolveConfigRecording(commandLine, environment, defaultDataDir, nullptr);
+}
+
+ConfigResult resolveConfigRecording(const ConfigLayer &commandLine, const ConfigLayer &environment,
+                                    const QString &defaultDataDir, QStringList *asked)
 {
     ConfigResult result;
     ServerConfig &c = result.config;
@@ -164,6 +153,7 @@ ConfigResult resolveConfig(const ConfigLayer &commandLine, const ConfigLayer &en
     // The data folder and the config file are resolved first, from the two
     // layers above the file (the file cannot say where it is itself).
     LayeredLookup early(commandLine, environment, none);
+    early.m_asked = asked;
     c.dataDir = defaultDataDir;
     early.readString("HEARTH_DATA_DIR", c.dataDir);
     QString filePath;
@@ -187,6 +177,7 @@ ConfigResult resolveConfig(const ConfigLayer &commandLine, const ConfigLayer &en
     }
 
     LayeredLookup l(commandLine, environment, fileLayer);
+    l.m_asked = asked;
     l.readString("SERVER_HOST", c.host);
     l.readInt("SERVER_PORT", c.port, 0, 65535);
     l.readString("DB_DRIVER", c.dbDriver);

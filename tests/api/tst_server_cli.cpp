@@ -96,6 +96,10 @@ private slots:
                   QStringLiteral("your-super-secret-jwt-key-change-in-production")}});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains(QLatin1String("example")));
+        r = run({QStringLiteral("--port"), QStringLiteral("0")},
+                {{QStringLiteral("HEARTH_CHAT_RATE_LIMIT"), QStringLiteral("lots/hour")}});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("HEARTH_CHAT_RATE_LIMIT")), qPrintable(r.err));
         r = run({QStringLiteral("--bogus")});
         QCOMPARE(r.exitCode, 2);
         r = run({QStringLiteral("frobnicate")});

@@ -60,6 +60,9 @@ double timeToMarker(quint16 port, const QByteArray &request, const QByteArray &m
     socket.connectToHost(QHostAddress::LocalHost, port);
     loop.exec();
     *ok = ms >= 0;
+    if (!*ok)
+        std::fprintf(stderr, "no \"%s\" in: %s\n", marker.constData(),
+                     received.left(400).constData());
     return ms;
 }
 
@@ -91,6 +94,8 @@ int main(int argc, char **argv)
     env.insert(QStringLiteral("HEARTH_ADMIN_EMAIL"), QStringLiteral("bench@example.com"));
     env.insert(QStringLiteral("HEARTH_ADMIN_PASSWORD"), QStringLiteral("bench-password"));
     env.insert(QStringLiteral("OPENAI_API_BASE_URL"), upstream.baseUrl());
+    env.insert(QStringLiteral("HEARTH_CHAT_RATE_LIMIT"),
+               QStringLiteral("off")); // 200 sends in a few seconds
     env.insert(QStringLiteral("HEARTH_ACCESS_LOG"),
                qEnvironmentVariable("HEARTH_ACCESS_LOG", QStringLiteral("off")));
     server.setProcessEnvironment(env);

@@ -131,6 +131,28 @@ private slots:
         QCOMPARE(r.errors.size(), 1);
     }
 
+    void everySettingReadIsAKnownKey()
+    {
+        const QStringList keys = knownConfigKeys();
+        for (const char *key :
+             {"SERVER_HOST", "SERVER_PORT", "HEARTH_DATA_DIR", "HEARTH_CONFIG", "DB_DRIVER",
+              "DB_SSL_MODE", "JWT_SECRET", "CORS_ALLOWED_ORIGINS", "HEARTH_ADMIN_EMAIL",
+              "OPENAI_API_BASE_URL", "OPENAI_API_KEY", "OPENAI_API_BASE_URLS", "OPENAI_API_KEYS",
+              "HEARTH_CHAT_RATE_LIMIT", "HEARTH_TIME_ZONE", "HEARTH_TRUSTED_PROXIES",
+              "HEARTH_OLLAMA_URL", "HEARTH_MAX_BODY_BYTES", "HEARTH_ACCESS_LOG"})
+            QVERIFY2(keys.contains(QLatin1String(key)), key);
+        // And a config file may use each of them.
+        QTemporaryDir dir;
+        writeFile(QDir(dir.path()).filePath(QStringLiteral("hearth.conf")),
+                  "HEARTH_CHAT_RATE_LIMIT=10/minute\nHEARTH_TRUSTED_PROXIES=10.0.0.0/"
+                  "8\nHEARTH_TIME_ZONE=Asia/Shanghai\n");
+        const ConfigResult r = resolveConfig({}, {}, dir.path());
+        QVERIFY2(r.errors.isEmpty(), qPrintable(r.errors.join(u'\n')));
+        QCOMPARE(r.config.chatRateLimit, QStringLiteral("10/minute"));
+        QCOMPARE(r.config.trustedProxies, QStringList{QStringLiteral("10.0.0.0/8")});
+        QCOMPARE(r.config.timeZone, QStringLiteral("Asia/Shanghai"));
+    }
+
     void configTextParsing()
     {
         const ConfigFileContents c = parseConfigText(QStringLiteral(

@@ -74,13 +74,16 @@ void HearthServerPrivate::tidy()
 
 HearthServer::~HearthServer()
 {
-    // Controllers (and the replies in flight they own) go before the context they use.
+    // Order matters. Replies in flight (owned by the chat controllers) end
+    // first: their responders finish and log through the HTTP server's
+    // guards and the access-log writer, so both must still exist. Then the
+    // HTTP server (sockets, exports), then the writer, then the rest.
     d->housekeeping.stop();
-    d->http.reset();
     d->openAi.reset();
-    d->accessLog.reset();
     d->messages.reset();
     d->authController.reset();
+    d->http.reset();
+    d->accessLog.reset();
 }
 
 bool HearthServer::start(QString *error)

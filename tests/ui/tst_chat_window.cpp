@@ -9,6 +9,7 @@
 #include "app/MainWindow.h"
 #include "app/MessageBubble.h"
 #include "app/MessageView.h"
+#include "app/UsagePage.h"
 #include "client/ApiConnection.h"
 
 #include <QtCore/QDir>
@@ -16,7 +17,9 @@
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QComboBox>
+#include <QtWidgets/QLabel>
 #include <QtWidgets/QPushButton>
+#include <QtWidgets/QTableWidget>
 
 using namespace hearth;
 
@@ -105,6 +108,26 @@ private slots:
         QCOMPARE(stored.size(), 2);
         QCOMPARE(stored[1].toObject().value(QLatin1String("content")).toString(), reply);
         save(window, QStringLiteral("chat_") + language);
+
+        // The usage page shows what /v1/me/usage says.
+        QSignalSpy usageLoaded(window.usage(), &ui::UsagePage::loaded);
+        window.showUsage();
+        QVERIFY(usageLoaded.wait(10000));
+        const QJsonObject expected = check.get(QStringLiteral("/v1/me/usage")).json();
+        QCOMPARE(window.usage()->shownUsage(), expected);
+        const qint64 total = qint64(expected.value(QLatin1String("total"))
+                                        .toObject()
+                                        .value(QLatin1String("totalTokens"))
+                                        .toDouble());
+        QVERIFY(total > 0);
+        bool totalShown = false;
+        for (QLabel *label : window.usage()->findChildren<QLabel *>())
+            totalShown = totalShown || label->text().contains(QLocale().toString(total));
+        QVERIFY(totalShown);
+        auto *records = window.usage()->findChild<QTableWidget *>();
+        QVERIFY(records->rowCount() >= 1);
+        QCOMPARE(records->item(0, 1)->text(), QStringLiteral("fake-markdown"));
+        save(window, QStringLiteral("usage_") + language);
     }
 
     void escStopsAStream()
@@ -123,11 +146,11 @@ private slots:
                 window.chat()->view()->bubbles().at(1)->text().contains(QLatin1String("Thinking")),
             10000);
         QVERIFY(window.chat()->isStreaming());
-        QCOMPARE(
-            window.findChild<QPushButton *>(QString(), Qt::FindChildrenRecursively)->isVisible(),
-            true);
+        auto *sendStop = window.chat()->findChild<QPushButton *>();
+        QCOMPARE(sendStop->text(), QStringLiteral("Stop")); // the send button turned into Stop
         QTest::keyClick(&window, Qt::Key_Escape);
         QVERIFY(!window.chat()->isStreaming());
+        QCOMPARE(sendStop->text(), QStringLiteral("Send"));
         // The server stored the partial reply as cancelled.
         ApiClient check(m_server.baseUrl());
         check.login(TestServer::adminEmail, TestServer::adminPassword);

@@ -2,11 +2,13 @@
 
 #include "app/ChatPanel.h"
 #include "app/ConversationSidebar.h"
+#include "app/UsagePage.h"
 #include "client/ApiConnection.h"
 
 #include <QtGui/QAction>
 #include <QtWidgets/QSplitter>
 #include <QtWidgets/QStatusBar>
+#include <QtWidgets/QTabWidget>
 
 namespace hearth::ui {
 
@@ -15,6 +17,8 @@ MainWindow::MainWindow(client::ApiConnection &api, QWidget *parent)
     , m_api(api)
     , m_sidebar(new ConversationSidebar(api, this))
     , m_chat(new ChatPanel(api, this))
+    , m_usage(new UsagePage(api, this))
+    , m_tabs(new QTabWidget(this))
 {
     setWindowTitle(tr("Hearth"));
     resize(1100, 720);
@@ -33,7 +37,14 @@ MainWindow::MainWindow(client::ApiConnection &api, QWidget *parent)
     splitter->addWidget(m_chat);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({280, 820});
-    setCentralWidget(splitter);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(splitter, tr("Chat"));
+    m_tabs->addTab(m_usage, tr("Usage"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_tabs->widget(index) == m_usage)
+            m_usage->reload();
+    });
+    setCentralWidget(m_tabs);
     createActions();
 
     connect(m_sidebar, &ConversationSidebar::conversationChosen, m_chat, &ChatPanel::open);
@@ -55,11 +66,24 @@ MainWindow::MainWindow(client::ApiConnection &api, QWidget *parent)
     m_chat->loadModels();
 }
 
+void MainWindow::showUsage()
+{
+    m_tabs->setCurrentWidget(m_usage);
+}
+
+void MainWindow::showChat()
+{
+    m_tabs->setCurrentIndex(0);
+}
+
 void MainWindow::createActions()
 {
     auto *newChat = new QAction(tr("New chat"), this);
     newChat->setShortcut(QKeySequence::New);
-    connect(newChat, &QAction::triggered, m_chat, &ChatPanel::startNew);
+    connect(newChat, &QAction::triggered, this, [this] {
+        showChat();
+        m_chat->startNew();
+    });
     auto *search = new QAction(tr("Search conversations"), this);
     search->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(search, &QAction::triggered, m_sidebar, &ConversationSidebar::focusSearch);

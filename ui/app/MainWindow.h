@@ -10,6 +10,7 @@ namespace hearth::ui {
 
 class ChatPanel;
 class ConversationSidebar;
+class UsagePage;
 
 // The chat window: conversations on the left, the open one on the right.
 class MainWindow final : public QMainWindow
@@ -20,6 +21,9 @@ public:
 
     ConversationSidebar *sidebar() const { return m_sidebar; }
     ChatPanel *chat() const { return m_chat; }
+    UsagePage *usage() const { return m_usage; }
+    void showUsage();
+    void showChat();
 
 private:
     void createActions();
@@ -27,6 +31,8 @@ private:
     client::ApiConnection &m_api;
     ConversationSidebar *m_sidebar;
     ChatPanel *m_chat;
+    UsagePage *m_usage;
+    class QTabWidget *m_tabs;
 };
 
 } // namespace hearth::ui

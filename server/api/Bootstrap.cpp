@@ -53,6 +53,19 @@ std::unique_ptr<Database> openDatabase(const ServerConfig &config, QString *erro
     return db;
 }
 
+Outcome<User> createAdmin(ServerContext &context, const QString &email, const QString &name,
+                          const QString &password)
+{
+    User admin;
+    admin.id = newId();
+    admin.email = email;
+    admin.name = name;
+    admin.role = Role::Admin;
+    admin.passwordHash = QString::fromLatin1(context.hasher.hash(password));
+    admin.createdAt = Clock::system().nowMs();
+    return context.users.create(admin);
+}
+
 bool ensureAdmin(ServerContext &context, QString *error)
 {
     const ServerConfig &config = context.config;
@@ -69,19 +82,14 @@ bool ensureAdmin(ServerContext &context, QString *error)
         *error = QStringLiteral("HEARTH_ADMIN_PASSWORD must be at least 8 characters long");
         return false;
     }
-    User admin;
-    admin.id = newId();
-    admin.email = config.adminEmail;
-    admin.name = config.adminEmail.section(QLatin1Char('@'), 0, 0);
-    admin.role = Role::Admin;
-    admin.passwordHash = QString::fromLatin1(context.hasher.hash(config.adminPassword));
-    admin.createdAt = Clock::system().nowMs();
-    const auto created = context.users.create(admin);
+    const auto created =
+        createAdmin(context, config.adminEmail, config.adminEmail.section(QLatin1Char('@'), 0, 0),
+                    config.adminPassword);
     if (!created) {
         *error = created.error().message;
         return false;
     }
-    qCInfo(lcBootstrap).noquote() << "created the admin account" << admin.email;
+    qCInfo(lcBootstrap).noquote() << "created the admin account" << created->email;
     return true;
 }
 

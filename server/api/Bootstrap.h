@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/Config.h"
+#include "core/Domain.h"
+#include "core/Outcome.h"
 
 #include <QtCore/QByteArray>
 
@@ -20,6 +22,11 @@ QByteArray jwtSecret(const ServerConfig &config, QString *error);
 
 // Opens the configured database and brings its schema up to date.
 std::unique_ptr<Database> openDatabase(const ServerConfig &config, QString *error);
+
+// Stores a new enabled admin account (hashing `password`: a start-up path,
+// not a request). CONFLICT when the email is taken.
+Outcome<User> createAdmin(ServerContext &context, const QString &email, const QString &name,
+                          const QString &password);
 
 // Creates HEARTH_ADMIN_EMAIL as an admin if no account has that email yet.
 // Never changes an existing account's password.

@@ -74,12 +74,15 @@ Outcome<ChatAdmission::Admitted> ChatAdmission::admit(const User &user,
             const Window &w = windows[i];
             const int count = counts->at(i);
             // When the oldest counted event leaves the window, one more send fits.
-            const auto oldest =
-                m_context.rateEvents.eventTime(subject, since[i], qMax(0, count - w.limit));
-            if (!oldest)
-                return oldest.error();
-            const int reset = count == 0 ? int(w.lengthMs / 1000)
-                                         : secondsUntil(now, oldest.value() + w.lengthMs);
+            // An empty window needs no lookup: it resets a whole window from now.
+            int reset = int(w.lengthMs / 1000);
+            if (count > 0) {
+                const auto oldest =
+                    m_context.rateEvents.eventTime(subject, since[i], qMax(0, count - w.limit));
+                if (!oldest)
+                    return oldest.error();
+                reset = secondsUntil(now, oldest.value() + w.lengthMs);
+            }
             if (count >= w.limit && reset > retryAfter) {
                 retryAfter = reset;
                 violated = &w;

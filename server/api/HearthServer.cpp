@@ -18,7 +18,6 @@
 #include "api/SystemController.h"
 #include "api/TokenService.h"
 #include "core/Clock.h"
-#include "core/Ids.h"
 #include "http/HttpServer.h"
 #include "security/Crypto.h"
 
@@ -189,16 +188,12 @@ QJsonObject HearthServer::ownerSession(QString *error)
         }
     }
     if (!owner) {
-        User created;
-        created.id = newId();
-        created.email = QStringLiteral("owner@hearth.local");
+        // Nobody knows this password: the owner signs in through the app.
         const QString osUser = qEnvironmentVariable("USER");
-        created.name = osUser.isEmpty() ? QStringLiteral("Owner") : osUser;
-        created.role = Role::Admin;
-        created.passwordHash =
-            QString::fromLatin1(ctx.hasher.hash(QString::fromLatin1(crypto::randomToken(24))));
-        created.createdAt = Clock::system().nowMs();
-        const auto stored = ctx.users.create(created);
+        const auto stored =
+            bootstrap::createAdmin(ctx, QStringLiteral("owner@hearth.local"),
+                                   osUser.isEmpty() ? QStringLiteral("Owner") : osUser,
+                                   QString::fromLatin1(crypto::randomToken(24)));
         if (!stored) {
             *error = stored.error().message;
             return {};

@@ -102,12 +102,16 @@ Outcome<ServerSettings> SettingsService::update(const QJsonObject &patch)
         return base.error();
     ServerSettings s = base.value();
     QStringList errors;
-    QStringList lockedTouched;
+    QStringList lockedAsked; // fields the patch sets that the environment has locked
     QHash<QString, QJsonValue> changes;
     auto touch = [&](const QString &key) {
-        if (s.locked.contains(key))
-            lockedTouched << key;
-        return patch.contains(key) && !s.locked.contains(key);
+        if (!patch.contains(key))
+            return false;
+        if (s.locked.contains(key)) {
+            lockedAsked << key;
+            return false;
+        }
+        return true;
     };
     if (touch(QStringLiteral("chatRateLimit"))) {
         const QJsonValue v = patch.value(QStringLiteral("chatRateLimit"));
@@ -156,17 +160,10 @@ Outcome<ServerSettings> SettingsService::update(const QJsonObject &patch)
         else
             changes.insert(QStringLiteral("logRetentionDays"), v);
     }
-    if (!lockedTouched.isEmpty() && errors.isEmpty()) {
-        bool asked = false;
-        for (const QString &key : std::as_const(lockedTouched))
-            asked = asked || patch.contains(key);
-        if (asked) {
-            ApiError error = ApiError::conflict(
-                QStringLiteral("Set by the server's environment, so it cannot be changed here: %1")
-                    .arg(lockedTouched.join(QStringLiteral(", "))));
-            return error;
-        }
-    }
+    if (!lockedAsked.isEmpty() && errors.isEmpty())
+        return ApiError::conflict(
+            QStringLiteral("Set by the server's environment, so it cannot be changed here: %1")
+                .arg(lockedAsked.join(QStringLiteral(", "))));
     if (!errors.isEmpty())
         return ApiError::validation(errors);
     for (auto it = changes.cbegin(); it != changes.cend(); ++it) {

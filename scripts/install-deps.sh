@@ -13,6 +13,9 @@ build_packages=(
     # The desktop app: LinguistTools' CMake package, lupdate/lrelease, and
     # Qt's own translations (Chinese buttons in Qt dialogs).
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
+    # Dashboard charts, the LAN-sharing QR code, tokens of remote servers in
+    # the OS keychain.
+    qt6-charts-dev libqrencode-dev qtkeychain-qt6-dev
 )
 test_packages=(
     curl

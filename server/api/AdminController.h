@@ -20,7 +20,6 @@ public:
     void registerRoutes(Router &router);
 
 private:
-    void usage(const HttpRequest &request, const ResponderPtr &responder);
     void settings(const ResponderPtr &responder);
     void updateSettings(const HttpRequest &request, const ResponderPtr &responder);
     void logs(const HttpRequest &request, const ResponderPtr &responder);

@@ -7,6 +7,7 @@
 #include "api/Paging.h"
 #include "api/ServerContext.h"
 #include "api/SettingsService.h"
+#include "api/UsageBreakdown.h"
 #include "api/UsageExport.h"
 #include "api/Validator.h"
 #include "core/Clock.h"
@@ -30,6 +31,10 @@ void MeController::registerRoutes(Router &router)
     router.add("GET", QStringLiteral("/v1/me/usage"),
                m_auth.require([this](const HttpRequest &, const ResponderPtr &p, const Caller &c) {
                    usage(p, c);
+               }));
+    router.add("GET", QStringLiteral("/v1/me/usage/breakdown"),
+               m_auth.require([this](const HttpRequest &r, const ResponderPtr &p, const Caller &c) {
+                   replyUsageBreakdown(m_context, r, p, c.id);
                }));
     router.add("GET", QStringLiteral("/v1/me/usage/records"),
                m_auth.require([this](const HttpRequest &r, const ResponderPtr &p, const Caller &c) {

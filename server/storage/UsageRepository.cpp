@@ -100,10 +100,13 @@ Outcome<QList<UsageRecordRow>> UsageRepository::records(const UsageRecordQuery &
     return rows;
 }
 
-Outcome<QList<UsageGroup>> UsageRepository::grouped(const QString &sql, qint64 from, qint64 to)
+Outcome<QList<UsageGroup>> UsageRepository::grouped(const QString &sql, qint64 from, qint64 to,
+                                                    const QString &userId)
 {
     SqlRun q(m_db, sql);
     q.bind(from).bind(to);
+    if (!userId.isEmpty())
+        q.bind(userId);
     if (!q.exec())
         return q.error();
     QList<UsageGroup> groups;
@@ -127,16 +130,19 @@ Outcome<QList<UsageGroup>> UsageRepository::byUser(qint64 from, qint64 to)
         from, to);
 }
 
-Outcome<QList<UsageGroup>> UsageRepository::byModel(qint64 from, qint64 to)
+Outcome<QList<UsageGroup>> UsageRepository::byModel(qint64 from, qint64 to, const QString &userId)
 {
     return grouped(
         QStringLiteral("SELECT model, model, COUNT(*), SUM(prompt_tokens), SUM(completion_tokens),"
                        " SUM(total_tokens) AS t FROM usage_ledger WHERE created_at >= ?"
-                       " AND created_at < ? GROUP BY model ORDER BY t DESC, model"),
-        from, to);
+                       " AND created_at < ?") +
+            (userId.isEmpty() ? QString() : QStringLiteral(" AND user_id = ?")) +
+            QStringLiteral(" GROUP BY model ORDER BY t DESC, model"),
+        from, to, userId);
 }
 
-Outcome<QList<UsageGroup>> UsageRepository::byRanges(const QList<QPair<qint64, qint64>> &ranges)
+Outcome<QList<UsageGroup>> UsageRepository::byRanges(const QList<QPair<qint64, qint64>> &ranges,
+                                                     const QString &userId)
 {
     QList<UsageGroup> groups;
     if (ranges.isEmpty())
@@ -146,16 +152,19 @@ Outcome<QList<UsageGroup>> UsageRepository::byRanges(const QList<QPair<qint64, q
     QStringList cases;
     for (qsizetype i = 0; i < ranges.size(); ++i)
         cases << QStringLiteral("WHEN created_at < ? THEN %1").arg(i);
-    SqlRun q(m_db, QStringLiteral("SELECT b, COUNT(*), SUM(prompt_tokens), SUM(completion_tokens),"
-                                  " SUM(total_tokens) FROM (SELECT CASE ") +
-                       cases.join(QLatin1Char(' ')) +
-                       QStringLiteral(
-                           " END AS b, prompt_tokens, completion_tokens, total_tokens"
-                           " FROM usage_ledger WHERE created_at >= ? AND created_at < ?) buckets"
-                           " GROUP BY b"));
+    SqlRun q(m_db,
+             QStringLiteral("SELECT b, COUNT(*), SUM(prompt_tokens), SUM(completion_tokens),"
+                            " SUM(total_tokens) FROM (SELECT CASE ") +
+                 cases.join(QLatin1Char(' ')) +
+                 QStringLiteral(" END AS b, prompt_tokens, completion_tokens, total_tokens"
+                                " FROM usage_ledger WHERE created_at >= ? AND created_at < ?") +
+                 (userId.isEmpty() ? QString() : QStringLiteral(" AND user_id = ?")) +
+                 QStringLiteral(") buckets GROUP BY b"));
     for (const auto &range : ranges)
         q.bind(range.second);
     q.bind(ranges.first().first).bind(ranges.last().second);
+    if (!userId.isEmpty())
+        q.bind(userId);
     if (!q.exec())
         return q.error();
     groups.resize(ranges.size());

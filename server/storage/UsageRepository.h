@@ -68,13 +68,16 @@ public:
     // Newest first; up to limit + 1 rows.
     Outcome<QList<UsageRecordRow>> records(const UsageRecordQuery &query);
     // Grouped by user (label: email) or by model, largest total first.
+    // A non-empty userId counts that user's rows only.
     Outcome<QList<UsageGroup>> byUser(qint64 from, qint64 to);
-    Outcome<QList<UsageGroup>> byModel(qint64 from, qint64 to);
+    Outcome<QList<UsageGroup>> byModel(qint64 from, qint64 to, const QString &userId = {});
     // One group per [start, end) range, in order; key and label left empty.
-    Outcome<QList<UsageGroup>> byRanges(const QList<QPair<qint64, qint64>> &ranges);
+    Outcome<QList<UsageGroup>> byRanges(const QList<QPair<qint64, qint64>> &ranges,
+                                        const QString &userId = {});
 
 private:
-    Outcome<QList<UsageGroup>> grouped(const QString &sql, qint64 from, qint64 to);
+    Outcome<QList<UsageGroup>> grouped(const QString &sql, qint64 from, qint64 to,
+                                       const QString &userId = {});
     Database &m_db;
 };
 

@@ -279,6 +279,38 @@ private slots:
         QVERIFY(!byDay.value(QLatin1String("groups")).toArray().isEmpty());
         QCOMPARE(m_admin->get(QStringLiteral("/v1/admin/usage?groupBy=planet")).status, 400);
         QCOMPARE(m_admin->get(QStringLiteral("/v1/admin/usage?from=yesterday")).status, 400);
+
+        // Ann's own breakdown counts her rows only, by model and by day.
+        const qint64 annTokens = ledgerSum(QStringLiteral("total_tokens"), annId);
+        const QJsonObject mineByModel = m_ann->get(QStringLiteral("/v1/me/usage/breakdown")).json();
+        QCOMPARE(mineByModel.value(QLatin1String("groupBy")).toString(), QStringLiteral("model"));
+        qint64 modelSum = 0;
+        for (const QJsonValue &g : mineByModel.value(QLatin1String("groups")).toArray()) {
+            modelSum += qint64(g.toObject().value(QLatin1String("totalTokens")).toDouble());
+            QCOMPARE(qint64(g.toObject().value(QLatin1String("totalTokens")).toDouble()),
+                     dbValue(m_server.config,
+                             QStringLiteral("SELECT SUM(total_tokens) FROM usage_ledger"
+                                            " WHERE user_id = ? AND model = ?"),
+                             {annId, g.toObject().value(QLatin1String("key")).toString()})
+                         .toLongLong());
+        }
+        QCOMPARE(modelSum, annTokens);
+        const QJsonObject mineByDay =
+            m_ann->get(QStringLiteral("/v1/me/usage/breakdown?groupBy=day")).json();
+        QCOMPARE(qint64(mineByDay.value(QLatin1String("totals"))
+                            .toObject()
+                            .value(QLatin1String("totalTokens"))
+                            .toDouble()),
+                 annTokens);
+        QVERIFY(qint64(report.value(QLatin1String("totals"))
+                           .toObject()
+                           .value(QLatin1String("totalTokens"))
+                           .toDouble()) > annTokens);
+        // Only an admin sees everyone: a user cannot group by user.
+        QCOMPARE(m_ann->get(QStringLiteral("/v1/me/usage/breakdown?groupBy=user")).status, 400);
+        QCOMPARE(m_ann->get(QStringLiteral("/v1/me/usage/breakdown?from=soon")).status, 400);
+        QCOMPARE(ApiClient(m_server.baseUrl()).get(QStringLiteral("/v1/me/usage/breakdown")).status,
+                 401);
     }
 
     void recordsPageAndExport()

@@ -9,6 +9,7 @@
 #include "app/MainWindow.h"
 #include "app/MessageBubble.h"
 #include "app/MessageView.h"
+#include "app/UsageChart.h"
 #include "app/UsagePage.h"
 #include "client/ApiConnection.h"
 
@@ -124,8 +125,24 @@ private slots:
         for (QLabel *label : window.usage()->findChildren<QLabel *>())
             totalShown = totalShown || label->text().contains(QLocale().toString(total));
         QVERIFY(totalShown);
-        auto *records = window.usage()->findChild<QTableWidget *>();
+        auto *records = window.usage()->recordTable();
         QVERIFY(records->rowCount() >= 1);
+        // Thirty days of bars, today's the tallest (all calls were today),
+        // and a model table that matches this month's figures.
+        QCOMPARE(window.usage()->chart()->dayCount(), 30);
+        QCOMPARE(window.usage()->chart()->largestDay(),
+                 qint64(expected.value(QLatin1String("today"))
+                            .toObject()
+                            .value(QLatin1String("totalTokens"))
+                            .toDouble()));
+        QTableWidget *models = window.usage()->modelTable();
+        QCOMPARE(models->rowCount(), 1);
+        QCOMPARE(models->item(0, 0)->text(), QStringLiteral("fake-markdown"));
+        QCOMPARE(models->item(0, 2)->text(),
+                 QLocale().toString(qint64(expected.value(QLatin1String("month"))
+                                               .toObject()
+                                               .value(QLatin1String("totalTokens"))
+                                               .toDouble())));
         QCOMPARE(records->item(0, 1)->text(), QStringLiteral("fake-markdown"));
         save(window, QStringLiteral("usage_") + language);
     }

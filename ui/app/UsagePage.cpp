@@ -1,7 +1,9 @@
 #include "app/UsagePage.h"
 
+#include "app/UsageChart.h"
 #include "client/ApiConnection.h"
 
+#include <QtCore/QDateTime>
 #include <QtCore/QJsonArray>
 #include <QtCore/QLocale>
 #include <QtWidgets/QGridLayout>
@@ -21,6 +23,8 @@ const char *const periods[4] = {"today", "week", "month", "total"};
 UsagePage::UsagePage(client::ApiConnection &api, QWidget *parent)
     : QWidget(parent)
     , m_api(api)
+    , m_chart(new UsageChart(this))
+    , m_models(new QTableWidget(0, 3, this))
     , m_records(new QTableWidget(0, 5, this))
     , m_status(new QLabel(this))
 {
@@ -41,6 +45,12 @@ UsagePage::UsagePage(client::ApiConnection &api, QWidget *parent)
         layout->addWidget(m_cards[p][0]);
         cards->addWidget(box, 0, p);
     }
+    m_models->setHorizontalHeaderLabels({tr("Model"), tr("Messages"), tr("Tokens")});
+    m_models->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_models->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_models->verticalHeader()->setVisible(false);
+    m_models->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_models->setAccessibleName(tr("Usage by model this month"));
     m_records->setHorizontalHeaderLabels(
         {tr("Time"), tr("Model"), tr("Tokens"), tr("Status"), tr("Via")});
     m_records->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -65,31 +75,75 @@ UsagePage::UsagePage(client::ApiConnection &api, QWidget *parent)
     layout->setContentsMargins(16, 16, 16, 16);
     layout->addLayout(header);
     layout->addLayout(cards);
+    auto *breakdown = new QGridLayout;
+    breakdown->addWidget(new QLabel(tr("Tokens per day, last 30 days"), this), 0, 0);
+    breakdown->addWidget(new QLabel(tr("This month by model"), this), 0, 1);
+    breakdown->addWidget(m_chart, 1, 0);
+    breakdown->addWidget(m_models, 1, 1);
+    breakdown->setColumnStretch(0, 3);
+    breakdown->setColumnStretch(1, 2);
+    layout->addLayout(breakdown, 1);
     layout->addWidget(new QLabel(tr("Recent calls"), this));
     layout->addWidget(m_records, 1);
 }
 
 void UsagePage::reload()
 {
-    m_pending = 2;
-    auto finishOne = [this] {
-        if (--m_pending == 0)
-            emit loaded();
-    };
-    connect(m_api.get(QStringLiteral("/v1/me/usage")), &client::ApiCall::finished, this,
-            [this, finishOne](const client::ApiResult &result) {
-                if (result.ok())
-                    showUsage(result.json.object());
-                else
-                    m_status->setText(result.error);
-                finishOne();
+    m_pending = 4;
+    fetch(QStringLiteral("/v1/me/usage"), [this](const client::ApiResult &result) {
+        if (result.ok())
+            showUsage(result.json.object());
+        else
+            m_status->setText(result.error);
+    });
+    // Whole days on this computer's calendar; the server buckets them in its
+    // own time zone, which is the same one for the desktop's embedded server.
+    const QString since =
+        QDateTime(QDate::currentDate().addDays(-29), QTime(0, 0)).toUTC().toString(Qt::ISODate);
+    fetch(QStringLiteral("/v1/me/usage/breakdown?groupBy=day&from=") + since,
+          [this](const client::ApiResult &result) {
+              if (result.ok())
+                  m_chart->setDays(result.json.object().value(QLatin1String("groups")).toArray());
+          });
+    fetch(QStringLiteral("/v1/me/usage/breakdown?groupBy=model"),
+          [this](const client::ApiResult &result) {
+              if (result.ok())
+                  showModels(result.json.object());
+          });
+    fetch(QStringLiteral("/v1/me/usage/records?limit=50"), [this](const client::ApiResult &result) {
+        if (result.ok())
+            showRecords(result.json.array());
+    });
+}
+
+void UsagePage::fetch(const QString &path, std::function<void(const client::ApiResult &)> show)
+{
+    connect(m_api.get(path), &client::ApiCall::finished, this,
+            [this, show = std::move(show)](const client::ApiResult &result) {
+                show(result);
+                if (--m_pending == 0)
+                    emit loaded();
             });
-    connect(m_api.get(QStringLiteral("/v1/me/usage/records?limit=50")), &client::ApiCall::finished,
-            this, [this, finishOne](const client::ApiResult &result) {
-                if (result.ok())
-                    showRecords(result.json.array());
-                finishOne();
-            });
+}
+
+void UsagePage::showModels(const QJsonObject &report)
+{
+    const QJsonArray groups = report.value(QLatin1String("groups")).toArray();
+    m_models->setRowCount(int(groups.size()));
+    const QLocale locale;
+    for (int row = 0; row < groups.size(); ++row) {
+        const QJsonObject group = groups.at(row).toObject();
+        const QStringList cells{
+            group.value(QLatin1String("label")).toString(),
+            locale.toString(qint64(group.value(QLatin1String("requests")).toDouble())),
+            locale.toString(qint64(group.value(QLatin1String("totalTokens")).toDouble()))};
+        for (int column = 0; column < cells.size(); ++column) {
+            auto *item = new QTableWidgetItem(cells.at(column));
+            if (column > 0)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_models->setItem(row, column, item);
+        }
+    }
 }
 
 void UsagePage::showUsage(const QJsonObject &usage)

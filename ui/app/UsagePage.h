@@ -6,14 +6,20 @@
 class QLabel;
 class QTableWidget;
 
+#include <functional>
+
 namespace hearth::client {
 class ApiConnection;
-}
+struct ApiResult;
+} // namespace hearth::client
 
 namespace hearth::ui {
 
+class UsageChart;
+
 // The user's own token usage: today, this week, this month and in total
-// (GET /v1/me/usage), and the most recent calls (GET /v1/me/usage/records).
+// (GET /v1/me/usage), tokens per day over the last 30 days and by model this
+// month (…/usage/breakdown), and the most recent calls (…/usage/records).
 class UsagePage final : public QWidget
 {
     Q_OBJECT
@@ -23,6 +29,9 @@ public:
     void reload();
     // The figures shown, as the server sent them (for tests and accessibility).
     QJsonObject shownUsage() const { return m_usage; }
+    UsageChart *chart() const { return m_chart; }
+    QTableWidget *modelTable() const { return m_models; }
+    QTableWidget *recordTable() const { return m_records; }
 
 signals:
     void loaded();
@@ -30,9 +39,13 @@ signals:
 private:
     void showUsage(const QJsonObject &usage);
     void showRecords(const QJsonArray &records);
+    void showModels(const QJsonObject &report);
+    void fetch(const QString &path, std::function<void(const client::ApiResult &)> show);
 
     client::ApiConnection &m_api;
     QLabel *m_cards[4][2] = {}; // [period][requests, tokens]
+    UsageChart *m_chart;
+    QTableWidget *m_models;
     QTableWidget *m_records;
     QLabel *m_status;
     QJsonObject m_usage;

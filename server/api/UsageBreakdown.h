@@ -1,0 +1,16 @@
+#pragma once
+
+#include "http/Router.h"
+
+namespace hearth {
+
+struct ServerContext;
+
+// Answers GET …/usage?from&to&groupBy: totals and groups for a time range
+// (default: this month so far, in the server's time zone). With an empty
+// userId everyone's rows count and groupBy may be user, model or day; with a
+// userId only that user's rows, grouped by model (default) or day.
+void replyUsageBreakdown(ServerContext &context, const HttpRequest &request,
+                         const ResponderPtr &responder, const QString &userId);
+
+} // namespace hearth

@@ -1,5 +1,6 @@
 #include "app/ConversationSidebar.h"
 
+#include "app/Confirm.h"
 #include "app/DateGroups.h"
 #include "client/ApiConnection.h"
 
@@ -9,7 +10,6 @@
 #include <QtWidgets/QInputDialog>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QMenu>
-#include <QtWidgets/QMessageBox>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QTreeWidget>
 #include <QtWidgets/QVBoxLayout>
@@ -183,13 +183,14 @@ void ConversationSidebar::rename(QTreeWidgetItem *item)
 
 void ConversationSidebar::remove(QTreeWidgetItem *item)
 {
-    const auto answer = QMessageBox::question(
+    const QString id = item->data(0, IdRole).toString();
+    confirmDestructive(
         this, tr("Delete conversation"),
-        tr("Delete \"%1\" and all its messages? This cannot be undone.").arg(item->toolTip(0)));
-    if (answer != QMessageBox::Yes)
-        return;
-    connect(m_api.remove(QStringLiteral("/v1/conversations/") + item->data(0, IdRole).toString()),
-            &client::ApiCall::finished, this, &ConversationSidebar::reload);
+        tr("Delete \"%1\" and all its messages? This cannot be undone.").arg(item->toolTip(0)),
+        tr("Delete"), [this, id] {
+            connect(m_api.remove(QStringLiteral("/v1/conversations/") + id),
+                    &client::ApiCall::finished, this, &ConversationSidebar::reload);
+        });
 }
 
 } // namespace hearth::ui

@@ -1,5 +1,6 @@
 #include "app/MainWindow.h"
 
+#include "app/AdminPanel.h"
 #include "app/ChatPanel.h"
 #include "app/ConversationSidebar.h"
 #include "app/UsagePage.h"
@@ -40,9 +41,15 @@ MainWindow::MainWindow(client::ApiConnection &api, QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(splitter, tr("Chat"));
     m_tabs->addTab(m_usage, tr("Usage"));
+    if (api.isAdmin()) {
+        m_admin = new AdminPanel(api, this);
+        m_tabs->addTab(m_admin, tr("Admin"));
+    }
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (m_tabs->widget(index) == m_usage)
             m_usage->reload();
+        else if (m_admin && m_tabs->widget(index) == m_admin)
+            m_admin->refreshCurrent();
     });
     setCentralWidget(m_tabs);
     createActions();
@@ -69,6 +76,12 @@ MainWindow::MainWindow(client::ApiConnection &api, QWidget *parent)
 void MainWindow::showUsage()
 {
     m_tabs->setCurrentWidget(m_usage);
+}
+
+void MainWindow::showAdmin()
+{
+    if (m_admin)
+        m_tabs->setCurrentWidget(m_admin);
 }
 
 void MainWindow::showChat()

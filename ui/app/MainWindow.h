@@ -8,6 +8,7 @@ class ApiConnection;
 
 namespace hearth::ui {
 
+class AdminPanel;
 class ChatPanel;
 class ConversationSidebar;
 class UsagePage;
@@ -22,7 +23,10 @@ public:
     ConversationSidebar *sidebar() const { return m_sidebar; }
     ChatPanel *chat() const { return m_chat; }
     UsagePage *usage() const { return m_usage; }
+    // Null unless the signed-in user is an admin.
+    AdminPanel *admin() const { return m_admin; }
     void showUsage();
+    void showAdmin();
     void showChat();
 
 private:
@@ -32,6 +36,7 @@ private:
     ConversationSidebar *m_sidebar;
     ChatPanel *m_chat;
     UsagePage *m_usage;
+    AdminPanel *m_admin = nullptr;
     class QTabWidget *m_tabs;
 };
 

@@ -47,7 +47,8 @@ void UsageChart::setDays(const QJsonArray &groups)
         const qint64 total = qint64(day.value(QLatin1String("totalTokens")).toDouble());
         m_largest = qMax(m_largest, total);
         *tokens << double(total);
-        const QDate date = QDate::fromString(day.value(QLatin1String("key")).toString(), Qt::ISODate);
+        const QDate date =
+            QDate::fromString(day.value(QLatin1String("key")).toString(), Qt::ISODate);
         // Every fifth day counted back from the last one is labelled, so the
         // labels stay readable however narrow the bars.
         if ((groups.size() - 1 - i) % 5 == 0)

@@ -1,6 +1,7 @@
 #include "client/ApiCall.h"
 
 #include <QtCore/QCoreApplication>
+#include <QtCore/QJsonArray>
 #include <QtCore/QJsonObject>
 #include <QtNetwork/QNetworkReply>
 
@@ -18,11 +19,22 @@ ApiResult ApiCall::resultOf(QNetworkReply *reply)
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.json = QJsonDocument::fromJson(reply->readAll());
     result.retryAfter = reply->rawHeader("Retry-After").toInt();
+    const QByteArray link = reply->rawHeader("Link");
+    if (link.startsWith('<') && link.contains("rel=\"next\""))
+        result.nextPage = QString::fromUtf8(link.mid(1, link.indexOf('>') - 1));
     if (result.status >= 200 && result.status < 300)
         return result;
     const QJsonObject body = result.json.object();
     result.code = body.value(QLatin1String("code")).toString();
     result.error = body.value(QLatin1String("error")).toString();
+    // A refused form says which fields were wrong.
+    const QJsonArray details =
+        body.value(QLatin1String("details")).toObject().value(QLatin1String("errors")).toArray();
+    QStringList reasons;
+    for (const QJsonValue &reason : details)
+        reasons << reason.toString();
+    if (!reasons.isEmpty())
+        result.error += QStringLiteral(": ") + reasons.join(QStringLiteral("; "));
     if (result.error.isEmpty())
         result.error = result.status == 0
                            ? QCoreApplication::translate("hearth::client::ApiCall",

@@ -16,6 +16,7 @@ struct ApiResult
     QString error; // empty on success
     QString code;  // the server's error code, e.g. RATE_LIMITED
     int retryAfter = 0;
+    QString nextPage; // path and query of the next page (Link: rel="next"), if any
     bool ok() const { return error.isEmpty(); }
 };
 

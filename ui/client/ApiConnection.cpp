@@ -1,5 +1,6 @@
 #include "client/ApiConnection.h"
 
+#include "client/FileDownload.h"
 #include "client/MessageStream.h"
 
 #include <QtNetwork/QNetworkReply>
@@ -107,6 +108,13 @@ ApiCall *ApiConnection::patch(const QString &path, const QJsonObject &body)
 ApiCall *ApiConnection::remove(const QString &path)
 {
     return send("DELETE", path, {});
+}
+
+FileDownload *ApiConnection::download(const QString &path, const QString &fileName)
+{
+    QNetworkRequest req = request(path);
+    req.setRawHeader("Accept", "text/csv");
+    return new FileDownload(m_network.get(req), fileName, this);
 }
 
 MessageStream *ApiConnection::sendMessage(const QString &conversationId, const QJsonObject &body)

@@ -9,6 +9,7 @@
 
 namespace hearth::client {
 
+class FileDownload;
 class MessageStream;
 
 // A signed-in connection to a Hearth server (the embedded one or a remote
@@ -31,6 +32,8 @@ public:
     ApiCall *post(const QString &path, const QJsonObject &body);
     ApiCall *patch(const QString &path, const QJsonObject &body);
     ApiCall *remove(const QString &path);
+    // GET path with Accept: text/csv, written to `fileName` as it arrives.
+    FileDownload *download(const QString &path, const QString &fileName);
     // POST …/messages with stream: true.
     MessageStream *sendMessage(const QString &conversationId, const QJsonObject &body);
 

@@ -1,0 +1,69 @@
+#include "app/FormDialog.h"
+
+#include <QtWidgets/QDialogButtonBox>
+#include <QtWidgets/QFormLayout>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QPushButton>
+#include <QtWidgets/QVBoxLayout>
+
+namespace hearth::ui {
+
+FormDialog::FormDialog(const QString &title, QWidget *parent)
+    : QDialog(parent)
+    , m_form(new QFormLayout)
+    , m_error(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setWindowTitle(title);
+    setMinimumWidth(440);
+    m_error->setObjectName(QStringLiteral("errorBanner"));
+    m_error->setWordWrap(true);
+    m_error->hide();
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &FormDialog::submit);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(m_form);
+    layout->addWidget(m_error);
+    layout->addWidget(m_buttons);
+}
+
+void FormDialog::addRow(const QString &label, QWidget *field)
+{
+    field->setAccessibleName(QString(label).remove(QLatin1Char('&')).remove(QLatin1Char(':')));
+    m_form->addRow(label, field);
+}
+
+void FormDialog::addNote(const QString &text)
+{
+    auto *note = new QLabel(text, this);
+    note->setWordWrap(true);
+    note->setObjectName(QStringLiteral("messageNote"));
+    m_form->addRow(note);
+}
+
+void FormDialog::setSubmitText(const QString &text)
+{
+    m_buttons->button(QDialogButtonBox::Ok)->setText(text);
+}
+
+void FormDialog::showError(const QString &error)
+{
+    m_error->setText(error);
+    m_error->setVisible(!error.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+}
+
+QString FormDialog::shownError() const
+{
+    return m_error->isVisible() ? m_error->text() : QString();
+}
+
+void FormDialog::submit()
+{
+    // One request at a time: OK comes back with the answer.
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    m_error->hide();
+    emit submitted();
+}
+
+} // namespace hearth::ui

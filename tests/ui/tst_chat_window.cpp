@@ -43,7 +43,7 @@ class TestChatWindow final : public QObject
     }
     static bool chooseModel(ui::MainWindow &window, const QString &id)
     {
-        auto *models = window.findChild<QComboBox *>();
+        QComboBox *models = window.chat()->modelPicker();
         if (!QTest::qWaitFor([&] { return models->findData(id) >= 0; }, 10000))
             return false;
         models->setCurrentIndex(models->findData(id));

@@ -34,6 +34,7 @@ public:
     bool isStreaming() const;
     MessageView *view() const { return m_view; }
     Composer *composer() const { return m_composer; }
+    QComboBox *modelPicker() const { return m_models; }
     QString conversationId() const { return m_conversationId; }
 
 public slots:

@@ -1,15 +1,16 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="69" />
-        <location filename="../app/desktop/main.cpp" line="104" />
+        <location filename="../app/desktop/main.cpp" line="82"/>
+        <location filename="../app/desktop/main.cpp" line="153"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="105" />
+        <location filename="../app/desktop/main.cpp" line="154"/>
         <source>Hearth could not start its server:
 %1</source>
         <translation>Hearth could not start its server:
@@ -19,44 +20,979 @@
 <context>
     <name>hearth::client::ApiCall</name>
     <message>
-        <location filename="../ui/client/ApiCall.cpp" line="28" />
+        <location filename="../ui/client/ApiCall.cpp" line="40"/>
         <source>Cannot reach the server: %1</source>
         <translation>Cannot reach the server: %1</translation>
     </message>
     <message>
-        <location filename="../ui/client/ApiCall.cpp" line="31" />
+        <location filename="../ui/client/ApiCall.cpp" line="43"/>
         <source>The server answered with an error (%1)</source>
         <translation>The server answered with an error (%1)</translation>
     </message>
 </context>
 <context>
+    <name>hearth::client::FileDownload</name>
+    <message>
+        <location filename="../ui/client/FileDownload.cpp" line="16"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/FileDownload.cpp" line="33"/>
+        <source>Export cancelled</source>
+        <translation>Export cancelled</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/FileDownload.cpp" line="59"/>
+        <source>The download broke off: %1</source>
+        <translation>The download broke off: %1</translation>
+    </message>
+</context>
+<context>
     <name>hearth::client::MessageStream</name>
     <message>
-        <location filename="../ui/client/MessageStream.cpp" line="70" />
+        <location filename="../ui/client/MessageStream.cpp" line="70"/>
         <source>The reply ended unexpectedly</source>
         <translation>The reply ended unexpectedly</translation>
     </message>
 </context>
 <context>
-    <name>hearth::ui::ChatPanel</name>
+    <name>hearth::ui::AdminLogPage</name>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="32" />
+        <location filename="../ui/app/AdminLogPage.cpp" line="24"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="24"/>
+        <source>Client address</source>
+        <translation>Client address</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="24"/>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="24"/>
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="24"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="25"/>
+        <source>Time taken</source>
+        <translation>Time taken</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="25"/>
+        <source>Provider time</source>
+        <translation>Provider time</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="26"/>
+        <source>Access log</source>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="27"/>
+        <source>Load older entries</source>
+        <translation>Load older entries</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="30"/>
+        <source>Any status</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="32"/>
+        <source>Status code</source>
+        <translation>Status code</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="34"/>
+        <source>Path starts with, e.g. /v1/conversations</source>
+        <translation>Path starts with, e.g. /v1/conversations</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="35"/>
+        <source>Path</source>
+        <translation>Path</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="39"/>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="45"/>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="47"/>
+        <source>Path:</source>
+        <translation>Path:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="92"/>
+        <location filename="../ui/app/AdminLogPage.cpp" line="94"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::AdminPanel</name>
+    <message>
+        <location filename="../ui/app/AdminPanel.cpp" line="23"/>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminPanel.cpp" line="24"/>
+        <source>Providers</source>
+        <translation>Providers</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminPanel.cpp" line="25"/>
+        <source>Usage</source>
+        <translation>Usage</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminPanel.cpp" line="26"/>
+        <source>Access log</source>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminPanel.cpp" line="27"/>
+        <source>Server settings</source>
+        <translation>Server settings</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::AdminProvidersPage</name>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="38"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="38"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="38"/>
+        <source>API key</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="38"/>
+        <source>Models</source>
+        <translation>Models</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="38"/>
+        <source>Enabled</source>
+        <translation>Enabled</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="38"/>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="39"/>
+        <source>Providers</source>
+        <translation>Providers</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="41"/>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="42"/>
+        <source>Test connection</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="43"/>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="46"/>
+        <source>Add provider…</source>
+        <translation>Add provider…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="96"/>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="98"/>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="98"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="103"/>
+        <source>No provider yet. Add one so people can chat: DeepSeek or OpenAI with an API key, or Ollama running on this computer.</source>
+        <translation>No provider yet. Add one so people can chat: DeepSeek or OpenAI with an API key, or Ollama running on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="120"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="163"/>
+        <source>Add provider</source>
+        <translation>Add provider</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="120"/>
+        <source>Edit provider</source>
+        <translation>Edit provider</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="125"/>
+        <source>Custom</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="136"/>
+        <source>Stored (%1); leave empty to keep it</source>
+        <translation>Stored (%1); leave empty to keep it</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="137"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="151"/>
+        <source>Not needed for Ollama</source>
+        <translation>Not needed for Ollama</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="141"/>
+        <source>Providers with a higher priority are tried first for a model.</source>
+        <translation>Providers with a higher priority are tried first for a model.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="142"/>
+        <source>Use this provider</source>
+        <translation>Use this provider</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="145"/>
+        <source>&amp;Preset:</source>
+        <translation>&amp;Preset:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="152"/>
+        <source>Your key from the provider</source>
+        <translation>Your key from the provider</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="157"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="158"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="159"/>
+        <source>API &amp;key:</source>
+        <translation>API &amp;key:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="160"/>
+        <source>P&amp;riority:</source>
+        <translation>P&amp;riority:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="162"/>
+        <source>Hearth asks the provider for its models when you save.</source>
+        <translation>Hearth asks the provider for its models when you save.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="163"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="183"/>
+        <source>Saved %1: %n model(s) available.</source>
+        <translation>
+            <numerusform>Saved %1: %n model available.</numerusform>
+            <numerusform>Saved %1: %n models available.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="185"/>
+        <source>Saved %1, but it offered no models. Check the address and key, then Test connection.</source>
+        <translation>Saved %1, but it offered no models. Check the address and key, then Test connection.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="200"/>
+        <source>Testing %1…</source>
+        <translation>Testing %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="213"/>
+        <source>%1 answered in %2 ms with %n model(s).</source>
+        <translation>
+            <numerusform>%1 answered in %2 ms with %n model.</numerusform>
+            <numerusform>%1 answered in %2 ms with %n models.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="219"/>
+        <source>%1 did not answer: %2</source>
+        <translation>%1 did not answer: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="230"/>
+        <source>Delete provider</source>
+        <translation>Delete provider</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="231"/>
+        <source>Delete %1? Its models will no longer be offered.</source>
+        <translation>Delete %1? Its models will no longer be offered.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="231"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="235"/>
+        <source>Deleted %1.</source>
+        <translation>Deleted %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::AdminSettingsPage</name>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="42"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="43"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="44"/>
+        <source>No limit</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="45"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="46"/>
+        <source>No quota</source>
+        <translation>No quota</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="50"/>
+        <source>Save settings</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="58"/>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="62"/>
+        <source>Chat messages per person</source>
+        <translation>Chat messages per person</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="64"/>
+        <source>Per &amp;minute:</source>
+        <translation>Per &amp;minute:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="65"/>
+        <source>Per &amp;day:</source>
+        <translation>Per &amp;day:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="66"/>
+        <source>Per &amp;week:</source>
+        <translation>Per &amp;week:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="67"/>
+        <source>Token quota per person (unless set for the user)</source>
+        <translation>Token quota per person (unless set for the user)</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="69"/>
+        <source>Per d&amp;ay:</source>
+        <translation>Per d&amp;ay:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="70"/>
+        <source>Per m&amp;onth:</source>
+        <translation>Per m&amp;onth:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="71"/>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="73"/>
+        <source>Default mode&amp;l:</source>
+        <translation>Default mode&amp;l:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="74"/>
+        <source>&amp;Time zone for statistics:</source>
+        <translation>&amp;Time zone for statistics:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="75"/>
+        <source>Keep the access &amp;log for:</source>
+        <translation>Keep the access &amp;log for:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="76"/>
+        <source>Messages per minute</source>
+        <translation>Messages per minute</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="77"/>
+        <source>Messages per day</source>
+        <translation>Messages per day</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="78"/>
+        <source>Messages per week</source>
+        <translation>Messages per week</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="79"/>
+        <source>Daily token quota</source>
+        <translation>Daily token quota</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="80"/>
+        <source>Monthly token quota</source>
+        <translation>Monthly token quota</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="81"/>
+        <source>Default model</source>
+        <translation>Default model</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="82"/>
+        <source>Time zone</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="83"/>
+        <source>Access log kept for</source>
+        <translation>Access log kept for</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="138"/>
+        <source>Automatic (the first model available)</source>
+        <translation>Automatic (the first model available)</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="143"/>
+        <source>Set by the server&apos;s environment; change it there.</source>
+        <translation>Set by the server's environment; change it there.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="156"/>
+        <source>Greyed-out settings are set by the server&apos;s environment.</source>
+        <translation>Greyed-out settings are set by the server's environment.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="187"/>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::AdminUsagePage</name>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="34"/>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="34"/>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="35"/>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="34"/>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="35"/>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="34"/>
+        <source>Usage by user</source>
+        <translation>Usage by user</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="35"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="33" />
+        <location filename="../ui/app/AdminUsagePage.cpp" line="35"/>
+        <source>Usage by model</source>
+        <translation>Usage by model</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="38"/>
+        <source>Export records as CSV…</source>
+        <translation>Export records as CSV…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="39"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="43"/>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="44"/>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="45"/>
+        <source>Last 365 days</source>
+        <translation>Last 365 days</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="46"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="48"/>
+        <source>Export the records of</source>
+        <translation>Export the records of</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="49"/>
+        <source>Export the records for model</source>
+        <translation>Export the records for model</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="64"/>
+        <source>Export usage records</source>
+        <translation>Export usage records</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="64"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="75"/>
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="79"/>
+        <source>Tokens per day</source>
+        <translation>Tokens per day</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="80"/>
+        <source>By user</source>
+        <translation>By user</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="81"/>
+        <source>By model</source>
+        <translation>By model</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="89"/>
+        <source>Records of</source>
+        <translation>Records of</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="91"/>
+        <source>for</source>
+        <translation>for</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="120"/>
+        <source>%1 messages, %2 tokens (days in %3)</source>
+        <translation>%1 messages, %2 tokens (days in %3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="152"/>
+        <source>everyone</source>
+        <translation>everyone</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="152"/>
+        <source>every model</source>
+        <translation>every model</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="159"/>
+        <source>(deleted user)</source>
+        <translation>(deleted user)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/app/AdminUsagePage.cpp" line="216"/>
+        <source>Saved %n record(s) to %1</source>
+        <translation>
+            <numerusform>Saved %n record to %1</numerusform>
+            <numerusform>Saved %n records to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::AdminUsersPage</name>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="22"/>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="22"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="22"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="22"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="22"/>
+        <source>Last sign-in</source>
+        <translation>Last sign-in</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="23"/>
+        <source>Daily tokens</source>
+        <translation>Daily tokens</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="23"/>
+        <source>Monthly tokens</source>
+        <translation>Monthly tokens</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="24"/>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="28"/>
+        <source>Reset password…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="29"/>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="31"/>
+        <source>Add user…</source>
+        <translation>Add user…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="38"/>
+        <source>%1 is now a user.</source>
+        <translation>%1 is now a user.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="38"/>
+        <source>%1 is now an admin.</source>
+        <translation>%1 is now an admin.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="43"/>
+        <source>%1 can sign in again.</source>
+        <translation>%1 can sign in again.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="44"/>
+        <source>%1 is disabled and signed out everywhere.</source>
+        <translation>%1 is disabled and signed out everywhere.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="90"/>
+        <source>Server default</source>
+        <translation>Server default</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="100"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="147"/>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="100"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="146"/>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="101"/>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="101"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/app/AdminUsersPage.cpp" line="109"/>
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n account</numerusform>
+            <numerusform>%n accounts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="129"/>
+        <source>Make user</source>
+        <translation>Make user</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="129"/>
+        <source>Make admin</source>
+        <translation>Make admin</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="130"/>
+        <source>Enable</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="130"/>
+        <source>Disable</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="137"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="152"/>
+        <source>Add user</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="140"/>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="144"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="197"/>
+        <source>At least 8 characters</source>
+        <translation>At least 8 characters</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="148"/>
+        <source>&amp;Email:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="149"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="150"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="151"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="165"/>
+        <source>Added %1.</source>
+        <translation>Added %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="191"/>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="193"/>
+        <source>%1 will be signed out everywhere and must sign in with the new password.</source>
+        <translation>%1 will be signed out everywhere and must sign in with the new password.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="198"/>
+        <source>&amp;New password:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="199"/>
+        <source>Set password</source>
+        <translation>Set password</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="209"/>
+        <source>New password set for %1.</source>
+        <translation>New password set for %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="222"/>
+        <source>Delete user</source>
+        <translation>Delete user</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="223"/>
+        <source>Delete %1 with all their conversations and API keys? Their usage stays in the statistics. This cannot be undone.</source>
+        <translation>Delete %1 with all their conversations and API keys? Their usage stays in the statistics. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="226"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="230"/>
+        <source>Deleted %1.</source>
+        <translation>Deleted %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::ApiKeysBox</name>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="22"/>
+        <source>Your API keys</source>
+        <translation>Your API keys</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="25"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="25"/>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="25"/>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="25"/>
+        <source>Last used</source>
+        <translation>Last used</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="25"/>
+        <source>API keys</source>
+        <translation>API keys</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="26"/>
+        <source>Revoke…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="35"/>
+        <source>Create key…</source>
+        <translation>Create key…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="43"/>
+        <source>Revoke API key</source>
+        <translation>Revoke API key</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="44"/>
+        <source>Revoke &quot;%1&quot;? Programs using it will stop working.</source>
+        <translation>Revoke "%1"? Programs using it will stop working.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="45"/>
+        <source>Revoke</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="54"/>
+        <source>Use a key as the API key of any OpenAI client, with this server&apos;s address followed by /v1 as its base URL.</source>
+        <translation>Use a key as the API key of any OpenAI client, with this server's address followed by /v1 as its base URL.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="97"/>
+        <source>Create API key</source>
+        <translation>Create API key</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="100"/>
+        <source>What it is for, e.g. &quot;laptop scripts&quot;</source>
+        <translation>What it is for, e.g. "laptop scripts"</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="101"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="102"/>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="123"/>
+        <source>Your new key, copied to the clipboard. It is shown only now, so keep it somewhere safe:
+%1</source>
+        <translation>Your new key, copied to the clipboard. It is shown only now, so keep it somewhere safe:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::ChatPanel</name>
+    <message>
+        <location filename="../ui/app/ChatPanel.cpp" line="32"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatPanel.cpp" line="33"/>
         <source>The model that answers</source>
         <translation>The model that answers</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="37" />
+        <location filename="../ui/app/ChatPanel.cpp" line="37"/>
         <source>Model:</source>
         <translation>Model:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/ChatPanel.cpp" line="66" />
-        <location filename="../ui/app/ChatPanel.cpp" line="228" />
+        <location filename="../ui/app/ChatPanel.cpp" line="66"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="228"/>
         <source>Too many messages for now. You can send again in %n second(s).</source>
         <translation>
             <numerusform>Too many messages for now. You can send again in %n second.</numerusform>
@@ -64,58 +1000,58 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="79" />
+        <location filename="../ui/app/ChatPanel.cpp" line="79"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="79" />
+        <location filename="../ui/app/ChatPanel.cpp" line="79"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="80" />
+        <location filename="../ui/app/ChatPanel.cpp" line="80"/>
         <source>Stop the reply (Esc)</source>
         <translation>Stop the reply (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="80" />
+        <location filename="../ui/app/ChatPanel.cpp" line="80"/>
         <source>Send the message (Enter)</source>
         <translation>Send the message (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="108" />
+        <location filename="../ui/app/ChatPanel.cpp" line="108"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="110" />
+        <location filename="../ui/app/ChatPanel.cpp" line="110"/>
         <source>Ask anything. Your conversations stay on this server.</source>
         <translation>Ask anything. Your conversations stay on this server.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="123" />
+        <location filename="../ui/app/ChatPanel.cpp" line="123"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="135" />
+        <location filename="../ui/app/ChatPanel.cpp" line="135"/>
         <source>No messages yet.</source>
         <translation>No messages yet.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="142" />
-        <location filename="../ui/app/ChatPanel.cpp" line="219" />
+        <location filename="../ui/app/ChatPanel.cpp" line="142"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="219"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="202" />
+        <location filename="../ui/app/ChatPanel.cpp" line="202"/>
         <source>The reply was cut off.</source>
         <translation>The reply was cut off.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="232" />
+        <location filename="../ui/app/ChatPanel.cpp" line="232"/>
         <source>No model provider serves this model. An administrator can add one (DeepSeek, OpenAI, or Ollama on this computer) in the admin panel.</source>
         <translation>No model provider serves this model. An administrator can add one (DeepSeek, OpenAI, or Ollama on this computer) in the admin panel.</translation>
     </message>
@@ -123,12 +1059,12 @@
 <context>
     <name>hearth::ui::Composer</name>
     <message>
-        <location filename="../ui/app/Composer.cpp" line="10" />
+        <location filename="../ui/app/Composer.cpp" line="10"/>
         <source>Type a message — Enter to send, Shift+Enter for a new line</source>
         <translation>Type a message — Enter to send, Shift+Enter for a new line</translation>
     </message>
     <message>
-        <location filename="../ui/app/Composer.cpp" line="11" />
+        <location filename="../ui/app/Composer.cpp" line="11"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
@@ -136,95 +1072,100 @@
 <context>
     <name>hearth::ui::ConversationSidebar</name>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="30" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="30"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="31" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="31"/>
         <source>Start a new conversation (Ctrl+N)</source>
         <translation>Start a new conversation (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="33" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="33"/>
         <source>Search conversations (Ctrl+K)</source>
         <translation>Search conversations (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="35" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="35"/>
         <source>Search conversations</source>
         <translation>Search conversations</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="39" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="39"/>
         <source>Conversations</source>
         <translation>Conversations</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="155" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="155"/>
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="156" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="156"/>
         <source>Unpin</source>
         <translation>Unpin</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="156" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="156"/>
         <source>Pin</source>
         <translation>Pin</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="161" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="161"/>
         <source>Archive</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="167" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="167"/>
         <source>Delete…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="174" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="174"/>
         <source>Rename conversation</source>
         <translation>Rename conversation</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="174" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="174"/>
         <source>Title:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="187" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="188"/>
         <source>Delete conversation</source>
         <translation>Delete conversation</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="188" />
-        <source>Delete "%1" and all its messages? This cannot be undone.</source>
-        <translation>Delete "%1" and all its messages? This cannot be undone.</translation>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="189"/>
+        <source>Delete &quot;%1&quot; and all its messages? This cannot be undone.</source>
+        <translation>Delete &quot;%1&quot; and all its messages? This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="190"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
     </message>
 </context>
 <context>
     <name>hearth::ui::DateGroups</name>
     <message>
-        <location filename="../ui/app/DateGroups.cpp" line="23" />
+        <location filename="../ui/app/DateGroups.cpp" line="23"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../ui/app/DateGroups.cpp" line="25" />
+        <location filename="../ui/app/DateGroups.cpp" line="25"/>
         <source>Yesterday</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../ui/app/DateGroups.cpp" line="27" />
+        <location filename="../ui/app/DateGroups.cpp" line="27"/>
         <source>Last 7 days</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../ui/app/DateGroups.cpp" line="29" />
+        <location filename="../ui/app/DateGroups.cpp" line="29"/>
         <source>Older</source>
         <translation>Older</translation>
     </message>
@@ -232,37 +1173,48 @@
 <context>
     <name>hearth::ui::MainWindow</name>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="23" />
+        <location filename="../ui/app/MainWindow.cpp" line="26"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="41" />
+        <location filename="../ui/app/MainWindow.cpp" line="44"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="42" />
+        <location filename="../ui/app/MainWindow.cpp" line="45"/>
         <source>Usage</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="62" />
+        <location filename="../ui/app/MainWindow.cpp" line="48"/>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MainWindow.cpp" line="50"/>
+        <location filename="../ui/app/MainWindow.cpp" line="116"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MainWindow.cpp" line="74"/>
         <source>Signed in as %1 on %2</source>
         <translation>Signed in as %1 on %2</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="81" />
+        <location filename="../ui/app/MainWindow.cpp" line="104"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="87" />
+        <location filename="../ui/app/MainWindow.cpp" line="110"/>
         <source>Search conversations</source>
         <translation>Search conversations</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="90" />
+        <location filename="../ui/app/MainWindow.cpp" line="113"/>
         <source>Stop the reply</source>
         <translation>Stop the reply</translation>
     </message>
@@ -270,32 +1222,32 @@
 <context>
     <name>hearth::ui::MessageBubble</name>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="23" />
+        <location filename="../ui/app/MessageBubble.cpp" line="23"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="23" />
+        <location filename="../ui/app/MessageBubble.cpp" line="23"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="27" />
+        <location filename="../ui/app/MessageBubble.cpp" line="27"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="29" />
+        <location filename="../ui/app/MessageBubble.cpp" line="29"/>
         <source>Copy message</source>
         <translation>Copy message</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="41" />
+        <location filename="../ui/app/MessageBubble.cpp" line="41"/>
         <source>Your message</source>
         <translation>Your message</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="41" />
+        <location filename="../ui/app/MessageBubble.cpp" line="41"/>
         <source>Reply</source>
         <translation>Reply</translation>
     </message>
@@ -303,131 +1255,270 @@
 <context>
     <name>hearth::ui::MessageView</name>
     <message>
-        <location filename="../ui/app/MessageView.cpp" line="19" />
+        <location filename="../ui/app/MessageView.cpp" line="19"/>
         <source>Conversation</source>
         <translation>Conversation</translation>
     </message>
 </context>
 <context>
+    <name>hearth::ui::SettingsPage</name>
+    <message>
+        <location filename="../ui/app/SettingsPage.cpp" line="23"/>
+        <location filename="../ui/app/SettingsPage.cpp" line="26"/>
+        <source>As the system</source>
+        <translation>As the system</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SettingsPage.cpp" line="27"/>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SettingsPage.cpp" line="28"/>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SettingsPage.cpp" line="46"/>
+        <source>Language and looks</source>
+        <translation>Language and looks</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SettingsPage.cpp" line="48"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SettingsPage.cpp" line="49"/>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Theme:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SettingsPage.cpp" line="50"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SettingsPage.cpp" line="51"/>
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::SharingBox</name>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="16"/>
+        <source>Share on your network</source>
+        <translation>Share on your network</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="17"/>
+        <source>Let other devices on this network use Hearth</source>
+        <translation>Let other devices on this network use Hearth</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="25"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="28"/>
+        <source>Addresses for other devices</source>
+        <translation>Addresses for other devices</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="29"/>
+        <source>QR code of the address</source>
+        <translation>QR code of the address</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="32"/>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="40"/>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="76"/>
+        <source>Could not change sharing: %1</source>
+        <translation>Could not change sharing: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="78"/>
+        <source>Only this computer can use Hearth.</source>
+        <translation>Only this computer can use Hearth.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="80"/>
+        <source>Shared on port %1, but this computer has no network address right now.</source>
+        <translation>Shared on port %1, but this computer has no network address right now.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="84"/>
+        <source>Shared. On another device, open one of these addresses or scan the code, and sign in with an account an admin made for you:</source>
+        <translation>Shared. On another device, open one of these addresses or scan the code, and sign in with an account an admin made for you:</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::UsageChart</name>
+    <message>
+        <location filename="../ui/app/UsageChart.cpp" line="28"/>
+        <source>Tokens per day</source>
+        <translation>Tokens per day</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/UsageChart.cpp" line="41"/>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+</context>
+<context>
     <name>hearth::ui::UsagePage</name>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="27" />
+        <location filename="../ui/app/UsagePage.cpp" line="31"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="27" />
+        <location filename="../ui/app/UsagePage.cpp" line="31"/>
         <source>This week</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="27" />
+        <location filename="../ui/app/UsagePage.cpp" line="31"/>
         <source>This month</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="27" />
+        <location filename="../ui/app/UsagePage.cpp" line="31"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="37" />
+        <location filename="../ui/app/UsagePage.cpp" line="41"/>
         <source>%1: tokens</source>
         <translation>%1: tokens</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="39" />
+        <location filename="../ui/app/UsagePage.cpp" line="43"/>
         <source>%1: messages</source>
         <translation>%1: messages</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="44" />
+        <location filename="../ui/app/UsagePage.cpp" line="55"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="44" />
+        <location filename="../ui/app/UsagePage.cpp" line="48"/>
+        <location filename="../ui/app/UsagePage.cpp" line="55"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="44" />
+        <location filename="../ui/app/UsagePage.cpp" line="48"/>
+        <location filename="../ui/app/UsagePage.cpp" line="55"/>
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="44" />
+        <location filename="../ui/app/UsagePage.cpp" line="48"/>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/UsagePage.cpp" line="53"/>
+        <source>Usage by model this month</source>
+        <translation>Usage by model this month</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/UsagePage.cpp" line="55"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="44" />
+        <location filename="../ui/app/UsagePage.cpp" line="55"/>
         <source>Via</source>
         <translation>Via</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="49" />
+        <location filename="../ui/app/UsagePage.cpp" line="60"/>
         <source>Recent usage</source>
         <translation>Recent usage</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="50" />
+        <location filename="../ui/app/UsagePage.cpp" line="61"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="54" />
+        <location filename="../ui/app/UsagePage.cpp" line="65"/>
         <source>Your token usage</source>
         <translation>Your token usage</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="67" />
+        <location filename="../ui/app/UsagePage.cpp" line="79"/>
+        <source>Tokens per day, last 30 days</source>
+        <translation>Tokens per day, last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/UsagePage.cpp" line="80"/>
+        <source>This month by model</source>
+        <translation>This month by model</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/UsagePage.cpp" line="86"/>
         <source>Recent calls</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="102" />
+        <location filename="../ui/app/UsagePage.cpp" line="157"/>
         <source>%1 tokens</source>
         <translation>%1 tokens</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/UsagePage.cpp" line="103" />
+        <location filename="../ui/app/UsagePage.cpp" line="158"/>
         <source>%n message(s)</source>
         <translation>
-            <numerusform>%n message</numerusform><numerusform>%n messages</numerusform></translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="105" />
+        <location filename="../ui/app/UsagePage.cpp" line="160"/>
         <source>Days in %1</source>
         <translation>Days in %1</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="116" />
+        <location filename="../ui/app/UsagePage.cpp" line="172"/>
         <source>Completed</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="117" />
+        <location filename="../ui/app/UsagePage.cpp" line="173"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="118" />
+        <location filename="../ui/app/UsagePage.cpp" line="174"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="122" />
+        <location filename="../ui/app/UsagePage.cpp" line="179"/>
         <source> (estimated)</source>
         <translation> (estimated)</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="123" />
+        <location filename="../ui/app/UsagePage.cpp" line="180"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="123" />
+        <location filename="../ui/app/UsagePage.cpp" line="180"/>
         <source>API key</source>
         <translation>API key</translation>
     </message>

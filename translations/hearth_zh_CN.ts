@@ -1,15 +1,16 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="69" />
-        <location filename="../app/desktop/main.cpp" line="104" />
+        <location filename="../app/desktop/main.cpp" line="82"/>
+        <location filename="../app/desktop/main.cpp" line="153"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="105" />
+        <location filename="../app/desktop/main.cpp" line="154"/>
         <source>Hearth could not start its server:
 %1</source>
         <translation>Hearth 无法启动内置服务器：
@@ -19,102 +20,1033 @@
 <context>
     <name>hearth::client::ApiCall</name>
     <message>
-        <location filename="../ui/client/ApiCall.cpp" line="28" />
+        <location filename="../ui/client/ApiCall.cpp" line="40"/>
         <source>Cannot reach the server: %1</source>
         <translation>无法连接服务器：%1</translation>
     </message>
     <message>
-        <location filename="../ui/client/ApiCall.cpp" line="31" />
+        <location filename="../ui/client/ApiCall.cpp" line="43"/>
         <source>The server answered with an error (%1)</source>
         <translation>服务器返回了错误（%1）</translation>
     </message>
 </context>
 <context>
+    <name>hearth::client::FileDownload</name>
+    <message>
+        <location filename="../ui/client/FileDownload.cpp" line="16"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/FileDownload.cpp" line="33"/>
+        <source>Export cancelled</source>
+        <translation>导出已取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/FileDownload.cpp" line="59"/>
+        <source>The download broke off: %1</source>
+        <translation>下载中断：%1</translation>
+    </message>
+</context>
+<context>
     <name>hearth::client::MessageStream</name>
     <message>
-        <location filename="../ui/client/MessageStream.cpp" line="70" />
+        <location filename="../ui/client/MessageStream.cpp" line="70"/>
         <source>The reply ended unexpectedly</source>
         <translation>回复意外中断</translation>
     </message>
 </context>
 <context>
-    <name>hearth::ui::ChatPanel</name>
+    <name>hearth::ui::AdminLogPage</name>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="32" />
+        <location filename="../ui/app/AdminLogPage.cpp" line="24"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="24"/>
+        <source>Client address</source>
+        <translation>客户端地址</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="24"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="24"/>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="24"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="25"/>
+        <source>Time taken</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="25"/>
+        <source>Provider time</source>
+        <translation>服务商耗时</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="26"/>
+        <source>Access log</source>
+        <translation>访问日志</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="27"/>
+        <source>Load older entries</source>
+        <translation>加载更早的记录</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="30"/>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="32"/>
+        <source>Status code</source>
+        <translation>状态码</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="34"/>
+        <source>Path starts with, e.g. /v1/conversations</source>
+        <translation>路径开头，例如 /v1/conversations</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="35"/>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="39"/>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="45"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="47"/>
+        <source>Path:</source>
+        <translation>路径：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminLogPage.cpp" line="92"/>
+        <location filename="../ui/app/AdminLogPage.cpp" line="94"/>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::AdminPanel</name>
+    <message>
+        <location filename="../ui/app/AdminPanel.cpp" line="23"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminPanel.cpp" line="24"/>
+        <source>Providers</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminPanel.cpp" line="25"/>
+        <source>Usage</source>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminPanel.cpp" line="26"/>
+        <source>Access log</source>
+        <translation>访问日志</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminPanel.cpp" line="27"/>
+        <source>Server settings</source>
+        <translation>服务器设置</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::AdminProvidersPage</name>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="38"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="38"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="38"/>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="38"/>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="38"/>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="38"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="39"/>
+        <source>Providers</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="41"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="42"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="43"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="46"/>
+        <source>Add provider…</source>
+        <translation>添加服务商…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="96"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="98"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="98"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="103"/>
+        <source>No provider yet. Add one so people can chat: DeepSeek or OpenAI with an API key, or Ollama running on this computer.</source>
+        <translation>还没有服务商。添加一个才能聊天：使用 API 密钥的 DeepSeek 或 OpenAI，或本机运行的 Ollama。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="120"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="163"/>
+        <source>Add provider</source>
+        <translation>添加服务商</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="120"/>
+        <source>Edit provider</source>
+        <translation>编辑服务商</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="125"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="136"/>
+        <source>Stored (%1); leave empty to keep it</source>
+        <translation>已保存（%1）；留空则保留</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="137"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="151"/>
+        <source>Not needed for Ollama</source>
+        <translation>Ollama 无需密钥</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="141"/>
+        <source>Providers with a higher priority are tried first for a model.</source>
+        <translation>同一模型优先使用优先级更高的服务商。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="142"/>
+        <source>Use this provider</source>
+        <translation>启用此服务商</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="145"/>
+        <source>&amp;Preset:</source>
+        <translation>预设(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="152"/>
+        <source>Your key from the provider</source>
+        <translation>服务商提供给你的密钥</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="157"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="158"/>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="159"/>
+        <source>API &amp;key:</source>
+        <translation>API 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="160"/>
+        <source>P&amp;riority:</source>
+        <translation>优先级(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="162"/>
+        <source>Hearth asks the provider for its models when you save.</source>
+        <translation>保存时 Hearth 会向服务商获取模型列表。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="163"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="183"/>
+        <source>Saved %1: %n model(s) available.</source>
+        <translation>
+            <numerusform>已保存 %1：有 %n 个模型可用。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="185"/>
+        <source>Saved %1, but it offered no models. Check the address and key, then Test connection.</source>
+        <translation>已保存 %1，但它没有提供任何模型。请检查地址和密钥，然后测试连接。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="200"/>
+        <source>Testing %1…</source>
+        <translation>正在测试 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="213"/>
+        <source>%1 answered in %2 ms with %n model(s).</source>
+        <translation>
+            <numerusform>%1 在 %2 毫秒内响应，共 %n 个模型。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="219"/>
+        <source>%1 did not answer: %2</source>
+        <translation>%1 无响应：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="230"/>
+        <source>Delete provider</source>
+        <translation>删除服务商</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="231"/>
+        <source>Delete %1? Its models will no longer be offered.</source>
+        <translation>删除 %1？它的模型将不再可用。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="231"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="235"/>
+        <source>Deleted %1.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::AdminSettingsPage</name>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="42"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="43"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="44"/>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="45"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="46"/>
+        <source>No quota</source>
+        <translation>无配额</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="50"/>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="58"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="62"/>
+        <source>Chat messages per person</source>
+        <translation>每人聊天消息数</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="64"/>
+        <source>Per &amp;minute:</source>
+        <translation>每分钟(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="65"/>
+        <source>Per &amp;day:</source>
+        <translation>每天(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="66"/>
+        <source>Per &amp;week:</source>
+        <translation>每周(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="67"/>
+        <source>Token quota per person (unless set for the user)</source>
+        <translation>每人 token 配额（用户单独设置的除外）</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="69"/>
+        <source>Per d&amp;ay:</source>
+        <translation>每天(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="70"/>
+        <source>Per m&amp;onth:</source>
+        <translation>每月(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="71"/>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="73"/>
+        <source>Default mode&amp;l:</source>
+        <translation>默认模型(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="74"/>
+        <source>&amp;Time zone for statistics:</source>
+        <translation>统计使用的时区(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="75"/>
+        <source>Keep the access &amp;log for:</source>
+        <translation>访问日志保留(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="76"/>
+        <source>Messages per minute</source>
+        <translation>每分钟消息数</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="77"/>
+        <source>Messages per day</source>
+        <translation>每天消息数</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="78"/>
+        <source>Messages per week</source>
+        <translation>每周消息数</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="79"/>
+        <source>Daily token quota</source>
+        <translation>每日 token 配额</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="80"/>
+        <source>Monthly token quota</source>
+        <translation>每月 token 配额</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="81"/>
+        <source>Default model</source>
+        <translation>默认模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="82"/>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="83"/>
+        <source>Access log kept for</source>
+        <translation>访问日志保留时长</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="138"/>
+        <source>Automatic (the first model available)</source>
+        <translation>自动（第一个可用模型）</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="143"/>
+        <source>Set by the server&apos;s environment; change it there.</source>
+        <translation>由服务器环境变量设定；请在那里修改。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="156"/>
+        <source>Greyed-out settings are set by the server&apos;s environment.</source>
+        <translation>灰色的设置由服务器环境变量设定。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="187"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::AdminUsagePage</name>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="34"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="34"/>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="35"/>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="34"/>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="35"/>
+        <source>Tokens</source>
+        <translation>Token 数</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="34"/>
+        <source>Usage by user</source>
+        <translation>按用户统计的用量</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="35"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="33" />
+        <location filename="../ui/app/AdminUsagePage.cpp" line="35"/>
+        <source>Usage by model</source>
+        <translation>按模型统计的用量</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="38"/>
+        <source>Export records as CSV…</source>
+        <translation>导出记录为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="39"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="43"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="44"/>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="45"/>
+        <source>Last 365 days</source>
+        <translation>最近 365 天</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="46"/>
+        <source>Period</source>
+        <translation>时间段</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="48"/>
+        <source>Export the records of</source>
+        <translation>导出谁的记录</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="49"/>
+        <source>Export the records for model</source>
+        <translation>导出哪个模型的记录</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="64"/>
+        <source>Export usage records</source>
+        <translation>导出用量记录</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="64"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="75"/>
+        <source>Period:</source>
+        <translation>时间段：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="79"/>
+        <source>Tokens per day</source>
+        <translation>每日 token 数</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="80"/>
+        <source>By user</source>
+        <translation>按用户</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="81"/>
+        <source>By model</source>
+        <translation>按模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="89"/>
+        <source>Records of</source>
+        <translation>记录：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="91"/>
+        <source>for</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="120"/>
+        <source>%1 messages, %2 tokens (days in %3)</source>
+        <translation>%1 条消息，%2 个 token（按 %3 时区计日）</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="152"/>
+        <source>everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="152"/>
+        <source>every model</source>
+        <translation>所有模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsagePage.cpp" line="159"/>
+        <source>(deleted user)</source>
+        <translation>（已删除的用户）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/app/AdminUsagePage.cpp" line="216"/>
+        <source>Saved %n record(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 条记录保存到 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::AdminUsersPage</name>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="22"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="22"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="22"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="22"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="22"/>
+        <source>Last sign-in</source>
+        <translation>上次登录</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="23"/>
+        <source>Daily tokens</source>
+        <translation>每日 token</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="23"/>
+        <source>Monthly tokens</source>
+        <translation>每月 token</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="24"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="28"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="29"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="31"/>
+        <source>Add user…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="38"/>
+        <source>%1 is now a user.</source>
+        <translation>%1 现在是普通用户。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="38"/>
+        <source>%1 is now an admin.</source>
+        <translation>%1 现在是管理员。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="43"/>
+        <source>%1 can sign in again.</source>
+        <translation>%1 可以重新登录了。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="44"/>
+        <source>%1 is disabled and signed out everywhere.</source>
+        <translation>%1 已被停用，并已在所有设备上退出登录。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="90"/>
+        <source>Server default</source>
+        <translation>服务器默认</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="100"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="147"/>
+        <source>Admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="100"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="146"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="101"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="101"/>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/app/AdminUsersPage.cpp" line="109"/>
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n 个账号</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="129"/>
+        <source>Make user</source>
+        <translation>设为普通用户</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="129"/>
+        <source>Make admin</source>
+        <translation>设为管理员</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="130"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="130"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="137"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="152"/>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="140"/>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="144"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="197"/>
+        <source>At least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="148"/>
+        <source>&amp;Email:</source>
+        <translation>邮箱(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="149"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="150"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="151"/>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="165"/>
+        <source>Added %1.</source>
+        <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="191"/>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="193"/>
+        <source>%1 will be signed out everywhere and must sign in with the new password.</source>
+        <translation>%1 将在所有设备上退出登录，之后须用新密码登录。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="198"/>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="199"/>
+        <source>Set password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="209"/>
+        <source>New password set for %1.</source>
+        <translation>已为 %1 设置新密码。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="222"/>
+        <source>Delete user</source>
+        <translation>删除用户</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="223"/>
+        <source>Delete %1 with all their conversations and API keys? Their usage stays in the statistics. This cannot be undone.</source>
+        <translation>删除 %1 及其所有对话和 API 密钥？其用量仍保留在统计中。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="226"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="230"/>
+        <source>Deleted %1.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::ApiKeysBox</name>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="22"/>
+        <source>Your API keys</source>
+        <translation>你的 API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="25"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="25"/>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="25"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="25"/>
+        <source>Last used</source>
+        <translation>上次使用</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="25"/>
+        <source>API keys</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="26"/>
+        <source>Revoke…</source>
+        <translation>吊销…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="35"/>
+        <source>Create key…</source>
+        <translation>创建密钥…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="43"/>
+        <source>Revoke API key</source>
+        <translation>吊销 API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="44"/>
+        <source>Revoke &quot;%1&quot;? Programs using it will stop working.</source>
+        <translation>吊销“%1”？使用它的程序将无法继续工作。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="45"/>
+        <source>Revoke</source>
+        <translation>吊销</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="54"/>
+        <source>Use a key as the API key of any OpenAI client, with this server&apos;s address followed by /v1 as its base URL.</source>
+        <translation>在任何 OpenAI 客户端中把密钥填作 API key，并把本服务器地址加上 /v1 作为 base URL。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="97"/>
+        <source>Create API key</source>
+        <translation>创建 API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="100"/>
+        <source>What it is for, e.g. &quot;laptop scripts&quot;</source>
+        <translation>用途，例如“笔记本上的脚本”</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="101"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="102"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ApiKeysBox.cpp" line="123"/>
+        <source>Your new key, copied to the clipboard. It is shown only now, so keep it somewhere safe:
+%1</source>
+        <translation>你的新密钥，已复制到剪贴板。它只显示这一次，请妥善保存：
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::ChatPanel</name>
+    <message>
+        <location filename="../ui/app/ChatPanel.cpp" line="32"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatPanel.cpp" line="33"/>
         <source>The model that answers</source>
         <translation>回答问题的模型</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="37" />
+        <location filename="../ui/app/ChatPanel.cpp" line="37"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/ChatPanel.cpp" line="66" />
-        <location filename="../ui/app/ChatPanel.cpp" line="228" />
+        <location filename="../ui/app/ChatPanel.cpp" line="66"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="228"/>
         <source>Too many messages for now. You can send again in %n second(s).</source>
         <translation>
             <numerusform>消息发送太频繁了。%n 秒后可以再次发送。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="79" />
+        <location filename="../ui/app/ChatPanel.cpp" line="79"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="79" />
+        <location filename="../ui/app/ChatPanel.cpp" line="79"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="80" />
+        <location filename="../ui/app/ChatPanel.cpp" line="80"/>
         <source>Stop the reply (Esc)</source>
         <translation>停止回复（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="80" />
+        <location filename="../ui/app/ChatPanel.cpp" line="80"/>
         <source>Send the message (Enter)</source>
         <translation>发送消息（Enter）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="108" />
+        <location filename="../ui/app/ChatPanel.cpp" line="108"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="110" />
+        <location filename="../ui/app/ChatPanel.cpp" line="110"/>
         <source>Ask anything. Your conversations stay on this server.</source>
         <translation>尽管问吧。你的对话只保存在这台服务器上。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="123" />
+        <location filename="../ui/app/ChatPanel.cpp" line="123"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="135" />
+        <location filename="../ui/app/ChatPanel.cpp" line="135"/>
         <source>No messages yet.</source>
         <translation>还没有消息。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="142" />
-        <location filename="../ui/app/ChatPanel.cpp" line="219" />
+        <location filename="../ui/app/ChatPanel.cpp" line="142"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="219"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="202" />
+        <location filename="../ui/app/ChatPanel.cpp" line="202"/>
         <source>The reply was cut off.</source>
         <translation>回复中断了。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="232" />
+        <location filename="../ui/app/ChatPanel.cpp" line="232"/>
         <source>No model provider serves this model. An administrator can add one (DeepSeek, OpenAI, or Ollama on this computer) in the admin panel.</source>
         <translation>没有可用的模型提供方提供这个模型。管理员可以在管理面板中添加一个（DeepSeek、OpenAI 或本机的 Ollama）。</translation>
     </message>
@@ -122,12 +1054,12 @@
 <context>
     <name>hearth::ui::Composer</name>
     <message>
-        <location filename="../ui/app/Composer.cpp" line="10" />
+        <location filename="../ui/app/Composer.cpp" line="10"/>
         <source>Type a message — Enter to send, Shift+Enter for a new line</source>
         <translation>输入消息 — 按 Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
-        <location filename="../ui/app/Composer.cpp" line="11" />
+        <location filename="../ui/app/Composer.cpp" line="11"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
@@ -135,95 +1067,100 @@
 <context>
     <name>hearth::ui::ConversationSidebar</name>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="30" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="30"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="31" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="31"/>
         <source>Start a new conversation (Ctrl+N)</source>
         <translation>开始新对话（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="33" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="33"/>
         <source>Search conversations (Ctrl+K)</source>
         <translation>搜索对话（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="35" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="35"/>
         <source>Search conversations</source>
         <translation>搜索对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="39" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="39"/>
         <source>Conversations</source>
         <translation>对话列表</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="155" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="155"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="156" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="156"/>
         <source>Unpin</source>
         <translation>取消置顶</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="156" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="156"/>
         <source>Pin</source>
         <translation>置顶</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="161" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="161"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="167" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="167"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="174" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="174"/>
         <source>Rename conversation</source>
         <translation>重命名对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="174" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="174"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="187" />
+        <location filename="../ui/app/ConversationSidebar.cpp" line="188"/>
         <source>Delete conversation</source>
         <translation>删除对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="188" />
-        <source>Delete "%1" and all its messages? This cannot be undone.</source>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="189"/>
+        <source>Delete &quot;%1&quot; and all its messages? This cannot be undone.</source>
         <translation>删除“%1”及其所有消息？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="190"/>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
     <name>hearth::ui::DateGroups</name>
     <message>
-        <location filename="../ui/app/DateGroups.cpp" line="23" />
+        <location filename="../ui/app/DateGroups.cpp" line="23"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../ui/app/DateGroups.cpp" line="25" />
+        <location filename="../ui/app/DateGroups.cpp" line="25"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../ui/app/DateGroups.cpp" line="27" />
+        <location filename="../ui/app/DateGroups.cpp" line="27"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../ui/app/DateGroups.cpp" line="29" />
+        <location filename="../ui/app/DateGroups.cpp" line="29"/>
         <source>Older</source>
         <translation>更早</translation>
     </message>
@@ -231,37 +1168,48 @@
 <context>
     <name>hearth::ui::MainWindow</name>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="23" />
+        <location filename="../ui/app/MainWindow.cpp" line="26"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="41" />
+        <location filename="../ui/app/MainWindow.cpp" line="44"/>
         <source>Chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="42" />
+        <location filename="../ui/app/MainWindow.cpp" line="45"/>
         <source>Usage</source>
         <translation>用量</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="62" />
+        <location filename="../ui/app/MainWindow.cpp" line="48"/>
+        <source>Admin</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MainWindow.cpp" line="50"/>
+        <location filename="../ui/app/MainWindow.cpp" line="116"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MainWindow.cpp" line="74"/>
         <source>Signed in as %1 on %2</source>
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="81" />
+        <location filename="../ui/app/MainWindow.cpp" line="104"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="87" />
+        <location filename="../ui/app/MainWindow.cpp" line="110"/>
         <source>Search conversations</source>
         <translation>搜索对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="90" />
+        <location filename="../ui/app/MainWindow.cpp" line="113"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
@@ -269,32 +1217,32 @@
 <context>
     <name>hearth::ui::MessageBubble</name>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="23" />
+        <location filename="../ui/app/MessageBubble.cpp" line="23"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="23" />
+        <location filename="../ui/app/MessageBubble.cpp" line="23"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="27" />
+        <location filename="../ui/app/MessageBubble.cpp" line="27"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="29" />
+        <location filename="../ui/app/MessageBubble.cpp" line="29"/>
         <source>Copy message</source>
         <translation>复制消息</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="41" />
+        <location filename="../ui/app/MessageBubble.cpp" line="41"/>
         <source>Your message</source>
         <translation>你的消息</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="41" />
+        <location filename="../ui/app/MessageBubble.cpp" line="41"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
@@ -302,131 +1250,269 @@
 <context>
     <name>hearth::ui::MessageView</name>
     <message>
-        <location filename="../ui/app/MessageView.cpp" line="19" />
+        <location filename="../ui/app/MessageView.cpp" line="19"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
 </context>
 <context>
+    <name>hearth::ui::SettingsPage</name>
+    <message>
+        <location filename="../ui/app/SettingsPage.cpp" line="23"/>
+        <location filename="../ui/app/SettingsPage.cpp" line="26"/>
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SettingsPage.cpp" line="27"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SettingsPage.cpp" line="28"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SettingsPage.cpp" line="46"/>
+        <source>Language and looks</source>
+        <translation>语言和外观</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SettingsPage.cpp" line="48"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SettingsPage.cpp" line="49"/>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SettingsPage.cpp" line="50"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SettingsPage.cpp" line="51"/>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::SharingBox</name>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="16"/>
+        <source>Share on your network</source>
+        <translation>在局域网中共享</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="17"/>
+        <source>Let other devices on this network use Hearth</source>
+        <translation>允许本网络中的其他设备使用 Hearth</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="25"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="28"/>
+        <source>Addresses for other devices</source>
+        <translation>供其他设备使用的地址</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="29"/>
+        <source>QR code of the address</source>
+        <translation>地址的二维码</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="32"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="40"/>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="76"/>
+        <source>Could not change sharing: %1</source>
+        <translation>无法更改共享设置：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="78"/>
+        <source>Only this computer can use Hearth.</source>
+        <translation>只有本机可以使用 Hearth。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="80"/>
+        <source>Shared on port %1, but this computer has no network address right now.</source>
+        <translation>已在端口 %1 共享，但本机当前没有网络地址。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="84"/>
+        <source>Shared. On another device, open one of these addresses or scan the code, and sign in with an account an admin made for you:</source>
+        <translation>已共享。在其他设备上打开下面任一地址或扫描二维码，并用管理员为你创建的账号登录：</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::UsageChart</name>
+    <message>
+        <location filename="../ui/app/UsageChart.cpp" line="28"/>
+        <source>Tokens per day</source>
+        <translation>每日 token 数</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/UsageChart.cpp" line="41"/>
+        <source>Tokens</source>
+        <translation>Token 数</translation>
+    </message>
+</context>
+<context>
     <name>hearth::ui::UsagePage</name>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="27" />
+        <location filename="../ui/app/UsagePage.cpp" line="31"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="27" />
+        <location filename="../ui/app/UsagePage.cpp" line="31"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="27" />
+        <location filename="../ui/app/UsagePage.cpp" line="31"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="27" />
+        <location filename="../ui/app/UsagePage.cpp" line="31"/>
         <source>Total</source>
         <translation>总计</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="37" />
+        <location filename="../ui/app/UsagePage.cpp" line="41"/>
         <source>%1: tokens</source>
         <translation>%1：token 数</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="39" />
+        <location filename="../ui/app/UsagePage.cpp" line="43"/>
         <source>%1: messages</source>
         <translation>%1：消息数</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="44" />
+        <location filename="../ui/app/UsagePage.cpp" line="55"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="44" />
+        <location filename="../ui/app/UsagePage.cpp" line="48"/>
+        <location filename="../ui/app/UsagePage.cpp" line="55"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="44" />
+        <location filename="../ui/app/UsagePage.cpp" line="48"/>
+        <location filename="../ui/app/UsagePage.cpp" line="55"/>
         <source>Tokens</source>
         <translation>Token 数</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="44" />
+        <location filename="../ui/app/UsagePage.cpp" line="48"/>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/UsagePage.cpp" line="53"/>
+        <source>Usage by model this month</source>
+        <translation>本月按模型统计的用量</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/UsagePage.cpp" line="55"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="44" />
+        <location filename="../ui/app/UsagePage.cpp" line="55"/>
         <source>Via</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="49" />
+        <location filename="../ui/app/UsagePage.cpp" line="60"/>
         <source>Recent usage</source>
         <translation>最近的用量</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="50" />
+        <location filename="../ui/app/UsagePage.cpp" line="61"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="54" />
+        <location filename="../ui/app/UsagePage.cpp" line="65"/>
         <source>Your token usage</source>
         <translation>你的 token 用量</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="67" />
+        <location filename="../ui/app/UsagePage.cpp" line="79"/>
+        <source>Tokens per day, last 30 days</source>
+        <translation>最近 30 天每日 token 数</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/UsagePage.cpp" line="80"/>
+        <source>This month by model</source>
+        <translation>本月按模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/UsagePage.cpp" line="86"/>
         <source>Recent calls</source>
         <translation>最近的调用</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="102" />
+        <location filename="../ui/app/UsagePage.cpp" line="157"/>
         <source>%1 tokens</source>
         <translation>%1 个 token</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/UsagePage.cpp" line="103" />
+        <location filename="../ui/app/UsagePage.cpp" line="158"/>
         <source>%n message(s)</source>
         <translation>
-            <numerusform>%n 条消息</numerusform></translation>
+            <numerusform>%n 条消息</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="105" />
+        <location filename="../ui/app/UsagePage.cpp" line="160"/>
         <source>Days in %1</source>
         <translation>按 %1 时区计日</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="116" />
+        <location filename="../ui/app/UsagePage.cpp" line="172"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="117" />
+        <location filename="../ui/app/UsagePage.cpp" line="173"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="118" />
+        <location filename="../ui/app/UsagePage.cpp" line="174"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="122" />
+        <location filename="../ui/app/UsagePage.cpp" line="179"/>
         <source> (estimated)</source>
         <translation>（估算）</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="123" />
+        <location filename="../ui/app/UsagePage.cpp" line="180"/>
         <source>Chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="123" />
+        <location filename="../ui/app/UsagePage.cpp" line="180"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>

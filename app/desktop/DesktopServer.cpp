@@ -27,6 +27,17 @@ void DesktopServer::start()
     emit ready(m_server->baseUrl(), session);
 }
 
+void DesktopServer::share(bool on, quint16 port)
+{
+    if (!m_server)
+        return;
+    QString error;
+    const bool moved = on ? m_server->listenOn(QStringLiteral("0.0.0.0"), port, &error)
+                          : m_server->listenOn(QStringLiteral("127.0.0.1"), 0, &error);
+    const bool shared = moved ? on : !on;
+    emit sharingChanged(shared, m_server->port(), m_server->baseUrl(), error);
+}
+
 void DesktopServer::stop()
 {
     m_server.reset();

@@ -24,9 +24,14 @@ public:
 public slots:
     void start();
     void stop();
+    // Shares the server on the local network (all addresses, `port`) or
+    // takes it back to this computer only (127.0.0.1, any free port).
+    void share(bool on, quint16 port);
 
 signals:
     void ready(const QString &baseUrl, const QJsonObject &ownerSession);
+    // After share(): where the window now reaches the server, or why not.
+    void sharingChanged(bool shared, quint16 port, const QString &baseUrl, const QString &error);
     void failed(const QString &error);
     void stopped();
 

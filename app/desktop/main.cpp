@@ -6,6 +6,9 @@
 #include "app/ConversationSidebar.h"
 #include "app/Language.h"
 #include "app/MainWindow.h"
+#include "app/SettingsPage.h"
+#include "app/SharingBox.h"
+#include "app/Theme.h"
 #include "client/ApiConnection.h"
 #include "core/Config.h"
 #include "core/Version.h"
@@ -13,6 +16,7 @@
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
 #include <QtCore/QProcessEnvironment>
+#include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QThread>
 #include <QtWidgets/QApplication>
@@ -20,6 +24,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <functional>
 
 using namespace hearth;
 
@@ -51,7 +56,10 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("hearth"));
     QApplication::setApplicationDisplayName(QStringLiteral("Hearth"));
     QApplication::setApplicationVersion(version());
-    ui::installLanguage();
+    QApplication::setOrganizationName(QStringLiteral("hearth"));
+    const QSettings preferences;
+    ui::installLanguage(preferences.value(QStringLiteral("appearance/language")).toString());
+    ui::applyTheme(preferences.value(QStringLiteral("appearance/theme")).toString());
 
     ConfigLayer environment;
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -60,9 +68,14 @@ int main(int argc, char *argv[])
             environment.insert(key, env.value(key));
     }
     // The desktop's server listens on this computer only, on any free port,
-    // unless told otherwise.
+    // unless sharing on the network was switched on (or the environment says).
+    const bool shareAtStart = preferences.value(QStringLiteral("sharing/enabled")).toBool();
+    const QString sharedPort = preferences.value(QStringLiteral("sharing/port"), 8080).toString();
+    if (!environment.contains(QStringLiteral("SERVER_HOST")) && shareAtStart)
+        environment.insert(QStringLiteral("SERVER_HOST"), QStringLiteral("0.0.0.0"));
     if (!environment.contains(QStringLiteral("SERVER_PORT")))
-        environment.insert(QStringLiteral("SERVER_PORT"), QStringLiteral("0"));
+        environment.insert(QStringLiteral("SERVER_PORT"),
+                           shareAtStart ? sharedPort : QStringLiteral("0"));
     const ConfigResult config = resolveConfig(
         {}, environment, QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
     if (!config.errors.isEmpty()) {
@@ -83,13 +96,49 @@ int main(int argc, char *argv[])
 
     std::unique_ptr<client::ApiConnection> api;
     std::unique_ptr<ui::MainWindow> window;
+    bool shared = config.config.host != QLatin1String("127.0.0.1") &&
+                  config.config.host != QLatin1String("localhost");
+    // Built at start and again in another language; the server stays.
+    std::function<void()> showWindow = [&] {
+        window = std::make_unique<ui::MainWindow>(*api);
+        ui::SharingBox *sharing = window->settings()->sharing();
+        sharing->show();
+        sharing->showState(shared, quint16(QUrl(api->baseUrl()).port()), {});
+        QObject::connect(sharing, &ui::SharingBox::sharingRequested, server, &DesktopServer::share);
+        QObject::connect(window->settings(), &ui::SettingsPage::languageChosen, &app,
+                         [&](const QString &language) {
+                             ui::installLanguage(language);
+                             // Rebuild after this signal returns: it came from the old window.
+                             QMetaObject::invokeMethod(
+                                 &app,
+                                 [&] {
+                                     showWindow();
+                                     window->showSettings();
+                                 },
+                                 Qt::QueuedConnection);
+                         });
+        window->show();
+    };
+    QObject::connect(
+        server, &DesktopServer::sharingChanged, &app,
+        [&](bool nowShared, quint16 port, const QString &baseUrl, const QString &error) {
+            shared = nowShared;
+            api->setBaseUrl(QUrl(baseUrl));
+            if (error.isEmpty()) {
+                QSettings stored;
+                stored.setValue(QStringLiteral("sharing/enabled"), nowShared);
+                if (nowShared)
+                    stored.setValue(QStringLiteral("sharing/port"), port);
+            }
+            if (window)
+                window->settings()->sharing()->showState(nowShared, port, error);
+        });
     QObject::connect(
         server, &DesktopServer::ready, &app,
         [&](const QString &baseUrl, const QJsonObject &session) {
             api = std::make_unique<client::ApiConnection>(QUrl(baseUrl));
             api->setSession(session);
-            window = std::make_unique<ui::MainWindow>(*api);
-            window->show();
+            showWindow();
             // For the start-up benchmark: report and leave once the list is shown.
             if (qEnvironmentVariableIsSet("HEARTH_STARTUP_REPORT")) {
                 QObject::connect(window->sidebar(), &ui::ConversationSidebar::loaded, &app, [&] {

@@ -162,14 +162,23 @@ bool HearthServer::start(QString *error)
     QObject::connect(&d->housekeeping, &QTimer::timeout, this, [this] { d->tidy(); });
     d->housekeeping.start();
 
-    QHostAddress address(d->config.host);
-    if (d->config.host == QLatin1String("localhost"))
+    return listenOn(d->config.host, d->config.port, error);
+}
+
+bool HearthServer::listenOn(const QString &host, quint16 port, QString *error)
+{
+    QHostAddress address(host);
+    if (host == QLatin1String("localhost"))
         address = QHostAddress::LocalHost;
     if (address.isNull()) {
-        *error = QStringLiteral("SERVER_HOST \"%1\" is not an IP address").arg(d->config.host);
+        *error = QStringLiteral("SERVER_HOST \"%1\" is not an IP address").arg(host);
         return false;
     }
-    return d->http->listen(address, d->config.port, error);
+    if (!d->http->listen(address, port, error))
+        return false;
+    d->config.host = host;
+    d->config.port = port;
+    return true;
 }
 
 QJsonObject HearthServer::ownerSession(QString *error)

@@ -23,6 +23,9 @@ public:
 
     // Opens the database, migrates, bootstraps and starts listening.
     bool start(QString *error);
+    // Moves to another address and port while running (LAN sharing on the
+    // desktop). On failure the server keeps listening where it was.
+    bool listenOn(const QString &host, quint16 port, QString *error);
     quint16 port() const;
     QString baseUrl() const;
     // Signs in the desktop owner without a password: the oldest enabled

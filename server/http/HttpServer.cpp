@@ -114,6 +114,11 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *erro
         return false;
     }
     m_impl->bind(tcp);
+    // Listening again (the desktop turning LAN sharing on or off): the old
+    // socket stops accepting, but it owns the connections it accepted, so it
+    // stays until the server goes and its replies in flight finish.
+    if (m_impl->tcp)
+        m_impl->tcp->close();
     m_impl->tcp = tcp;
     return true;
 }

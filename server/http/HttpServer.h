@@ -28,6 +28,8 @@ public:
     // The default sink: one line per request on the "hearth.access" category.
     static void logToConsole(const AccessLogEntry &entry);
 
+    // Listens on address:port; called again, moves there (the previous
+    // address stops accepting, its open connections finish normally).
     bool listen(const QHostAddress &address, quint16 port, QString *error);
     quint16 port() const;
     int openConnections() const;

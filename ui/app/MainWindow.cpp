@@ -3,6 +3,7 @@
 #include "app/AdminPanel.h"
 #include "app/ChatPanel.h"
 #include "app/ConversationSidebar.h"
+#include "app/SettingsPage.h"
 #include "app/UsagePage.h"
 #include "client/ApiConnection.h"
 
@@ -19,6 +20,7 @@ MainWindow::MainWindow(client::ApiConnection &api, QWidget *parent)
     , m_sidebar(new ConversationSidebar(api, this))
     , m_chat(new ChatPanel(api, this))
     , m_usage(new UsagePage(api, this))
+    , m_settings(new SettingsPage(api, this))
     , m_tabs(new QTabWidget(this))
 {
     setWindowTitle(tr("Hearth"));
@@ -45,9 +47,12 @@ MainWindow::MainWindow(client::ApiConnection &api, QWidget *parent)
         m_admin = new AdminPanel(api, this);
         m_tabs->addTab(m_admin, tr("Admin"));
     }
+    m_tabs->addTab(m_settings, tr("Settings"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (m_tabs->widget(index) == m_usage)
             m_usage->reload();
+        else if (m_tabs->widget(index) == m_settings)
+            m_settings->reload();
         else if (m_admin && m_tabs->widget(index) == m_admin)
             m_admin->refreshCurrent();
     });
@@ -84,6 +89,11 @@ void MainWindow::showAdmin()
         m_tabs->setCurrentWidget(m_admin);
 }
 
+void MainWindow::showSettings()
+{
+    m_tabs->setCurrentWidget(m_settings);
+}
+
 void MainWindow::showChat()
 {
     m_tabs->setCurrentIndex(0);
@@ -103,7 +113,10 @@ void MainWindow::createActions()
     auto *stop = new QAction(tr("Stop the reply"), this);
     stop->setShortcut(QKeySequence(Qt::Key_Escape));
     connect(stop, &QAction::triggered, m_chat, &ChatPanel::stop);
-    addActions({newChat, search, stop});
+    auto *settings = new QAction(tr("Settings"), this);
+    settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    connect(settings, &QAction::triggered, this, &MainWindow::showSettings);
+    addActions({newChat, search, stop, settings});
 }
 
 } // namespace hearth::ui

@@ -11,6 +11,7 @@ namespace hearth::ui {
 class AdminPanel;
 class ChatPanel;
 class ConversationSidebar;
+class SettingsPage;
 class UsagePage;
 
 // The chat window: conversations on the left, the open one on the right.
@@ -25,8 +26,10 @@ public:
     UsagePage *usage() const { return m_usage; }
     // Null unless the signed-in user is an admin.
     AdminPanel *admin() const { return m_admin; }
+    SettingsPage *settings() const { return m_settings; }
     void showUsage();
     void showAdmin();
+    void showSettings();
     void showChat();
 
 private:
@@ -37,6 +40,7 @@ private:
     ChatPanel *m_chat;
     UsagePage *m_usage;
     AdminPanel *m_admin = nullptr;
+    SettingsPage *m_settings;
     class QTabWidget *m_tabs;
 };
 

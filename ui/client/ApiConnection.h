@@ -22,6 +22,8 @@ public:
     explicit ApiConnection(QUrl baseUrl, QObject *parent = nullptr);
 
     QUrl baseUrl() const { return m_baseUrl; }
+    // The same server moved (the desktop's server shared on another port).
+    void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
     // From a login (or the desktop owner's session): accessToken, refreshToken, user.
     void setSession(const QJsonObject &tokens);
     QJsonObject user() const { return m_user; }

@@ -1,0 +1,105 @@
+#include "ApiClient.h"
+#include "TestServer.h"
+
+#include "DesktopServer.h"
+#include "app/SharingBox.h"
+
+#include <QtCore/QThread>
+#include <QtNetwork/QTcpServer>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+using namespace hearth;
+
+// The desktop's embedded server on its own thread, as the app runs it,
+// shared on the network and taken back while it runs.
+class TestDesktopSharing final : public QObject
+{
+    Q_OBJECT
+    TestServer m_defaults; // the tests' configuration and data folder; not started
+    QThread m_thread;
+    DesktopServer *m_server = nullptr;
+    QString m_baseUrl;
+
+    static quint16 freePort()
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::Any, 0);
+        return probe.serverPort();
+    }
+    static int healthStatus(const QString &baseUrl)
+    {
+        return ApiClient(baseUrl).get(QStringLiteral("/health")).status;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        ServerConfig config = m_defaults.config;
+        config.host = QStringLiteral("127.0.0.1");
+        config.port = 0;
+        m_server = new DesktopServer(config);
+        m_server->moveToThread(&m_thread);
+        connect(&m_thread, &QThread::started, m_server, &DesktopServer::start);
+        connect(m_server, &DesktopServer::stopped, &m_thread, &QThread::quit, Qt::DirectConnection);
+        QSignalSpy ready(m_server, &DesktopServer::ready);
+        m_thread.start();
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 20000);
+        m_baseUrl = ready.first().first().toString();
+        QCOMPARE(healthStatus(m_baseUrl), 200);
+    }
+    void cleanupTestCase()
+    {
+        QMetaObject::invokeMethod(m_server, &DesktopServer::stop);
+        QVERIFY(m_thread.wait(20000));
+        delete m_server;
+    }
+
+    void shareOnTheNetworkAndTakeItBack()
+    {
+        const quint16 port = freePort();
+        QSignalSpy changed(m_server, &DesktopServer::sharingChanged);
+        QMetaObject::invokeMethod(m_server, [this, port] { m_server->share(true, port); });
+        // Emitted on the server's thread: count, rather than wait on the spy.
+        QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 10000);
+        QCOMPARE(changed.last().at(0).toBool(), true);
+        QCOMPARE(changed.last().at(1).toInt(), int(port));
+        QCOMPARE(changed.last().at(3).toString(), QString());
+        const QString sharedUrl = changed.last().at(2).toString();
+        QCOMPARE(sharedUrl, QStringLiteral("http://127.0.0.1:%1").arg(port));
+        QCOMPARE(healthStatus(sharedUrl), 200);
+        // Every address the settings page offers answers.
+        for (const QString &url : ui::SharingBox::networkUrls(port))
+            QCOMPARE(healthStatus(url), 200);
+        // The old, private address no longer accepts.
+        QCOMPARE(healthStatus(m_baseUrl), 0);
+
+        QMetaObject::invokeMethod(m_server, [this] { m_server->share(false, 0); });
+        QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 2, 10000);
+        QCOMPARE(changed.last().at(0).toBool(), false);
+        const QString privateUrl = changed.last().at(2).toString();
+        QVERIFY(privateUrl.startsWith(QLatin1String("http://127.0.0.1:")));
+        QCOMPARE(healthStatus(privateUrl), 200);
+        QCOMPARE(healthStatus(sharedUrl), 0);
+        for (const QString &url : ui::SharingBox::networkUrls(port))
+            QCOMPARE(healthStatus(url), 0);
+        m_baseUrl = privateUrl;
+    }
+
+    void aTakenPortIsReportedAndNothingMoves()
+    {
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::Any, 0));
+        QSignalSpy changed(m_server, &DesktopServer::sharingChanged);
+        const quint16 taken = squatter.serverPort();
+        QMetaObject::invokeMethod(m_server, [this, taken] { m_server->share(true, taken); });
+        QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 10000);
+        QCOMPARE(changed.last().at(0).toBool(), false);
+        QVERIFY(!changed.last().at(3).toString().isEmpty());
+        QCOMPARE(changed.last().at(2).toString(), m_baseUrl);
+        QCOMPARE(healthStatus(m_baseUrl), 200);
+    }
+};
+
+QTEST_MAIN(TestDesktopSharing)
+#include "tst_desktop_sharing.moc"

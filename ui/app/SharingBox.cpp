@@ -1,0 +1,97 @@
+#include "app/SharingBox.h"
+
+#include "app/QrCode.h"
+
+#include <QtGui/QPixmap>
+#include <QtNetwork/QNetworkInterface>
+#include <QtWidgets/QCheckBox>
+#include <QtWidgets/QGridLayout>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QPushButton>
+#include <QtWidgets/QSpinBox>
+
+namespace hearth::ui {
+
+SharingBox::SharingBox(QWidget *parent)
+    : QGroupBox(tr("Share on your network"), parent)
+    , m_toggle(new QCheckBox(tr("Let other devices on this network use Hearth"), this))
+    , m_port(new QSpinBox(this))
+    , m_state(new QLabel(this))
+    , m_urls(new QLabel(this))
+    , m_qr(new QLabel(this))
+{
+    m_port->setRange(1024, 65535);
+    m_port->setValue(8080);
+    m_port->setAccessibleName(tr("Port"));
+    m_state->setWordWrap(true);
+    m_urls->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_urls->setAccessibleName(tr("Addresses for other devices"));
+    m_qr->setAccessibleName(tr("QR code of the address"));
+    m_qr->setFixedSize(180, 180);
+    m_qr->setScaledContents(false);
+    auto *apply = new QPushButton(tr("Apply"), this);
+    connect(apply, &QPushButton::clicked, this,
+            [this] { emit sharingRequested(m_toggle->isChecked(), quint16(m_port->value())); });
+    connect(m_toggle, &QCheckBox::toggled, this,
+            [this](bool on) { emit sharingRequested(on, quint16(m_port->value())); });
+
+    auto *layout = new QGridLayout(this);
+    layout->addWidget(m_toggle, 0, 0, 1, 3);
+    layout->addWidget(new QLabel(tr("Port:"), this), 1, 0);
+    layout->addWidget(m_port, 1, 1);
+    layout->addWidget(apply, 1, 2);
+    layout->addWidget(m_state, 2, 0, 1, 3);
+    layout->addWidget(m_urls, 3, 0, 1, 3);
+    layout->addWidget(m_qr, 0, 3, 4, 1);
+    layout->setColumnStretch(1, 1);
+    showState(false, 0, {});
+}
+
+QStringList SharingBox::networkUrls(quint16 port)
+{
+    QStringList urls;
+    for (const QNetworkInterface &nic : QNetworkInterface::allInterfaces()) {
+        const auto flags = nic.flags();
+        if (!(flags & QNetworkInterface::IsUp) || (flags & QNetworkInterface::IsLoopBack))
+            continue;
+        for (const QNetworkAddressEntry &entry : nic.addressEntries()) {
+            const QHostAddress ip = entry.ip();
+            if (ip.protocol() == QAbstractSocket::IPv4Protocol && !ip.isLoopback())
+                urls << QStringLiteral("http://%1:%2").arg(ip.toString()).arg(port);
+        }
+    }
+    return urls;
+}
+
+void SharingBox::showState(bool shared, quint16 port, const QString &error)
+{
+    {
+        const QSignalBlocker quiet(m_toggle);
+        m_toggle->setChecked(shared);
+    }
+    if (shared)
+        m_port->setValue(port);
+    m_shownUrls = shared ? networkUrls(port) : QStringList();
+    if (!error.isEmpty())
+        m_state->setText(tr("Could not change sharing: %1").arg(error));
+    else if (!shared)
+        m_state->setText(tr("Only this computer can use Hearth."));
+    else if (m_shownUrls.isEmpty())
+        m_state->setText(tr("Shared on port %1, but this computer has no network address right "
+                            "now.")
+                             .arg(port));
+    else
+        m_state->setText(tr("Shared. On another device, open one of these addresses or scan "
+                            "the code, and sign in with an account an admin made for you:"));
+    m_urls->setText(m_shownUrls.join(QLatin1Char('\n')));
+    m_urls->setVisible(!m_shownUrls.isEmpty());
+    // Whole pixels a module, as large as the label allows: crisp to scan.
+    QImage qr = m_shownUrls.isEmpty() ? QImage() : qrCodeImage(m_shownUrls.first(), 1);
+    if (!qr.isNull())
+        qr = qrCodeImage(m_shownUrls.first(), qMax(1, m_qr->width() / qr.width()));
+    m_qr->setPixmap(qr.isNull() ? QPixmap() : QPixmap::fromImage(qr));
+    m_qr->setAlignment(Qt::AlignCenter);
+    m_qr->setVisible(!qr.isNull());
+}
+
+} // namespace hearth::ui

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QtWidgets/QGroupBox>
+
+class QCheckBox;
+class QLabel;
+class QSpinBox;
+
+namespace hearth::ui {
+
+// "Share on your network": off by default. Turning it on asks the embedded
+// server to listen on every address at the chosen port; the box then shows
+// the addresses other devices use, and a QR code of the first one.
+class SharingBox final : public QGroupBox
+{
+    Q_OBJECT
+public:
+    explicit SharingBox(QWidget *parent = nullptr);
+
+    // What the server did (after a request, or at start).
+    void showState(bool shared, quint16 port, const QString &error);
+    QStringList shownUrls() const { return m_shownUrls; }
+    QCheckBox *toggle() const { return m_toggle; }
+    QSpinBox *port() const { return m_port; }
+    // The addresses of this computer other devices can reach, as URLs.
+    static QStringList networkUrls(quint16 port);
+
+signals:
+    void sharingRequested(bool on, quint16 port);
+
+private:
+    QCheckBox *m_toggle;
+    QSpinBox *m_port;
+    QLabel *m_state;
+    QLabel *m_urls;
+    QLabel *m_qr;
+    QStringList m_shownUrls;
+};
+
+} // namespace hearth::ui

@@ -1,6 +1,7 @@
 // hearth: the desktop app. The embedded server runs on its own thread; the
 // window talks to it only over HTTP, like any other client. Wiring only.
 #include "DesktopServer.h"
+#include "SingleInstance.h"
 
 #include "../server/ServerMain.h"
 #include "app/ConversationSidebar.h"
@@ -84,6 +85,11 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    // A second launch on the same data folder brings the first to the front.
+    SingleInstance instance(config.config.dataDir);
+    if (!instance.claim())
+        return 0;
+
     QThread serverThread;
     serverThread.setObjectName(QStringLiteral("hearth-server"));
     auto *server = new DesktopServer(config.config);
@@ -119,6 +125,13 @@ int main(int argc, char *argv[])
                          });
         window->show();
     };
+    QObject::connect(&instance, &SingleInstance::activationRequested, &app, [&] {
+        if (!window)
+            return;
+        window->showNormal();
+        window->raise();
+        window->activateWindow();
+    });
     QObject::connect(
         server, &DesktopServer::sharingChanged, &app,
         [&](bool nowShared, quint16 port, const QString &baseUrl, const QString &error) {

@@ -2,8 +2,10 @@
 #include "TestServer.h"
 
 #include "DesktopServer.h"
+#include "SingleInstance.h"
 #include "app/SharingBox.h"
 
+#include <QtCore/QTemporaryDir>
 #include <QtCore/QThread>
 #include <QtNetwork/QTcpServer>
 #include <QtTest/QSignalSpy>
@@ -84,6 +86,21 @@ private slots:
         for (const QString &url : ui::SharingBox::networkUrls(port))
             QCOMPARE(healthStatus(url), 0);
         m_baseUrl = privateUrl;
+    }
+
+    void aSecondLaunchActivatesTheFirst()
+    {
+        QTemporaryDir data;
+        SingleInstance first(data.path());
+        QVERIFY(first.claim());
+        QSignalSpy activated(&first, &SingleInstance::activationRequested);
+        SingleInstance second(data.path());
+        QVERIFY(!second.claim());
+        QVERIFY(activated.wait(10000));
+        // Another data folder is another app.
+        QTemporaryDir other;
+        SingleInstance elsewhere(other.path());
+        QVERIFY(elsewhere.claim());
     }
 
     void aTakenPortIsReportedAndNothingMoves()

@@ -2,14 +2,11 @@
 
 #include "api/ApiReply.h"
 #include "api/Authenticator.h"
-#include "api/ChatAdmission.h"
-#include "api/JsonViews.h"
 #include "api/MeController.h"
 #include "api/Paging.h"
 #include "api/ServerContext.h"
 #include "api/SettingsService.h"
 #include "api/UsageBreakdown.h"
-#include "core/Clock.h"
 #include "core/TimeFormat.h"
 
 namespace hearth {

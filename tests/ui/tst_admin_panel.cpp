@@ -1,6 +1,7 @@
 #include "ApiClient.h"
 #include "FakeUpstream.h"
 #include "TestServer.h"
+#include "UiTestSupport.h"
 
 #include "app/AdminLogPage.h"
 #include "app/AdminPanel.h"
@@ -65,12 +66,7 @@ class TestAdminPanel final : public QObject
         page->reload();
         return loaded.wait(10000);
     }
-    void save(const QString &name)
-    {
-        QDir().mkpath(QStringLiteral(HEARTH_SCREENSHOTS));
-        QVERIFY(m_window->grab().save(QStringLiteral(HEARTH_SCREENSHOTS "/") + name +
-                                      QStringLiteral(".png")));
-    }
+    void save(const QString &name) { QVERIFY(saveScreenshot(*m_window, name)); }
     void openWindow(const QString &language)
     {
         ui::installLanguage(language);
@@ -105,10 +101,9 @@ private slots:
                             {QStringLiteral("model"), QStringLiteral("fake-stream")}})
                      .status,
                  200);
-        m_api = std::make_unique<client::ApiConnection>(QUrl(m_server.baseUrl()));
-        QSignalSpy signedIn(m_api->login(TestServer::adminEmail, TestServer::adminPassword),
-                            &client::ApiCall::finished);
-        QVERIFY(signedIn.wait(10000));
+        m_api = signedInConnection(m_server.baseUrl(), TestServer::adminEmail,
+                                   TestServer::adminPassword);
+        QVERIFY(m_api);
         openWindow(QStringLiteral("en"));
     }
     void cleanupTestCase()
@@ -125,12 +120,12 @@ private slots:
                             {QStringLiteral("password"), QStringLiteral("plain-password")}})
                      .status,
                  201);
-        client::ApiConnection plain{QUrl(m_server.baseUrl())};
-        QSignalSpy signedIn(
-            plain.login(QStringLiteral("plain@example.com"), QStringLiteral("plain-password")),
-            &client::ApiCall::finished);
-        QVERIFY(signedIn.wait(10000));
-        ui::MainWindow window(plain);
+        const auto plain =
+            signedInConnection(m_server.baseUrl(), QStringLiteral("plain@example.com"),
+                               QStringLiteral("plain-password"));
+        QVERIFY(plain);
+        QCOMPARE(plain->user().value(QLatin1String("role")).toString(), QStringLiteral("user"));
+        ui::MainWindow window(*plain);
         QVERIFY(!window.admin());
     }
 

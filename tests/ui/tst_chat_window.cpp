@@ -1,6 +1,7 @@
 #include "ApiClient.h"
 #include "FakeUpstream.h"
 #include "TestServer.h"
+#include "UiTestSupport.h"
 
 #include "app/ChatPanel.h"
 #include "app/Composer.h"
@@ -13,7 +14,6 @@
 #include "app/UsagePage.h"
 #include "client/ApiConnection.h"
 
-#include <QtCore/QDir>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
@@ -34,12 +34,8 @@ class TestChatWindow final : public QObject
 
     std::unique_ptr<client::ApiConnection> signIn()
     {
-        auto api = std::make_unique<client::ApiConnection>(QUrl(m_server.baseUrl()));
-        client::ApiCall *call = api->login(TestServer::adminEmail, TestServer::adminPassword);
-        QSignalSpy finished(call, &client::ApiCall::finished);
-        if (!finished.wait(10000))
-            return nullptr;
-        return api;
+        return signedInConnection(m_server.baseUrl(), TestServer::adminEmail,
+                                  TestServer::adminPassword);
     }
     static bool chooseModel(ui::MainWindow &window, const QString &id)
     {
@@ -51,9 +47,7 @@ class TestChatWindow final : public QObject
     }
     static void save(QWidget &widget, const QString &name)
     {
-        QDir().mkpath(QStringLiteral(HEARTH_SCREENSHOTS));
-        QVERIFY(widget.grab().save(QStringLiteral(HEARTH_SCREENSHOTS "/") + name +
-                                   QStringLiteral(".png")));
+        QVERIFY(saveScreenshot(widget, name));
     }
 
 private slots:

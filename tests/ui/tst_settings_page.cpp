@@ -1,5 +1,6 @@
 #include "ApiClient.h"
 #include "TestServer.h"
+#include "UiTestSupport.h"
 
 #include "app/ApiKeysBox.h"
 #include "app/FormDialog.h"
@@ -35,12 +36,7 @@ class TestSettingsPage final : public QObject
     TestServer m_server;
     std::unique_ptr<client::ApiConnection> m_api;
 
-    void save(QWidget &window, const QString &name)
-    {
-        QDir().mkpath(QStringLiteral(HEARTH_SCREENSHOTS));
-        QVERIFY(window.grab().save(QStringLiteral(HEARTH_SCREENSHOTS "/") + name +
-                                   QStringLiteral(".png")));
-    }
+    void save(QWidget &window, const QString &name) { QVERIFY(saveScreenshot(window, name)); }
 
 private slots:
     void initTestCase()
@@ -48,10 +44,9 @@ private slots:
         QStandardPaths::setTestModeEnabled(true); // QSettings in a throwaway place
         QSettings().clear();
         QVERIFY(m_server.start());
-        m_api = std::make_unique<client::ApiConnection>(QUrl(m_server.baseUrl()));
-        QSignalSpy signedIn(m_api->login(TestServer::adminEmail, TestServer::adminPassword),
-                            &client::ApiCall::finished);
-        QVERIFY(signedIn.wait(10000));
+        m_api = signedInConnection(m_server.baseUrl(), TestServer::adminEmail,
+                                   TestServer::adminPassword);
+        QVERIFY(m_api);
     }
 
     void createUseAndRevokeAnApiKey()

@@ -55,7 +55,6 @@ void UsageChart::setDays(const QJsonArray &groups)
             labels.append({double(i), locale.toString(date, QStringLiteral("M/d"))});
     }
     m_days = int(groups.size());
-    tokens->setColor(palette().color(QPalette::Highlight));
     auto *series = new QBarSeries;
     series->setBarWidth(0.7);
     series->append(tokens);

@@ -1,14 +1,15 @@
 #include "app/UsagePage.h"
 
+#include "app/Tables.h"
 #include "app/UsageChart.h"
 #include "client/ApiConnection.h"
 
+#include <QtCore/QDate>
 #include <QtCore/QDateTime>
 #include <QtCore/QJsonArray>
 #include <QtCore/QLocale>
 #include <QtWidgets/QGridLayout>
 #include <QtWidgets/QGroupBox>
-#include <QtWidgets/QHeaderView>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QTableWidget>
@@ -24,8 +25,10 @@ UsagePage::UsagePage(client::ApiConnection &api, QWidget *parent)
     : QWidget(parent)
     , m_api(api)
     , m_chart(new UsageChart(this))
-    , m_models(new QTableWidget(0, 3, this))
-    , m_records(new QTableWidget(0, 5, this))
+    , m_models(makeTable({tr("Model"), tr("Messages"), tr("Tokens")},
+                         tr("Usage by model this month"), this))
+    , m_records(makeTable({tr("Time"), tr("Model"), tr("Tokens"), tr("Status"), tr("Via")},
+                          tr("Recent usage"), this))
     , m_status(new QLabel(this))
 {
     const QString titles[4] = {tr("Today"), tr("This week"), tr("This month"), tr("Total")};
@@ -45,19 +48,7 @@ UsagePage::UsagePage(client::ApiConnection &api, QWidget *parent)
         layout->addWidget(m_cards[p][0]);
         cards->addWidget(box, 0, p);
     }
-    m_models->setHorizontalHeaderLabels({tr("Model"), tr("Messages"), tr("Tokens")});
-    m_models->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_models->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_models->verticalHeader()->setVisible(false);
-    m_models->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_models->setAccessibleName(tr("Usage by model this month"));
-    m_records->setHorizontalHeaderLabels(
-        {tr("Time"), tr("Model"), tr("Tokens"), tr("Status"), tr("Via")});
-    m_records->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_records->verticalHeader()->setVisible(false);
-    m_records->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_records->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_records->setAccessibleName(tr("Recent usage"));
+    stretchFirstColumn(m_models);
     auto *refresh = new QPushButton(tr("Refresh"), this);
     connect(refresh, &QPushButton::clicked, this, &UsagePage::reload);
 
@@ -130,19 +121,13 @@ void UsagePage::showModels(const QJsonObject &report)
 {
     const QJsonArray groups = report.value(QLatin1String("groups")).toArray();
     m_models->setRowCount(int(groups.size()));
-    const QLocale locale;
     for (int row = 0; row < groups.size(); ++row) {
         const QJsonObject group = groups.at(row).toObject();
-        const QStringList cells{
-            group.value(QLatin1String("label")).toString(),
-            locale.toString(qint64(group.value(QLatin1String("requests")).toDouble())),
-            locale.toString(qint64(group.value(QLatin1String("totalTokens")).toDouble()))};
-        for (int column = 0; column < cells.size(); ++column) {
-            auto *item = new QTableWidgetItem(cells.at(column));
-            if (column > 0)
-                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            m_models->setItem(row, column, item);
-        }
+        setTableRow(m_models, row,
+                    {group.value(QLatin1String("label")).toString(),
+                     number(group.value(QLatin1String("requests"))),
+                     number(group.value(QLatin1String("totalTokens")))},
+                    {}, {1, 2});
     }
 }
 
@@ -163,23 +148,19 @@ void UsagePage::showUsage(const QJsonObject &usage)
 void UsagePage::showRecords(const QJsonArray &records)
 {
     m_records->setRowCount(int(records.size()));
-    const QLocale locale;
     for (int row = 0; row < records.size(); ++row) {
         const QJsonObject r = records.at(row).toObject();
-        const QDateTime time = QDateTime::fromString(r.value(QLatin1String("createdAt")).toString(),
-                                                     Qt::ISODateWithMs);
         const QString status = r.value(QLatin1String("status")).toString();
         const QString statusText = status == QLatin1String("ok")          ? tr("Completed")
                                    : status == QLatin1String("cancelled") ? tr("Stopped")
                                                                           : tr("Failed");
-        const QStringList cells{
-            locale.toString(time.toLocalTime(), QLocale::ShortFormat),
-            r.value(QLatin1String("model")).toString(),
-            locale.toString(qint64(r.value(QLatin1String("totalTokens")).toDouble())) +
-                (r.value(QLatin1String("estimated")).toBool() ? tr(" (estimated)") : QString()),
-            statusText, r.value(QLatin1String("apiKeyId")).isNull() ? tr("Chat") : tr("API key")};
-        for (int column = 0; column < cells.size(); ++column)
-            m_records->setItem(row, column, new QTableWidgetItem(cells.at(column)));
+        setTableRow(
+            m_records, row,
+            {shortTime(r.value(QLatin1String("createdAt"))),
+             r.value(QLatin1String("model")).toString(),
+             number(r.value(QLatin1String("totalTokens"))) +
+                 (r.value(QLatin1String("estimated")).toBool() ? tr(" (estimated)") : QString()),
+             statusText, r.value(QLatin1String("apiKeyId")).isNull() ? tr("Chat") : tr("API key")});
     }
 }
 

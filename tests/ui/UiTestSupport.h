@@ -1,0 +1,31 @@
+#pragma once
+
+// Helpers the desktop UI tests share. HEARTH_SCREENSHOTS (the folder for
+// screenshots) is defined for each UI test by hearth_add_ui_test().
+
+#include "client/ApiConnection.h"
+
+#include <QtCore/QDir>
+#include <QtTest/QSignalSpy>
+#include <QtWidgets/QWidget>
+
+#include <memory>
+
+// A connection signed in as email/password; null when the server did not answer.
+inline std::unique_ptr<hearth::client::ApiConnection>
+signedInConnection(const QString &baseUrl, const QString &email, const QString &password)
+{
+    auto api = std::make_unique<hearth::client::ApiConnection>(QUrl(baseUrl));
+    QSignalSpy finished(api->login(email, password), &hearth::client::ApiCall::finished);
+    if (!finished.wait(10000))
+        return nullptr;
+    return api;
+}
+
+// Saves what `widget` shows as <screenshots>/<name>.png for a person to review.
+inline bool saveScreenshot(QWidget &widget, const QString &name)
+{
+    QDir().mkpath(QStringLiteral(HEARTH_SCREENSHOTS));
+    return widget.grab().save(QStringLiteral(HEARTH_SCREENSHOTS "/") + name +
+                              QStringLiteral(".png"));
+}

@@ -60,6 +60,13 @@ class TestAdminPanel final : public QObject
         }
         return -1;
     }
+    // Switches the panel to `page` and waits for the load that showing it starts.
+    template<typename Page> bool shown(Page *page)
+    {
+        QSignalSpy loaded(page, &Page::loaded);
+        panel()->setCurrentWidget(page);
+        return loaded.wait(10000);
+    }
     template<typename Page> static bool reloaded(Page *page)
     {
         QSignalSpy loaded(page, &Page::loaded);
@@ -131,9 +138,10 @@ private slots:
 
     void addUserChangeRoleAndDisable()
     {
-        m_window->showAdmin();
         ui::AdminUsersPage *users = panel()->users();
-        QVERIFY(reloaded(users));
+        QSignalSpy usersLoaded(users, &ui::AdminUsersPage::loaded);
+        m_window->showAdmin(); // loads the page it opens on
+        QVERIFY(usersLoaded.wait(10000));
         QVERIFY(rowOf(users->table(), TestServer::adminEmail) >= 0);
 
         ui::FormDialog *dialog = users->openAddUser();
@@ -187,8 +195,7 @@ private slots:
     void addAndTestAProvider()
     {
         ui::AdminProvidersPage *providers = panel()->providers();
-        panel()->setCurrentWidget(providers);
-        QVERIFY(reloaded(providers));
+        QVERIFY(shown(providers));
         const int before = providers->table()->rowCount();
         ui::FormDialog *dialog = providers->openEditor();
         // The first preset fills in DeepSeek; pick Custom and point it at our fake.
@@ -235,8 +242,7 @@ private slots:
     void usageMatchesTheServerAndExportsCsv()
     {
         ui::AdminUsagePage *usage = panel()->usage();
-        panel()->setCurrentWidget(usage);
-        QVERIFY(reloaded(usage));
+        QVERIFY(shown(usage));
         const QJsonObject totals = check()
                                        .get(QStringLiteral("/v1/admin/usage"))
                                        .json()
@@ -273,7 +279,7 @@ private slots:
     void accessLogFilters()
     {
         ui::AdminLogPage *log = panel()->log();
-        panel()->setCurrentWidget(log);
+        QVERIFY(shown(log));
         // Entries are written in half-second batches: look again until they are in.
         QTRY_VERIFY_WITH_TIMEOUT(reloaded(log) && log->table()->rowCount() > 0, 10000);
         log->pathFilter()->setText(QStringLiteral("/v1/admin/users"));
@@ -290,8 +296,7 @@ private slots:
     void settingsSaveToTheServer()
     {
         ui::AdminSettingsPage *settings = panel()->settings();
-        panel()->setCurrentWidget(settings);
-        QVERIFY(reloaded(settings));
+        QVERIFY(shown(settings));
         settings->perMinute()->setValue(7);
         QSignalSpy saved(settings, &ui::AdminSettingsPage::saved);
         settings->save();
@@ -322,17 +327,15 @@ private slots:
     void screenshotsInChinese()
     {
         openWindow(QStringLiteral("zh_CN"));
+        QSignalSpy usersLoaded(panel()->users(), &ui::AdminUsersPage::loaded);
         m_window->showAdmin();
-        QVERIFY(reloaded(panel()->users()));
+        QVERIFY(usersLoaded.wait(10000));
         save(QStringLiteral("admin_users_zh_CN"));
-        panel()->setCurrentWidget(panel()->providers());
-        QVERIFY(reloaded(panel()->providers()));
+        QVERIFY(shown(panel()->providers()));
         save(QStringLiteral("admin_providers_zh_CN"));
-        panel()->setCurrentWidget(panel()->usage());
-        QVERIFY(reloaded(panel()->usage()));
+        QVERIFY(shown(panel()->usage()));
         save(QStringLiteral("admin_usage_zh_CN"));
-        panel()->setCurrentWidget(panel()->settings());
-        QVERIFY(reloaded(panel()->settings()));
+        QVERIFY(shown(panel()->settings()));
         save(QStringLiteral("admin_settings_zh_CN"));
         ui::installLanguage(QStringLiteral("en"));
     }

@@ -247,6 +247,14 @@ PATHS = {
                                "429": err("RATE_LIMITED or QUOTA_EXCEEDED, with Retry-After"),
                                "502": err("UPSTREAM_ERROR"), "503": err("NO_PROVIDER"), "504": err("UPSTREAM_TIMEOUT"),
                                **COMMON}}},
+    "/v1/conversations/{id}/rewind": {
+        "parameters": ID,
+        "post": {"summary": "Delete a message and every later one (edit and resend, regenerate); usage stays counted",
+                 "requestBody": body({"type": "object", "required": ["messageId"],
+                                      "properties": {"messageId": {"type": "string"}}}),
+                 "responses": {**ok("Deleted", {"type": "object", "properties": {"deleted": {"type": "integer"}}}),
+                               "400": err("Invalid body"), "404": err("Conversation or message not found"),
+                               "409": err("CONFLICT: a reply from that point on is still streaming"), **COMMON}}},
     "/v1/admin/users": {
         "get": {"summary": "Users, oldest first",
                 "parameters": [{"name": "limit", "in": "query", "schema": {"type": "integer"}},

@@ -2,15 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ChatOptions</name>
+    <message>
+        <location filename="../ui/app/ChatOptions.cpp" line="62"/>
+        <source>Chat settings</source>
+        <translation>Chat settings</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatOptions.cpp" line="65"/>
+        <source>Instructions the model follows in this chat, e.g. &quot;Answer briefly, in Chinese.&quot;</source>
+        <translation>Instructions the model follows in this chat, e.g. "Answer briefly, in Chinese."</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatOptions.cpp" line="69"/>
+        <source>&amp;System prompt:</source>
+        <translation>&amp;System prompt:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatOptions.cpp" line="72"/>
+        <location filename="../ui/app/ChatOptions.cpp" line="89"/>
+        <source>Set</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatOptions.cpp" line="86"/>
+        <source>Temperature</source>
+        <translation>Temperature</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatOptions.cpp" line="87"/>
+        <source>&amp;Temperature:</source>
+        <translation>&amp;Temperature:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatOptions.cpp" line="102"/>
+        <source>Longest reply, in tokens</source>
+        <translation>Longest reply, in tokens</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatOptions.cpp" line="103"/>
+        <source>&amp;Longest reply (tokens):</source>
+        <translation>&amp;Longest reply (tokens):</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatOptions.cpp" line="105"/>
+        <source>Lower temperatures give steadier answers, higher ones more varied answers. Unticked values use the model&apos;s defaults.</source>
+        <translation>Lower temperatures give steadier answers, higher ones more varied answers. Unticked values use the model's defaults.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatOptions.cpp" line="108"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="82"/>
-        <location filename="../app/desktop/main.cpp" line="153"/>
+        <location filename="../app/desktop/main.cpp" line="83"/>
+        <location filename="../app/desktop/main.cpp" line="166"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="154"/>
+        <location filename="../app/desktop/main.cpp" line="167"/>
         <source>Hearth could not start its server:
 %1</source>
         <translation>Hearth could not start its server:
@@ -507,12 +561,12 @@
     <message>
         <location filename="../ui/app/AdminSettingsPage.cpp" line="143"/>
         <source>Set by the server&apos;s environment; change it there.</source>
-        <translation>Set by the server's environment; change it there.</translation>
+        <translation>Set by the server&apos;s environment; change it there.</translation>
     </message>
     <message>
         <location filename="../ui/app/AdminSettingsPage.cpp" line="156"/>
         <source>Greyed-out settings are set by the server&apos;s environment.</source>
-        <translation>Greyed-out settings are set by the server's environment.</translation>
+        <translation>Greyed-out settings are set by the server&apos;s environment.</translation>
     </message>
     <message>
         <location filename="../ui/app/AdminSettingsPage.cpp" line="187"/>
@@ -933,7 +987,7 @@
     <message>
         <location filename="../ui/app/ApiKeysBox.cpp" line="44"/>
         <source>Revoke &quot;%1&quot;? Programs using it will stop working.</source>
-        <translation>Revoke "%1"? Programs using it will stop working.</translation>
+        <translation>Revoke &quot;%1&quot;? Programs using it will stop working.</translation>
     </message>
     <message>
         <location filename="../ui/app/ApiKeysBox.cpp" line="45"/>
@@ -943,7 +997,7 @@
     <message>
         <location filename="../ui/app/ApiKeysBox.cpp" line="54"/>
         <source>Use a key as the API key of any OpenAI client, with this server&apos;s address followed by /v1 as its base URL.</source>
-        <translation>Use a key as the API key of any OpenAI client, with this server's address followed by /v1 as its base URL.</translation>
+        <translation>Use a key as the API key of any OpenAI client, with this server&apos;s address followed by /v1 as its base URL.</translation>
     </message>
     <message>
         <location filename="../ui/app/ApiKeysBox.cpp" line="97"/>
@@ -953,7 +1007,7 @@
     <message>
         <location filename="../ui/app/ApiKeysBox.cpp" line="100"/>
         <source>What it is for, e.g. &quot;laptop scripts&quot;</source>
-        <translation>What it is for, e.g. "laptop scripts"</translation>
+        <translation>What it is for, e.g. &quot;laptop scripts&quot;</translation>
     </message>
     <message>
         <location filename="../ui/app/ApiKeysBox.cpp" line="101"/>
@@ -976,84 +1030,110 @@
 <context>
     <name>hearth::ui::ChatPanel</name>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="32"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="45"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="33"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="46"/>
         <source>The model that answers</source>
         <translation>The model that answers</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="37"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="51"/>
         <source>Model:</source>
         <translation>Model:</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/app/ChatPanel.cpp" line="66"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="228"/>
-        <source>Too many messages for now. You can send again in %n second(s).</source>
-        <translation>
-            <numerusform>Too many messages for now. You can send again in %n second.</numerusform>
-            <numerusform>Too many messages for now. You can send again in %n seconds.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="79"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="97"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="79"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="97"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="80"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="98"/>
         <source>Stop the reply (Esc)</source>
         <translation>Stop the reply (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="80"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="98"/>
         <source>Send the message (Enter)</source>
         <translation>Send the message (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="108"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="131"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="110"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="133"/>
         <source>Ask anything. Your conversations stay on this server.</source>
         <translation>Ask anything. Your conversations stay on this server.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="123"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="149"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="135"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="198"/>
         <source>No messages yet.</source>
         <translation>No messages yet.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="142"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="219"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="194"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="346"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="202"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="41"/>
+        <source>Chat settings…</source>
+        <translation>Chat settings…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatPanel.cpp" line="42"/>
+        <source>System prompt, temperature and reply length of this chat</source>
+        <translation>System prompt, temperature and reply length of this chat</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatPanel.cpp" line="43"/>
+        <source>Chat settings</source>
+        <translation>Chat settings</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatPanel.cpp" line="62"/>
+        <source>Editing your message: sending it replaces it and everything after it.</source>
+        <translation>Editing your message: sending it replaces it and everything after it.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatPanel.cpp" line="64"/>
+        <source>Cancel editing</source>
+        <translation>Cancel editing</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatPanel.cpp" line="328"/>
         <source>The reply was cut off.</source>
         <translation>The reply was cut off.</translation>
     </message>
+</context>
+<context>
+    <name>hearth::ui::CodeBlock</name>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="232"/>
-        <source>No model provider serves this model. An administrator can add one (DeepSeek, OpenAI, or Ollama on this computer) in the admin panel.</source>
-        <translation>No model provider serves this model. An administrator can add one (DeepSeek, OpenAI, or Ollama on this computer) in the admin panel.</translation>
+        <location filename="../ui/app/CodeBlock.cpp" line="24"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="26"/>
+        <source>Copy code</source>
+        <translation>Copy code</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/CodeBlock.cpp" line="39"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="57"/>
+        <source>Code</source>
+        <translation>Code</translation>
     </message>
 </context>
 <context>
@@ -1171,6 +1251,37 @@
     </message>
 </context>
 <context>
+    <name>hearth::ui::ErrorBanner</name>
+    <message>
+        <location filename="../ui/app/ErrorBanner.cpp" line="12"/>
+        <source>Open provider settings</source>
+        <translation>Open provider settings</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ErrorBanner.cpp" line="15"/>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/app/ErrorBanner.cpp" line="42"/>
+        <source>Too many messages for now. You can send again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many messages for now. You can send again in %n second.</numerusform>
+            <numerusform>Too many messages for now. You can send again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ErrorBanner.cpp" line="56"/>
+        <source>No model provider serves this model yet. Add one (DeepSeek, OpenAI, or Ollama on this computer) to start chatting.</source>
+        <translation>No model provider serves this model yet. Add one (DeepSeek, OpenAI, or Ollama on this computer) to start chatting.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ErrorBanner.cpp" line="58"/>
+        <source>No model provider serves this model yet. Ask your administrator to add one.</source>
+        <translation>No model provider serves this model yet. Ask your administrator to add one.</translation>
+    </message>
+</context>
+<context>
     <name>hearth::ui::MainWindow</name>
     <message>
         <location filename="../ui/app/MainWindow.cpp" line="26"/>
@@ -1178,43 +1289,43 @@
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="44"/>
+        <location filename="../ui/app/MainWindow.cpp" line="47"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="45"/>
+        <location filename="../ui/app/MainWindow.cpp" line="48"/>
         <source>Usage</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="48"/>
+        <location filename="../ui/app/MainWindow.cpp" line="51"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="50"/>
-        <location filename="../ui/app/MainWindow.cpp" line="116"/>
+        <location filename="../ui/app/MainWindow.cpp" line="53"/>
+        <location filename="../ui/app/MainWindow.cpp" line="126"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="74"/>
+        <location filename="../ui/app/MainWindow.cpp" line="84"/>
         <source>Signed in as %1 on %2</source>
         <translation>Signed in as %1 on %2</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="104"/>
+        <location filename="../ui/app/MainWindow.cpp" line="114"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="110"/>
+        <location filename="../ui/app/MainWindow.cpp" line="120"/>
         <source>Search conversations</source>
         <translation>Search conversations</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="113"/>
+        <location filename="../ui/app/MainWindow.cpp" line="123"/>
         <source>Stop the reply</source>
         <translation>Stop the reply</translation>
     </message>
@@ -1222,32 +1333,52 @@
 <context>
     <name>hearth::ui::MessageBubble</name>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="23"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="41"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="23"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="41"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="27"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="45"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="29"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="45"/>
         <source>Copy message</source>
         <translation>Copy message</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="41"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="40"/>
         <source>Your message</source>
         <translation>Your message</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="41"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="34"/>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MessageBubble.cpp" line="34"/>
+        <source>Edit and resend this message</source>
+        <translation>Edit and resend this message</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MessageBubble.cpp" line="35"/>
+        <source>Regenerate</source>
+        <translation>Regenerate</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MessageBubble.cpp" line="35"/>
+        <source>Write this reply again</source>
+        <translation>Write this reply again</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MessageBubble.cpp" line="40"/>
         <source>Reply</source>
         <translation>Reply</translation>
     </message>
@@ -1378,109 +1509,109 @@
 <context>
     <name>hearth::ui::UsagePage</name>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="31"/>
+        <location filename="../ui/app/UsagePage.cpp" line="34"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="31"/>
+        <location filename="../ui/app/UsagePage.cpp" line="34"/>
         <source>This week</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="31"/>
+        <location filename="../ui/app/UsagePage.cpp" line="34"/>
         <source>This month</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="31"/>
+        <location filename="../ui/app/UsagePage.cpp" line="34"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="41"/>
+        <location filename="../ui/app/UsagePage.cpp" line="44"/>
         <source>%1: tokens</source>
         <translation>%1: tokens</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="43"/>
+        <location filename="../ui/app/UsagePage.cpp" line="46"/>
         <source>%1: messages</source>
         <translation>%1: messages</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="55"/>
+        <location filename="../ui/app/UsagePage.cpp" line="30"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="48"/>
-        <location filename="../ui/app/UsagePage.cpp" line="55"/>
+        <location filename="../ui/app/UsagePage.cpp" line="28"/>
+        <location filename="../ui/app/UsagePage.cpp" line="30"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="48"/>
-        <location filename="../ui/app/UsagePage.cpp" line="55"/>
+        <location filename="../ui/app/UsagePage.cpp" line="28"/>
+        <location filename="../ui/app/UsagePage.cpp" line="30"/>
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="48"/>
+        <location filename="../ui/app/UsagePage.cpp" line="28"/>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="53"/>
+        <location filename="../ui/app/UsagePage.cpp" line="29"/>
         <source>Usage by model this month</source>
         <translation>Usage by model this month</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="55"/>
+        <location filename="../ui/app/UsagePage.cpp" line="30"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="55"/>
+        <location filename="../ui/app/UsagePage.cpp" line="30"/>
         <source>Via</source>
         <translation>Via</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="60"/>
+        <location filename="../ui/app/UsagePage.cpp" line="31"/>
         <source>Recent usage</source>
         <translation>Recent usage</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="61"/>
+        <location filename="../ui/app/UsagePage.cpp" line="52"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="65"/>
+        <location filename="../ui/app/UsagePage.cpp" line="56"/>
         <source>Your token usage</source>
         <translation>Your token usage</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="79"/>
+        <location filename="../ui/app/UsagePage.cpp" line="70"/>
         <source>Tokens per day, last 30 days</source>
         <translation>Tokens per day, last 30 days</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="80"/>
+        <location filename="../ui/app/UsagePage.cpp" line="71"/>
         <source>This month by model</source>
         <translation>This month by model</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="86"/>
+        <location filename="../ui/app/UsagePage.cpp" line="77"/>
         <source>Recent calls</source>
         <translation>Recent calls</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="157"/>
+        <location filename="../ui/app/UsagePage.cpp" line="142"/>
         <source>%1 tokens</source>
         <translation>%1 tokens</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/UsagePage.cpp" line="158"/>
+        <location filename="../ui/app/UsagePage.cpp" line="143"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n message</numerusform>
@@ -1488,37 +1619,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="160"/>
+        <location filename="../ui/app/UsagePage.cpp" line="145"/>
         <source>Days in %1</source>
         <translation>Days in %1</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="172"/>
+        <location filename="../ui/app/UsagePage.cpp" line="154"/>
         <source>Completed</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="173"/>
+        <location filename="../ui/app/UsagePage.cpp" line="155"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="174"/>
+        <location filename="../ui/app/UsagePage.cpp" line="156"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="179"/>
+        <location filename="../ui/app/UsagePage.cpp" line="162"/>
         <source> (estimated)</source>
         <translation> (estimated)</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="180"/>
+        <location filename="../ui/app/UsagePage.cpp" line="163"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="180"/>
+        <location filename="../ui/app/UsagePage.cpp" line="163"/>
         <source>API key</source>
         <translation>API key</translation>
     </message>

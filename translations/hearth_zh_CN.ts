@@ -2,15 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChatOptions</name>
+    <message>
+        <location filename="../ui/app/ChatOptions.cpp" line="62"/>
+        <source>Chat settings</source>
+        <translation>聊天设置</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatOptions.cpp" line="65"/>
+        <source>Instructions the model follows in this chat, e.g. &quot;Answer briefly, in Chinese.&quot;</source>
+        <translation>模型在本次聊天中遵循的指示，例如“用中文简短回答。”</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatOptions.cpp" line="69"/>
+        <source>&amp;System prompt:</source>
+        <translation>系统提示词(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatOptions.cpp" line="72"/>
+        <location filename="../ui/app/ChatOptions.cpp" line="89"/>
+        <source>Set</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatOptions.cpp" line="86"/>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatOptions.cpp" line="87"/>
+        <source>&amp;Temperature:</source>
+        <translation>温度(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatOptions.cpp" line="102"/>
+        <source>Longest reply, in tokens</source>
+        <translation>回复最大长度（token 数）</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatOptions.cpp" line="103"/>
+        <source>&amp;Longest reply (tokens):</source>
+        <translation>回复最大长度（token）(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatOptions.cpp" line="105"/>
+        <source>Lower temperatures give steadier answers, higher ones more varied answers. Unticked values use the model&apos;s defaults.</source>
+        <translation>温度越低，回答越稳定；越高，回答越多样。未勾选的项使用模型的默认值。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatOptions.cpp" line="108"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="82"/>
-        <location filename="../app/desktop/main.cpp" line="153"/>
+        <location filename="../app/desktop/main.cpp" line="83"/>
+        <location filename="../app/desktop/main.cpp" line="166"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="154"/>
+        <location filename="../app/desktop/main.cpp" line="167"/>
         <source>Hearth could not start its server:
 %1</source>
         <translation>Hearth 无法启动内置服务器：
@@ -972,83 +1026,110 @@
 <context>
     <name>hearth::ui::ChatPanel</name>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="32"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="45"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="33"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="46"/>
         <source>The model that answers</source>
         <translation>回答问题的模型</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="37"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="51"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/app/ChatPanel.cpp" line="66"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="228"/>
-        <source>Too many messages for now. You can send again in %n second(s).</source>
-        <translation>
-            <numerusform>消息发送太频繁了。%n 秒后可以再次发送。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="79"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="97"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="79"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="97"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="80"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="98"/>
         <source>Stop the reply (Esc)</source>
         <translation>停止回复（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="80"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="98"/>
         <source>Send the message (Enter)</source>
         <translation>发送消息（Enter）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="108"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="131"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="110"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="133"/>
         <source>Ask anything. Your conversations stay on this server.</source>
         <translation>尽管问吧。你的对话只保存在这台服务器上。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="123"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="149"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="135"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="198"/>
         <source>No messages yet.</source>
         <translation>还没有消息。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="142"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="219"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="194"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="346"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="202"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="41"/>
+        <source>Chat settings…</source>
+        <translation>聊天设置…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatPanel.cpp" line="42"/>
+        <source>System prompt, temperature and reply length of this chat</source>
+        <translation>本次聊天的系统提示词、温度和回复长度</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatPanel.cpp" line="43"/>
+        <source>Chat settings</source>
+        <translation>聊天设置</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatPanel.cpp" line="62"/>
+        <source>Editing your message: sending it replaces it and everything after it.</source>
+        <translation>正在编辑你的消息：发送后将替换它及其后的所有内容。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatPanel.cpp" line="64"/>
+        <source>Cancel editing</source>
+        <translation>取消编辑</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatPanel.cpp" line="328"/>
         <source>The reply was cut off.</source>
         <translation>回复中断了。</translation>
     </message>
+</context>
+<context>
+    <name>hearth::ui::CodeBlock</name>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="232"/>
-        <source>No model provider serves this model. An administrator can add one (DeepSeek, OpenAI, or Ollama on this computer) in the admin panel.</source>
-        <translation>没有可用的模型提供方提供这个模型。管理员可以在管理面板中添加一个（DeepSeek、OpenAI 或本机的 Ollama）。</translation>
+        <location filename="../ui/app/CodeBlock.cpp" line="24"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="26"/>
+        <source>Copy code</source>
+        <translation>复制代码</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/CodeBlock.cpp" line="39"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="57"/>
+        <source>Code</source>
+        <translation>代码</translation>
     </message>
 </context>
 <context>
@@ -1166,6 +1247,36 @@
     </message>
 </context>
 <context>
+    <name>hearth::ui::ErrorBanner</name>
+    <message>
+        <location filename="../ui/app/ErrorBanner.cpp" line="12"/>
+        <source>Open provider settings</source>
+        <translation>打开服务商设置</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ErrorBanner.cpp" line="15"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/app/ErrorBanner.cpp" line="42"/>
+        <source>Too many messages for now. You can send again in %n second(s).</source>
+        <translation>
+            <numerusform>消息发送过于频繁。%n 秒后可以再次发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ErrorBanner.cpp" line="56"/>
+        <source>No model provider serves this model yet. Add one (DeepSeek, OpenAI, or Ollama on this computer) to start chatting.</source>
+        <translation>还没有服务商提供这个模型。添加一个（DeepSeek、OpenAI 或本机的 Ollama）即可开始聊天。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ErrorBanner.cpp" line="58"/>
+        <source>No model provider serves this model yet. Ask your administrator to add one.</source>
+        <translation>还没有服务商提供这个模型。请联系管理员添加。</translation>
+    </message>
+</context>
+<context>
     <name>hearth::ui::MainWindow</name>
     <message>
         <location filename="../ui/app/MainWindow.cpp" line="26"/>
@@ -1173,43 +1284,43 @@
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="44"/>
+        <location filename="../ui/app/MainWindow.cpp" line="47"/>
         <source>Chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="45"/>
+        <location filename="../ui/app/MainWindow.cpp" line="48"/>
         <source>Usage</source>
         <translation>用量</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="48"/>
+        <location filename="../ui/app/MainWindow.cpp" line="51"/>
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="50"/>
-        <location filename="../ui/app/MainWindow.cpp" line="116"/>
+        <location filename="../ui/app/MainWindow.cpp" line="53"/>
+        <location filename="../ui/app/MainWindow.cpp" line="126"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="74"/>
+        <location filename="../ui/app/MainWindow.cpp" line="84"/>
         <source>Signed in as %1 on %2</source>
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="104"/>
+        <location filename="../ui/app/MainWindow.cpp" line="114"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="110"/>
+        <location filename="../ui/app/MainWindow.cpp" line="120"/>
         <source>Search conversations</source>
         <translation>搜索对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="113"/>
+        <location filename="../ui/app/MainWindow.cpp" line="123"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
@@ -1217,32 +1328,52 @@
 <context>
     <name>hearth::ui::MessageBubble</name>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="23"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="41"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="23"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="41"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="27"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="45"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="29"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="45"/>
         <source>Copy message</source>
         <translation>复制消息</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="41"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="40"/>
         <source>Your message</source>
         <translation>你的消息</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="41"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="34"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MessageBubble.cpp" line="34"/>
+        <source>Edit and resend this message</source>
+        <translation>编辑并重新发送这条消息</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MessageBubble.cpp" line="35"/>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MessageBubble.cpp" line="35"/>
+        <source>Write this reply again</source>
+        <translation>重新生成这条回复</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MessageBubble.cpp" line="40"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
@@ -1373,146 +1504,146 @@
 <context>
     <name>hearth::ui::UsagePage</name>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="31"/>
+        <location filename="../ui/app/UsagePage.cpp" line="34"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="31"/>
+        <location filename="../ui/app/UsagePage.cpp" line="34"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="31"/>
+        <location filename="../ui/app/UsagePage.cpp" line="34"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="31"/>
+        <location filename="../ui/app/UsagePage.cpp" line="34"/>
         <source>Total</source>
         <translation>总计</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="41"/>
+        <location filename="../ui/app/UsagePage.cpp" line="44"/>
         <source>%1: tokens</source>
         <translation>%1：token 数</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="43"/>
+        <location filename="../ui/app/UsagePage.cpp" line="46"/>
         <source>%1: messages</source>
         <translation>%1：消息数</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="55"/>
+        <location filename="../ui/app/UsagePage.cpp" line="30"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="48"/>
-        <location filename="../ui/app/UsagePage.cpp" line="55"/>
+        <location filename="../ui/app/UsagePage.cpp" line="28"/>
+        <location filename="../ui/app/UsagePage.cpp" line="30"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="48"/>
-        <location filename="../ui/app/UsagePage.cpp" line="55"/>
+        <location filename="../ui/app/UsagePage.cpp" line="28"/>
+        <location filename="../ui/app/UsagePage.cpp" line="30"/>
         <source>Tokens</source>
         <translation>Token 数</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="48"/>
+        <location filename="../ui/app/UsagePage.cpp" line="28"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="53"/>
+        <location filename="../ui/app/UsagePage.cpp" line="29"/>
         <source>Usage by model this month</source>
         <translation>本月按模型统计的用量</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="55"/>
+        <location filename="../ui/app/UsagePage.cpp" line="30"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="55"/>
+        <location filename="../ui/app/UsagePage.cpp" line="30"/>
         <source>Via</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="60"/>
+        <location filename="../ui/app/UsagePage.cpp" line="31"/>
         <source>Recent usage</source>
         <translation>最近的用量</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="61"/>
+        <location filename="../ui/app/UsagePage.cpp" line="52"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="65"/>
+        <location filename="../ui/app/UsagePage.cpp" line="56"/>
         <source>Your token usage</source>
         <translation>你的 token 用量</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="79"/>
+        <location filename="../ui/app/UsagePage.cpp" line="70"/>
         <source>Tokens per day, last 30 days</source>
         <translation>最近 30 天每日 token 数</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="80"/>
+        <location filename="../ui/app/UsagePage.cpp" line="71"/>
         <source>This month by model</source>
         <translation>本月按模型</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="86"/>
+        <location filename="../ui/app/UsagePage.cpp" line="77"/>
         <source>Recent calls</source>
         <translation>最近的调用</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="157"/>
+        <location filename="../ui/app/UsagePage.cpp" line="142"/>
         <source>%1 tokens</source>
         <translation>%1 个 token</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/UsagePage.cpp" line="158"/>
+        <location filename="../ui/app/UsagePage.cpp" line="143"/>
         <source>%n message(s)</source>
         <translation>
             <numerusform>%n 条消息</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="160"/>
+        <location filename="../ui/app/UsagePage.cpp" line="145"/>
         <source>Days in %1</source>
         <translation>按 %1 时区计日</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="172"/>
+        <location filename="../ui/app/UsagePage.cpp" line="154"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="173"/>
+        <location filename="../ui/app/UsagePage.cpp" line="155"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="174"/>
+        <location filename="../ui/app/UsagePage.cpp" line="156"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="179"/>
+        <location filename="../ui/app/UsagePage.cpp" line="162"/>
         <source> (estimated)</source>
         <translation>（估算）</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="180"/>
+        <location filename="../ui/app/UsagePage.cpp" line="163"/>
         <source>Chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../ui/app/UsagePage.cpp" line="180"/>
+        <location filename="../ui/app/UsagePage.cpp" line="163"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>

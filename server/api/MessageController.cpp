@@ -13,6 +13,8 @@
 #include "llm/ChatProvider.h"
 #include "llm/DemoProvider.h"
 
+#include <algorithm>
+
 namespace hearth {
 
 namespace {
@@ -27,6 +29,56 @@ void MessageController::registerRoutes(Router &router)
                m_auth.require([this](const HttpRequest &r, const ResponderPtr &p, const Caller &u) {
                    send(r, p, u);
                }));
+    router.add("POST", QStringLiteral("/v1/conversations/:id/rewind"),
+               m_auth.require([this](const HttpRequest &r, const ResponderPtr &p, const Caller &u) {
+                   rewind(r, p, u);
+               }));
+}
+
+void MessageController::rewind(const HttpRequest &request, const ResponderPtr &responder,
+                               const Caller &user)
+{
+    const auto body = readJsonObject(request, responder);
+    if (!body)
+        return;
+    Validator v(*body);
+    const auto messageId = v.text(QStringLiteral("messageId"), true, 1, 64);
+    if (!v.ok()) {
+        replyError(responder, ApiError::validation(v.errors()));
+        return;
+    }
+    const auto conversation =
+        m_context.conversations.findOwned(user.id, request.param(QStringLiteral("id")));
+    if (!conversation) {
+        replyError(responder, conversation.error());
+        return;
+    }
+    const auto message = m_context.messages.find(conversation->id, *messageId);
+    if (!message) {
+        replyError(responder, message.error());
+        return;
+    }
+    if (!message->has_value()) {
+        replyError(responder, ApiError::notFound(QStringLiteral("Message")));
+        return;
+    }
+    const auto streaming = m_context.messages.streamingFrom(*message.value());
+    if (!streaming) {
+        replyError(responder, streaming.error());
+        return;
+    }
+    if (streaming.value() > 0) {
+        replyError(responder, ApiError::conflict(QStringLiteral(
+                                  "A reply after this message is still being written; stop it "
+                                  "first")));
+        return;
+    }
+    const auto removed = m_context.messages.removeFrom(*message.value());
+    if (!removed) {
+        replyError(responder, removed.error());
+        return;
+    }
+    replyJson(responder, 200, QJsonObject{{QStringLiteral("deleted"), removed.value()}});
 }
 
 QString MessageController::defaultModel() const
@@ -120,7 +172,8 @@ void MessageController::send(const HttpRequest &request, const ResponderPtr &res
     reply.role = QStringLiteral("assistant");
     reply.model = modelId;
     reply.finishReason = FinishReason::Streaming;
-    reply.createdAt = Clock::system().nowMs();
+    // Strictly after the question, so the two never swap places in a listing.
+    reply.createdAt = std::max(Clock::system().nowMs(), userMessage.createdAt + 1);
     if (const auto stored = m_context.messages.insert(reply); !stored) {
         replyError(responder, stored.error());
         return;

@@ -12,7 +12,8 @@ class Authenticator;
 struct Caller;
 
 // POST /v1/conversations/:id/messages: stores the user's message, then
-// relays the reply from the provider that serves the model.
+// relays the reply from the provider that serves the model. POST …/rewind
+// takes a conversation back to before one of its messages.
 class MessageController final : public QObject
 {
     Q_OBJECT
@@ -26,6 +27,7 @@ public:
 
 private:
     void send(const HttpRequest &request, const ResponderPtr &responder, const Caller &user);
+    void rewind(const HttpRequest &request, const ResponderPtr &responder, const Caller &user);
     int contextTokensOf(const QString &model) const;
     QString defaultModel() const;
 

@@ -79,6 +79,32 @@ Outcome<Done> MessageRepository::remove(const QString &id)
     return Done{};
 }
 
+namespace {
+// Message order is (created_at, id), as in the pages.
+const QString atOrAfter = QStringLiteral(
+    " WHERE conversation_id = ? AND (created_at > ? OR (created_at = ? AND id >= ?))");
+} // namespace
+
+Outcome<int> MessageRepository::removeFrom(const Message &from)
+{
+    SqlRun q(m_db, QStringLiteral("DELETE FROM messages") + atOrAfter);
+    q.bind(from.conversationId).bind(from.createdAt).bind(from.createdAt).bind(from.id);
+    if (!q.exec())
+        return q.error();
+    return q.rowsAffected();
+}
+
+Outcome<int> MessageRepository::streamingFrom(const Message &from)
+{
+    SqlRun q(m_db, QStringLiteral("SELECT COUNT(*) FROM messages") + atOrAfter +
+                       QStringLiteral(" AND finish_reason = ?"));
+    q.bind(from.conversationId).bind(from.createdAt).bind(from.createdAt).bind(from.id);
+    q.bind(FinishReason::Streaming);
+    if (!q.exec() || !q.next())
+        return q.error();
+    return q.value(0).toInt();
+}
+
 Outcome<QList<Message>> MessageRepository::page(const QString &conversationId, int limit,
                                                 qint64 beforeCreatedAt, const QString &beforeId)
 {

@@ -18,6 +18,11 @@ public:
     // Stores the final state of a reply: its text, why it ended and its usage.
     Outcome<Done> finish(const Message &message);
     Outcome<Done> remove(const QString &id);
+    // Deletes `from` and every later message of its conversation (edit and
+    // resend, regenerate); returns how many went.
+    Outcome<int> removeFrom(const Message &from);
+    // How many replies at or after `from` are still being streamed.
+    Outcome<int> streamingFrom(const Message &from);
     // The `limit` messages just before the cursor (or the newest ones), oldest
     // first; up to limit + 1 rows so callers know whether older ones exist.
     Outcome<QList<Message>> page(const QString &conversationId, int limit, qint64 beforeCreatedAt,

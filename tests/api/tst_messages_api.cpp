@@ -457,6 +457,71 @@ private slots:
         QCOMPARE(history(conversation).size(), 0);
     }
 
+    void rewindTakesTheConversationBackToBeforeAMessage()
+    {
+        const QString conversation = newConversation();
+        for (const QString &question : {QStringLiteral("one"), QStringLiteral("two")}) {
+            QCOMPARE(m_client
+                         ->post(messagesPath(conversation),
+                                userMessage(question, QStringLiteral("fake-stream")))
+                         .status,
+                     200);
+        }
+        const QJsonArray before = history(conversation);
+        QCOMPARE(before.size(), 4);
+        // The reply always sorts after its question, even within one millisecond.
+        QCOMPARE(before[2].toObject().value(QLatin1String("role")).toString(),
+                 QStringLiteral("user"));
+        QCOMPARE(before[3].toObject().value(QLatin1String("role")).toString(),
+                 QStringLiteral("assistant"));
+        const QString rewindPath =
+            QStringLiteral("/v1/conversations/") + conversation + QStringLiteral("/rewind");
+        const QString secondQuestion = before[2].toObject().value(QLatin1String("id")).toString();
+        const int ledgerBefore = ledgerRows(QStringLiteral("ok"));
+
+        const ApiReply rewound =
+            m_client->post(rewindPath, {{QStringLiteral("messageId"), secondQuestion}});
+        QCOMPARE(rewound.status, 200);
+        QCOMPARE(rewound.json().value(QLatin1String("deleted")).toInt(), 2);
+        const QJsonArray after = history(conversation);
+        QCOMPARE(after.size(), 2);
+        QCOMPARE(after[0].toObject().value(QLatin1String("content")).toString(),
+                 QStringLiteral("one"));
+        QCOMPARE(ledgerRows(QStringLiteral("ok")), ledgerBefore); // tokens spent stay counted
+
+        // The same id again, an id from nowhere, no id, and someone else's conversation.
+        QCOMPARE(m_client->post(rewindPath, {{QStringLiteral("messageId"), secondQuestion}}).status,
+                 404);
+        const ApiReply missing = m_client->post(rewindPath, {});
+        QCOMPARE(missing.status, 400);
+        QCOMPARE(missing.code(), QStringLiteral("VALIDATION_ERROR"));
+        QCOMPARE(m_client
+                     ->post(QStringLiteral("/v1/conversations/nope/rewind"),
+                            {{QStringLiteral("messageId"), secondQuestion}})
+                     .status,
+                 404);
+        QCOMPARE(history(conversation).size(), 2);
+    }
+
+    void rewindWaitsForAStreamingReply()
+    {
+        const QString conversation = newConversation();
+        QSignalSpy gate(&m_upstream, &FakeUpstream::gateReached);
+        QNetworkReply *reply = startStream(conversation, QStringLiteral("fake-gated"));
+        QVERIFY(gate.wait(10000));
+        const QString question =
+            history(conversation)[0].toObject().value(QLatin1String("id")).toString();
+        const ApiReply refused = m_client->post(QStringLiteral("/v1/conversations/") +
+                                                    conversation + QStringLiteral("/rewind"),
+                                                {{QStringLiteral("messageId"), question}});
+        QCOMPARE(refused.status, 409);
+        QCOMPARE(refused.code(), QStringLiteral("CONFLICT"));
+        m_upstream.releaseGate();
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+        reply->deleteLater();
+        QCOMPARE(history(conversation).size(), 2);
+    }
+
     void everyBadFieldIsListed()
     {
         const QString conversation = newConversation();

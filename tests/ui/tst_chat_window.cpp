@@ -157,7 +157,7 @@ private slots:
                 window.chat()->view()->bubbles().at(1)->text().contains(QLatin1String("Thinking")),
             10000);
         QVERIFY(window.chat()->isStreaming());
-        auto *sendStop = window.chat()->findChild<QPushButton *>();
+        auto *sendStop = window.chat()->findChild<QPushButton *>(QStringLiteral("sendButton"));
         QCOMPARE(sendStop->text(), QStringLiteral("Stop")); // the send button turned into Stop
         QTest::keyClick(&window, Qt::Key_Escape);
         QVERIFY(!window.chat()->isStreaming());

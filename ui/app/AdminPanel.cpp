@@ -55,4 +55,9 @@ void AdminPanel::refreshCurrent()
         m_settings->reload();
 }
 
+void AdminPanel::showProviders()
+{
+    setCurrentWidget(m_providers);
+}
+
 } // namespace hearth::ui

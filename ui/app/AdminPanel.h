@@ -27,6 +27,7 @@ public:
     AdminUsagePage *usage() const { return m_usage; }
     AdminLogPage *log() const { return m_log; }
     AdminSettingsPage *settings() const { return m_settings; }
+    void showProviders();
     // Loads the current page (again).
     void refreshCurrent();
 

@@ -1,6 +1,8 @@
 #include "app/ChatPanel.h"
 
 #include "app/Composer.h"
+#include "app/ErrorBanner.h"
+#include "app/FormDialog.h"
 #include "app/MessageBubble.h"
 #include "app/MessageView.h"
 #include "client/ApiConnection.h"
@@ -11,17 +13,24 @@
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QPushButton>
+#include <QtWidgets/QToolButton>
 #include <QtWidgets/QVBoxLayout>
 
 namespace hearth::ui {
+
+namespace {
+constexpr int historyPageSize = 100;
+}
 
 ChatPanel::ChatPanel(client::ApiConnection &api, QWidget *parent)
     : QWidget(parent)
     , m_api(api)
     , m_title(new QLabel(this))
+    , m_optionsButton(new QToolButton(this))
     , m_models(new QComboBox(this))
     , m_view(new MessageView(this))
-    , m_error(new QLabel(this))
+    , m_error(new ErrorBanner(this))
+    , m_editBar(new QWidget(this))
     , m_composer(new Composer(this))
     , m_send(new QPushButton(this))
 {
@@ -29,19 +38,38 @@ ChatPanel::ChatPanel(client::ApiConnection &api, QWidget *parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
+    m_optionsButton->setText(tr("Chat settings…"));
+    m_optionsButton->setToolTip(tr("System prompt, temperature and reply length of this chat"));
+    m_optionsButton->setAccessibleName(tr("Chat settings"));
+    connect(m_optionsButton, &QToolButton::clicked, this, &ChatPanel::openOptions);
     m_models->setAccessibleName(tr("Model"));
     m_models->setToolTip(tr("The model that answers"));
     m_models->setMinimumContentsLength(16);
     auto *header = new QHBoxLayout;
     header->addWidget(m_title, 1);
+    header->addWidget(m_optionsButton);
     header->addWidget(new QLabel(tr("Model:"), this));
     header->addWidget(m_models);
 
-    m_error->setObjectName(QStringLiteral("errorBanner"));
-    m_error->setWordWrap(true);
-    m_error->setVisible(false);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    connect(m_error, &ErrorBanner::providerSettingsRequested, this,
+            &ChatPanel::providerSettingsRequested);
+    connect(m_view, &MessageView::olderRequested, this, [this] {
+        if (!m_olderPage.isEmpty())
+            loadHistory(m_olderPage, true);
+    });
 
+    auto *editNote = new QLabel(
+        tr("Editing your message: sending it replaces it and everything after it."), m_editBar);
+    editNote->setObjectName(QStringLiteral("messageNote"));
+    auto *cancelEdit = new QPushButton(tr("Cancel editing"), m_editBar);
+    connect(cancelEdit, &QPushButton::clicked, this, &ChatPanel::cancelEdit);
+    auto *editLayout = new QHBoxLayout(m_editBar);
+    editLayout->setContentsMargins(0, 0, 0, 0);
+    editLayout->addWidget(editNote, 1);
+    editLayout->addWidget(cancelEdit);
+    m_editBar->setVisible(false);
+
+    m_send->setObjectName(QStringLiteral("sendButton"));
     connect(m_composer, &Composer::sendRequested, this, &ChatPanel::send);
     connect(m_send, &QPushButton::clicked, this, [this] { isStreaming() ? stop() : send(); });
     setStreaming(false);
@@ -54,18 +82,8 @@ ChatPanel::ChatPanel(client::ApiConnection &api, QWidget *parent)
     layout->addLayout(header);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_error);
+    layout->addWidget(m_editBar);
     layout->addLayout(bottom);
-
-    m_countdown.setInterval(1000);
-    connect(&m_countdown, &QTimer::timeout, this, [this] {
-        if (--m_waitSeconds <= 0) {
-            m_countdown.stop();
-            m_error->setVisible(false);
-            return;
-        }
-        m_error->setText(tr("Too many messages for now. You can send again in %n second(s).",
-                            nullptr, m_waitSeconds));
-    });
     startNew();
 }
 
@@ -79,6 +97,7 @@ void ChatPanel::setStreaming(bool streaming)
     m_send->setText(streaming ? tr("Stop") : tr("Send"));
     m_send->setToolTip(streaming ? tr("Stop the reply (Esc)") : tr("Send the message (Enter)"));
     m_send->setAccessibleName(m_send->text());
+    updateActions();
 }
 
 void ChatPanel::loadModels()
@@ -104,11 +123,15 @@ void ChatPanel::loadModels()
 void ChatPanel::startNew()
 {
     stop();
+    cancelEdit();
     m_conversationId.clear();
+    m_conversation = {};
+    m_options = {};
+    m_olderPage.clear();
     m_title->setText(tr("New chat"));
     m_view->clear();
     m_view->setPlaceholder(tr("Ask anything. Your conversations stay on this server."));
-    m_error->setVisible(false);
+    m_error->dismiss();
     m_composer->setFocus();
 }
 
@@ -117,31 +140,87 @@ void ChatPanel::open(const QString &conversationId, const QJsonObject &conversat
     if (conversationId == m_conversationId)
         return;
     stop();
+    cancelEdit();
     m_conversationId = conversationId;
+    m_conversation = conversation;
+    m_options = ChatOptions::fromConversation(conversation);
     m_title->setText(conversation.value(QLatin1String("title")).toString());
     m_view->clear();
     m_view->setPlaceholder(tr("Loading…"));
-    m_error->setVisible(false);
+    m_error->dismiss();
     const int modelIndex =
         m_models->findData(conversation.value(QLatin1String("model")).toString());
     if (modelIndex >= 0)
         m_models->setCurrentIndex(modelIndex);
-    connect(
-        m_api.get(QStringLiteral("/v1/conversations/") + conversationId +
-                  QStringLiteral("/messages?limit=500")),
-        &client::ApiCall::finished, this, [this, conversationId](const client::ApiResult &result) {
-            if (conversationId != m_conversationId)
-                return; // another one was opened meanwhile
-            m_view->setPlaceholder(result.ok() ? tr("No messages yet.") : result.error);
-            for (const QJsonValue &value : result.json.array()) {
-                const QJsonObject m = value.toObject();
-                MessageBubble *bubble =
-                    m_view->addMessage(m.value(QLatin1String("role")).toString(),
-                                       m.value(QLatin1String("content")).toString());
-                if (m.value(QLatin1String("finishReason")).toString() == QLatin1String("cancelled"))
-                    bubble->setNote(tr("Stopped"));
-            }
-        });
+    loadHistory(QStringLiteral("/v1/conversations/%1/messages?limit=%2")
+                    .arg(conversationId)
+                    .arg(historyPageSize),
+                false);
+}
+
+void ChatPanel::loadHistory(const QString &path, bool older)
+{
+    const QString conversationId = m_conversationId;
+    connect(m_api.get(path), &client::ApiCall::finished, this,
+            [this, conversationId, older](const client::ApiResult &result) {
+                if (conversationId == m_conversationId) // not another one opened meanwhile
+                    showHistory(result, older);
+            });
+}
+
+void ChatPanel::showHistory(const client::ApiResult &result, bool older)
+{
+    if (!result.ok()) {
+        if (older)
+            showError(result.error, result.code, result.retryAfter);
+        else
+            m_view->setPlaceholder(result.error);
+        return;
+    }
+    const QJsonArray messages = result.json.array();
+    QList<QPair<QString, QString>> roleAndText;
+    roleAndText.reserve(messages.size());
+    for (const QJsonValue &value : messages) {
+        const QJsonObject m = value.toObject();
+        roleAndText.append({m.value(QLatin1String("role")).toString(),
+                            m.value(QLatin1String("content")).toString()});
+    }
+    QList<MessageBubble *> added;
+    m_view->prependMessages(roleAndText, &added);
+    for (int i = 0; i < added.size(); ++i) {
+        const QJsonObject m = messages.at(i).toObject();
+        added.at(i)->setMessageId(m.value(QLatin1String("id")).toString());
+        if (m.value(QLatin1String("finishReason")).toString() == QLatin1String("cancelled"))
+            added.at(i)->setNote(tr("Stopped"));
+        watch(added.at(i));
+    }
+    if (!older && messages.isEmpty())
+        m_view->setPlaceholder(tr("No messages yet."));
+    m_olderPage = result.nextPage;
+    m_view->setHasOlder(!m_olderPage.isEmpty());
+    updateActions();
+    emit historyShown();
+}
+
+void ChatPanel::watch(MessageBubble *bubble)
+{
+    connect(bubble, &MessageBubble::editRequested, this, [this, bubble] { editMessage(bubble); });
+    connect(bubble, &MessageBubble::regenerateRequested, this, &ChatPanel::regenerate);
+}
+
+void ChatPanel::updateActions()
+{
+    const QList<MessageBubble *> bubbles = m_view->bubbles();
+    const bool idle = !isStreaming();
+    for (int i = 0; i < bubbles.size(); ++i) {
+        MessageBubble *bubble = bubbles.at(i);
+        const bool known = !bubble->messageId().isEmpty();
+        const bool isQuestion = bubble->role() == QLatin1String("user");
+        const bool lastReply = i == bubbles.size() - 1 && !isQuestion && i > 0 &&
+                               bubbles.at(i - 1)->role() == QLatin1String("user") &&
+                               !bubbles.at(i - 1)->messageId().isEmpty();
+        bubble->setActionsEnabled(idle && known && isQuestion, idle && known && lastReply);
+    }
 }
 
 void ChatPanel::send()
@@ -149,39 +228,85 @@ void ChatPanel::send()
     const QString text = m_composer->toPlainText().trimmed();
     if (text.isEmpty() || isStreaming())
         return;
+    if (isEditing()) {
+        for (MessageBubble *bubble : m_view->bubbles()) {
+            if (bubble->messageId() == m_editingId) {
+                rewindAndSend(bubble, text);
+                return;
+            }
+        }
+        cancelEdit(); // the message is gone from view: send as new
+    }
     if (!m_conversationId.isEmpty()) {
         sendTo(m_conversationId, text);
         return;
     }
     // The first message names the conversation.
     const QString title = text.left(40).simplified();
-    connect(m_api.post(QStringLiteral("/v1/conversations"), {{QStringLiteral("title"), title}}),
-            &client::ApiCall::finished, this, [this, text, title](const client::ApiResult &result) {
+    QJsonObject body{{QStringLiteral("title"), title}};
+    if (!m_options.isDefault()) {
+        const QJsonObject fields = m_options.conversationFields({});
+        for (auto it = fields.begin(); it != fields.end(); ++it)
+            body.insert(it.key(), it.value());
+    }
+    connect(m_api.post(QStringLiteral("/v1/conversations"), body), &client::ApiCall::finished, this,
+            [this, text, title](const client::ApiResult &result) {
                 if (!result.ok()) {
                     showError(result.error, result.code, result.retryAfter);
                     return;
                 }
-                m_conversationId = result.json.object().value(QLatin1String("id")).toString();
+                m_conversation = result.json.object();
+                m_conversationId = m_conversation.value(QLatin1String("id")).toString();
                 m_title->setText(title);
                 emit conversationCreated(m_conversationId);
                 sendTo(m_conversationId, text);
             });
 }
 
+void ChatPanel::rewindAndSend(MessageBubble *from, const QString &text)
+{
+    const QPointer<MessageBubble> target = from;
+    const QString conversationId = m_conversationId;
+    connect(m_api.post(QStringLiteral("/v1/conversations/%1/rewind").arg(conversationId),
+                       {{QStringLiteral("messageId"), from->messageId()}}),
+            &client::ApiCall::finished, this,
+            [this, target, conversationId, text](const client::ApiResult &result) {
+                if (conversationId != m_conversationId)
+                    return;
+                if (!result.ok()) {
+                    showError(result.error, result.code, result.retryAfter);
+                    return;
+                }
+                if (target)
+                    m_view->removeFrom(target);
+                m_editingId.clear();
+                m_editBar->setVisible(false);
+                sendTo(conversationId, text);
+            });
+}
+
 void ChatPanel::sendTo(const QString &conversationId, const QString &text)
 {
-    m_error->setVisible(false);
+    m_error->dismiss();
     QJsonObject body{{QStringLiteral("role"), QStringLiteral("user")},
                      {QStringLiteral("content"), text}};
     if (!m_models->currentData().toString().isEmpty())
         body.insert(QStringLiteral("model"), m_models->currentData().toString());
+    m_options.addTo(body);
     m_stream = m_api.sendMessage(conversationId, body);
     setStreaming(true);
-    connect(m_stream, &client::MessageStream::created, this, [this, text](const QJsonObject &) {
-        m_composer->clear();
-        m_view->addMessage(QStringLiteral("user"), text);
-        m_replyBubble = m_view->addMessage(QStringLiteral("assistant"), QString());
-    });
+    connect(m_stream, &client::MessageStream::created, this,
+            [this, text](const QJsonObject &userMessage, const QString &replyId) {
+                // Only now: a refused message stays in the composer.
+                if (m_composer->toPlainText().trimmed() == text)
+                    m_composer->clear();
+                MessageBubble *question = m_view->addMessage(QStringLiteral("user"), text);
+                question->setMessageId(userMessage.value(QLatin1String("id")).toString());
+                watch(question);
+                m_replyBubble = m_view->addMessage(QStringLiteral("assistant"), QString());
+                m_replyBubble->setMessageId(replyId);
+                watch(m_replyBubble);
+            });
     connect(m_stream, &client::MessageStream::delta, this, [this](const QString &delta) {
         if (m_replyBubble)
             m_replyBubble->appendText(delta);
@@ -196,6 +321,7 @@ void ChatPanel::sendTo(const QString &conversationId, const QString &text)
     });
     connect(m_stream, &client::MessageStream::failed, this,
             [this](const QString &error, const QString &code, int retryAfter) {
+                // The server keeps no reply that produced no text; neither do we.
                 if (m_replyBubble && m_replyBubble->text().isEmpty())
                     delete m_replyBubble;
                 else if (m_replyBubble)
@@ -215,26 +341,73 @@ void ChatPanel::stop()
     m_stream->stop();
     m_stream->deleteLater();
     m_stream = nullptr;
-    if (m_replyBubble)
+    if (m_replyBubble) {
+        m_replyBubble->flush();
         m_replyBubble->setNote(tr("Stopped"));
+    }
     setStreaming(false);
     emit replyFinished();
 }
 
+void ChatPanel::editMessage(MessageBubble *bubble)
+{
+    if (isStreaming() || bubble->messageId().isEmpty())
+        return;
+    m_editingId = bubble->messageId();
+    m_composer->setPlainText(bubble->text());
+    m_composer->moveCursor(QTextCursor::End);
+    m_editBar->setVisible(true);
+    m_composer->setFocus();
+}
+
+void ChatPanel::cancelEdit()
+{
+    if (m_editingId.isEmpty())
+        return;
+    m_editingId.clear();
+    m_editBar->setVisible(false);
+    m_composer->clear();
+}
+
+void ChatPanel::regenerate()
+{
+    const QList<MessageBubble *> bubbles = m_view->bubbles();
+    if (isStreaming() || bubbles.size() < 2)
+        return;
+    MessageBubble *question = bubbles.at(bubbles.size() - 2);
+    if (question->role() != QLatin1String("user") || question->messageId().isEmpty())
+        return;
+    rewindAndSend(question, question->text());
+}
+
+QWidget *ChatPanel::openOptions()
+{
+    return editChatOptions(this, m_options, [this](FormDialog *dialog, const ChatOptions &chosen) {
+        if (m_conversationId.isEmpty()) { // kept for the conversation the first message creates
+            m_options = chosen;
+            dialog->accept();
+            return;
+        }
+        const QJsonObject fields =
+            chosen.conversationFields(m_conversation.value(QLatin1String("metadata")).toObject());
+        connect(m_api.patch(QStringLiteral("/v1/conversations/") + m_conversationId, fields),
+                &client::ApiCall::finished, dialog,
+                [this, dialog, chosen](const client::ApiResult &result) {
+                    if (!result.ok()) {
+                        dialog->showError(result.error);
+                        return;
+                    }
+                    m_conversation = result.json.object();
+                    m_options = chosen;
+                    dialog->accept();
+                    emit conversationChanged();
+                });
+    });
+}
+
 void ChatPanel::showError(const QString &text, const QString &code, int retryAfter)
 {
-    if (code == QLatin1String("RATE_LIMITED") && retryAfter > 0) {
-        m_waitSeconds = retryAfter;
-        m_error->setText(tr("Too many messages for now. You can send again in %n second(s).",
-                            nullptr, m_waitSeconds));
-        m_countdown.start();
-    } else if (code == QLatin1String("NO_PROVIDER")) {
-        m_error->setText(tr("No model provider serves this model. An administrator can add one "
-                            "(DeepSeek, OpenAI, or Ollama on this computer) in the admin panel."));
-    } else {
-        m_error->setText(text);
-    }
-    m_error->setVisible(true);
+    m_error->showError(text, code, retryAfter, m_api.isAdmin());
 }
 
 } // namespace hearth::ui

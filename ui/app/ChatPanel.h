@@ -1,27 +1,33 @@
 #pragma once
 
+#include "app/ChatOptions.h"
+
 #include <QtCore/QJsonObject>
 #include <QtCore/QPointer>
-#include <QtCore/QTimer>
 #include <QtWidgets/QWidget>
 
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QToolButton;
 
 namespace hearth::client {
 class ApiConnection;
 class MessageStream;
+struct ApiResult;
 } // namespace hearth::client
 
 namespace hearth::ui {
 
 class Composer;
+class ErrorBanner;
 class MessageBubble;
 class MessageView;
 
-// One conversation: its messages, the model picker, the composer, and the
-// reply being streamed (with Stop). Errors are shown in place, in plain words.
+// One conversation: its messages, the model picker and chat settings, the
+// composer, and the reply being streamed (with Stop). A question can be
+// edited and sent again, and the last reply written again. Errors are shown
+// in place, in plain words.
 class ChatPanel final : public QWidget
 {
     Q_OBJECT
@@ -35,33 +41,53 @@ public:
     MessageView *view() const { return m_view; }
     Composer *composer() const { return m_composer; }
     QComboBox *modelPicker() const { return m_models; }
+    ErrorBanner *errorBanner() const { return m_error; }
     QString conversationId() const { return m_conversationId; }
+    ChatOptions options() const { return m_options; }
+    bool isEditing() const { return !m_editingId.isEmpty(); }
 
 public slots:
     void send();
     void stop();
+    void editMessage(MessageBubble *bubble);
+    void regenerate();
+    void cancelEdit();
+    QWidget *openOptions();
 
 signals:
     void conversationCreated(const QString &id);
+    void conversationChanged();
     void replyFinished();
+    void providerSettingsRequested();
+    // The history on screen is complete (tests and benchmarks).
+    void historyShown();
 
 private:
     void sendTo(const QString &conversationId, const QString &text);
+    void rewindAndSend(MessageBubble *from, const QString &text);
+    void loadHistory(const QString &path, bool older);
+    void showHistory(const client::ApiResult &result, bool older);
     void showError(const QString &text, const QString &code, int retryAfter);
     void setStreaming(bool streaming);
+    void updateActions();
+    void watch(MessageBubble *bubble);
 
     client::ApiConnection &m_api;
     QString m_conversationId;
+    QJsonObject m_conversation;
+    ChatOptions m_options;
+    QString m_olderPage;
+    QString m_editingId;
     QLabel *m_title;
+    QToolButton *m_optionsButton;
     QComboBox *m_models;
     MessageView *m_view;
-    QLabel *m_error;
+    ErrorBanner *m_error;
+    QWidget *m_editBar;
     Composer *m_composer;
     QPushButton *m_send;
     QPointer<client::MessageStream> m_stream;
     QPointer<MessageBubble> m_replyBubble;
-    QTimer m_countdown;
-    int m_waitSeconds = 0;
 };
 
 } // namespace hearth::ui

@@ -32,6 +32,9 @@ MainWindow::MainWindow(client::ApiConnection &api, QWidget *parent)
         "#assistantBubble { background: palette(base); border: 1px solid palette(midlight);"
         " border-radius: 10px; margin-right: 40px; }"
         "#messageNote { color: palette(mid); font-style: italic; }"
+        "#codeBlock { background: palette(window); border: 1px solid palette(midlight);"
+        " border-radius: 6px; }"
+        "#codeLanguage { color: palette(mid); font-size: 11px; }"
         "#placeholder { color: palette(mid); font-size: 15px; }"
         "#errorBanner { color: #8c1d18; background: #fdecea; border: 1px solid #f2b8b5;"
         " border-radius: 6px; padding: 8px; }"));
@@ -69,6 +72,13 @@ MainWindow::MainWindow(client::ApiConnection &api, QWidget *parent)
         m_sidebar->reload();
     });
     connect(m_chat, &ChatPanel::replyFinished, m_sidebar, &ConversationSidebar::reload);
+    connect(m_chat, &ChatPanel::conversationChanged, m_sidebar, &ConversationSidebar::reload);
+    connect(m_chat, &ChatPanel::providerSettingsRequested, this, [this] {
+        if (!m_admin)
+            return;
+        showAdmin();
+        m_admin->showProviders();
+    });
     const QString who = api.user().value(QLatin1String("name")).toString();
     statusBar()->showMessage(
         tr("Signed in as %1 on %2")

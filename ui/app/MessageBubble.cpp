@@ -1,5 +1,7 @@
 #include "app/MessageBubble.h"
 
+#include "app/CodeBlock.h"
+
 #include <QtGui/QClipboard>
 #include <QtGui/QGuiApplication>
 #include <QtWidgets/QHBoxLayout>
@@ -9,43 +11,59 @@
 
 namespace hearth::ui {
 
+namespace {
+
+QToolButton *actionButton(const QString &text, const QString &tip, QWidget *parent)
+{
+    auto *button = new QToolButton(parent);
+    button->setText(text);
+    button->setToolTip(tip);
+    button->setAccessibleName(tip);
+    button->setAutoRaise(true);
+    return button;
+}
+
+} // namespace
+
 MessageBubble::MessageBubble(const QString &role, const QString &text, QWidget *parent)
     : QFrame(parent)
     , m_role(role)
     , m_text(text)
-    , m_body(new QLabel(this))
+    , m_body(new QVBoxLayout)
     , m_note(new QLabel(this))
-    , m_copy(new QToolButton(this))
+    , m_edit(actionButton(tr("Edit"), tr("Edit and resend this message"), this))
+    , m_regenerate(actionButton(tr("Regenerate"), tr("Write this reply again"), this))
 {
     const bool mine = role == QLatin1String("user");
     setObjectName(mine ? QStringLiteral("userBubble") : QStringLiteral("assistantBubble"));
     setFrameShape(QFrame::StyledPanel);
+    setAccessibleName(mine ? tr("Your message") : tr("Reply"));
     auto *who = new QLabel(mine ? tr("You") : tr("Assistant"), this);
     QFont bold = who->font();
     bold.setBold(true);
     who->setFont(bold);
-    m_copy->setText(tr("Copy"));
-    m_copy->setAutoRaise(true);
-    m_copy->setAccessibleName(tr("Copy message"));
-    connect(m_copy, &QToolButton::clicked, this,
+    QToolButton *copy = actionButton(tr("Copy"), tr("Copy message"), this);
+    connect(copy, &QToolButton::clicked, this,
             [this] { QGuiApplication::clipboard()->setText(m_text); });
+    connect(m_edit, &QToolButton::clicked, this, &MessageBubble::editRequested);
+    connect(m_regenerate, &QToolButton::clicked, this, &MessageBubble::regenerateRequested);
+    m_edit->setVisible(false);
+    m_regenerate->setVisible(false);
     auto *header = new QHBoxLayout;
     header->addWidget(who);
     header->addStretch();
-    header->addWidget(m_copy);
+    header->addWidget(m_edit);
+    header->addWidget(m_regenerate);
+    header->addWidget(copy);
 
-    m_body->setTextFormat(Qt::MarkdownText);
-    m_body->setWordWrap(true);
-    m_body->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
-    m_body->setOpenExternalLinks(true);
-    m_body->setAccessibleName(mine ? tr("Your message") : tr("Reply"));
+    m_body->setSpacing(6);
     m_note->setVisible(false);
     m_note->setObjectName(QStringLiteral("messageNote"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 8, 12, 10);
     layout->addLayout(header);
-    layout->addWidget(m_body);
+    layout->addLayout(m_body);
     layout->addWidget(m_note);
 
     m_renderTimer.setSingleShot(true);
@@ -64,6 +82,11 @@ void MessageBubble::appendText(const QString &delta)
 void MessageBubble::setText(const QString &text)
 {
     m_text = text;
+    flush();
+}
+
+void MessageBubble::flush()
+{
     m_renderTimer.stop();
     render();
 }
@@ -74,9 +97,56 @@ void MessageBubble::setNote(const QString &note)
     m_note->setVisible(!note.isEmpty());
 }
 
+void MessageBubble::setActionsEnabled(bool edit, bool regenerate)
+{
+    m_edit->setVisible(edit);
+    m_regenerate->setVisible(regenerate);
+}
+
+QWidget *MessageBubble::segmentWidget(const MarkdownSegment &segment)
+{
+    if (segment.code) {
+        auto *block = new CodeBlock(this);
+        block->setCode(segment.language, segment.text);
+        return block;
+    }
+    auto *prose = new QLabel(this);
+    prose->setTextFormat(Qt::MarkdownText);
+    prose->setWordWrap(true);
+    prose->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
+    prose->setOpenExternalLinks(true);
+    prose->setText(segment.text);
+    return prose;
+}
+
 void MessageBubble::render()
 {
-    m_body->setText(m_text.isEmpty() ? QStringLiteral("…") : m_text);
+    QList<MarkdownSegment> segments =
+        splitMarkdown(m_text.isEmpty() ? QStringLiteral("…") : m_text);
+    // While streaming only the last segment changes: leave the others alone.
+    for (int i = 0; i < segments.size(); ++i) {
+        const MarkdownSegment &segment = segments.at(i);
+        if (i < m_rendered.size() && m_rendered.at(i) == segment)
+            continue;
+        if (i < m_rendered.size() && m_rendered.at(i).code == segment.code) {
+            if (auto *block = qobject_cast<CodeBlock *>(m_segmentWidgets.at(i)))
+                block->setCode(segment.language, segment.text);
+            else
+                static_cast<QLabel *>(m_segmentWidgets.at(i))->setText(segment.text);
+            continue;
+        }
+        QWidget *widget = segmentWidget(segment);
+        if (i < m_segmentWidgets.size()) {
+            delete m_segmentWidgets.at(i);
+            m_segmentWidgets[i] = widget;
+        } else {
+            m_segmentWidgets << widget;
+        }
+        m_body->insertWidget(i, widget);
+    }
+    while (m_segmentWidgets.size() > segments.size())
+        delete m_segmentWidgets.takeLast();
+    m_rendered = std::move(segments);
 }
 
 } // namespace hearth::ui

@@ -26,9 +26,20 @@ MessageView::MessageView(QWidget *parent)
     m_layout->addStretch();
     setWidget(m_column);
     QScrollBar *bar = verticalScrollBar();
-    connect(bar, &QScrollBar::valueChanged, this,
-            [this, bar](int value) { m_atEnd = value >= bar->maximum() - 4; });
-    connect(bar, &QScrollBar::rangeChanged, this, [this](int, int) { followEnd(); });
+    connect(bar, &QScrollBar::valueChanged, this, [this, bar](int value) {
+        m_atEnd = value >= bar->maximum() - 4;
+        if (value == bar->minimum() && bar->maximum() > 0 && m_hasOlder) {
+            m_hasOlder = false; // until the page arrives and says otherwise
+            emit olderRequested();
+        }
+    });
+    connect(bar, &QScrollBar::rangeChanged, this, [this, bar](int, int max) {
+        if (m_keepFromEnd >= 0) {
+            bar->setValue(max - m_keepFromEnd);
+            m_keepFromEnd = -1;
+        }
+        followEnd();
+    });
 }
 
 void MessageView::followEnd()
@@ -42,6 +53,7 @@ void MessageView::clear()
     for (MessageBubble *bubble : bubbles())
         delete bubble;
     m_atEnd = true;
+    m_hasOlder = false;
 }
 
 void MessageView::setPlaceholder(const QString &text)
@@ -58,9 +70,40 @@ MessageBubble *MessageView::addMessage(const QString &role, const QString &text)
     return bubble;
 }
 
+void MessageView::prependMessages(const QList<QPair<QString, QString>> &roleAndText,
+                                  QList<MessageBubble *> *added)
+{
+    if (roleAndText.isEmpty())
+        return;
+    setPlaceholder({});
+    if (!m_atEnd)
+        m_keepFromEnd = verticalScrollBar()->maximum() - verticalScrollBar()->value();
+    int at = 1; // after the placeholder
+    for (const auto &[role, text] : roleAndText) {
+        auto *bubble = new MessageBubble(role, text, m_column);
+        m_layout->insertWidget(at++, bubble);
+        if (added)
+            added->append(bubble);
+    }
+}
+
+void MessageView::removeFrom(MessageBubble *bubble)
+{
+    const QList<MessageBubble *> all = bubbles();
+    const qsizetype from = all.indexOf(bubble);
+    for (qsizetype i = all.size() - 1; from >= 0 && i >= from; --i)
+        delete all.at(i);
+}
+
 QList<MessageBubble *> MessageView::bubbles() const
 {
-    return m_column->findChildren<MessageBubble *>(QString(), Qt::FindDirectChildrenOnly);
+    // In layout order (findChildren would give creation order).
+    QList<MessageBubble *> list;
+    for (int i = 0; i < m_layout->count(); ++i) {
+        if (auto *bubble = qobject_cast<MessageBubble *>(m_layout->itemAt(i)->widget()))
+            list << bubble;
+    }
+    return list;
 }
 
 } // namespace hearth::ui

@@ -10,7 +10,8 @@ namespace hearth::ui {
 class MessageBubble;
 
 // The conversation: bubbles in a column, kept scrolled to the end while the
-// reader is at the end.
+// reader is at the end. Reaching the top asks for older messages, which
+// come in above without moving what the reader is looking at.
 class MessageView final : public QScrollArea
 {
     Q_OBJECT
@@ -19,8 +20,17 @@ public:
 
     void clear();
     MessageBubble *addMessage(const QString &role, const QString &text);
+    // Older messages, oldest first, above the ones shown.
+    void prependMessages(const QList<QPair<QString, QString>> &roleAndText,
+                         QList<MessageBubble *> *added = nullptr);
+    // Removes `bubble` and every one after it.
+    void removeFrom(MessageBubble *bubble);
     QList<MessageBubble *> bubbles() const;
     void setPlaceholder(const QString &text);
+    void setHasOlder(bool hasOlder) { m_hasOlder = hasOlder; }
+
+signals:
+    void olderRequested();
 
 private:
     void followEnd();
@@ -29,6 +39,8 @@ private:
     QVBoxLayout *m_layout;
     QLabel *m_placeholder;
     bool m_atEnd = true;
+    bool m_hasOlder = false;
+    int m_keepFromEnd = -1; // distance from the bottom to restore after a prepend
 };
 
 } // namespace hearth::ui

@@ -1,0 +1,312 @@
+#include "ApiClient.h"
+#include "FakeUpstream.h"
+#include "TestServer.h"
+#include "UiTestSupport.h"
+
+#include "app/AdminPanel.h"
+#include "app/AdminProvidersPage.h"
+#include "app/ChatPanel.h"
+#include "app/CodeBlock.h"
+#include "app/Composer.h"
+#include "app/ErrorBanner.h"
+#include "app/FormDialog.h"
+#include "app/Language.h"
+#include "app/MainWindow.h"
+#include "app/MessageBubble.h"
+#include "app/MessageView.h"
+#include "client/ApiConnection.h"
+
+#include <QtGui/QClipboard>
+#include <QtGui/QFontDatabase>
+#include <QtGui/QGuiApplication>
+#include <QtTest/QTest>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QCheckBox>
+#include <QtWidgets/QComboBox>
+#include <QtWidgets/QDoubleSpinBox>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QPlainTextEdit>
+#include <QtWidgets/QPushButton>
+#include <QtWidgets/QSpinBox>
+#include <QtWidgets/QToolButton>
+
+using namespace hearth;
+
+// What a user does with messages once they are there: copy code, write the
+// last reply again, edit and resend a question, set a chat's own system
+// prompt and sampling, and what the errors offer. Against a real server and
+// a fake model provider, offscreen.
+class TestChatActions final : public QObject
+{
+    Q_OBJECT
+    FakeUpstream m_upstream;
+    TestServer m_server;
+    std::unique_ptr<ApiClient> m_check;
+    std::unique_ptr<client::ApiConnection> m_api;
+    std::unique_ptr<ui::MainWindow> m_window;
+
+    ui::ChatPanel *chat() const { return m_window->chat(); }
+    QList<ui::MessageBubble *> bubbles() const { return chat()->view()->bubbles(); }
+    static QToolButton *button(QWidget *in, const QString &text)
+    {
+        for (auto *button : in->findChildren<QToolButton *>()) {
+            if (button->text() == text)
+                return button;
+        }
+        return nullptr;
+    }
+    QJsonArray stored() const
+    {
+        return m_check
+            ->get(QStringLiteral("/v1/conversations/") + chat()->conversationId() +
+                  QStringLiteral("/messages"))
+            .array();
+    }
+    bool chooseModel(const QString &id)
+    {
+        QComboBox *models = chat()->modelPicker();
+        if (!QTest::qWaitFor([&] { return models->findData(id) >= 0; }, 10000))
+            return false;
+        models->setCurrentIndex(models->findData(id));
+        return true;
+    }
+    bool sendAndWait(const QString &text)
+    {
+        chat()->composer()->setPlainText(text);
+        chat()->send();
+        return QTest::qWaitFor([&] { return chat()->isStreaming(); }, 10000) &&
+               QTest::qWaitFor([&] { return !chat()->isStreaming(); }, 10000);
+    }
+    QJsonObject lastUpstreamChat() const
+    {
+        for (qsizetype i = m_upstream.received.size() - 1; i >= 0; --i) {
+            if (m_upstream.received.at(i).path.endsWith("/chat/completions"))
+                return m_upstream.received.at(i).body;
+        }
+        return {};
+    }
+    void setPerMinute(int perMinute)
+    {
+        QCOMPARE(m_check
+                     ->patch(QStringLiteral("/v1/admin/settings"),
+                             {{QStringLiteral("chatRateLimit"),
+                               QJsonObject{{QStringLiteral("perMinute"), perMinute}}}})
+                     .status,
+                 200);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_server.config.providers = {{m_upstream.baseUrl(), QString()}};
+        m_server.config.chatRateLimit.clear(); // the admin's setting decides
+        QVERIFY(m_server.start());
+        m_check = std::make_unique<ApiClient>(m_server.baseUrl());
+        m_check->login(TestServer::adminEmail, TestServer::adminPassword);
+        setPerMinute(1000);
+        ui::installLanguage(QStringLiteral("en"));
+    }
+
+    void init()
+    {
+        m_api = signedInConnection(m_server.baseUrl(), TestServer::adminEmail,
+                                   TestServer::adminPassword);
+        QVERIFY(m_api);
+        m_window = std::make_unique<ui::MainWindow>(*m_api);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(chooseModel(QStringLiteral("fake-stream")));
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_api.reset();
+    }
+
+    void codeBlocksHaveTheirOwnCopyButton()
+    {
+        QVERIFY(chooseModel(QStringLiteral("fake-markdown")));
+        QVERIFY(sendAndWait(QStringLiteral("Show me code")));
+        auto *block = bubbles().last()->findChild<ui::CodeBlock *>();
+        QVERIFY(block);
+        const QString code = QStringLiteral("std::cout << \"Hello\" << std::endl;");
+        QCOMPARE(block->code(), code);
+        bool monospace = false;
+        for (QLabel *label : block->findChildren<QLabel *>()) {
+            monospace =
+                monospace || (label->text() == code &&
+                              label->font() == QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        }
+        QVERIFY(monospace);
+        QToolButton *copy = block->findChild<QToolButton *>(QStringLiteral("copyCode"));
+        QVERIFY(copy);
+        QTest::mouseClick(copy, Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), code);
+        // The whole message copies as its Markdown.
+        QTest::mouseClick(button(bubbles().last(), QStringLiteral("Copy")), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(),
+                 stored().last()[QLatin1String("content")].toString());
+        QVERIFY(saveScreenshot(*m_window, QStringLiteral("chat_code_en")));
+    }
+
+    void regenerateWritesTheLastReplyAgain()
+    {
+        QVERIFY(sendAndWait(QStringLiteral("first question")));
+        QVERIFY(sendAndWait(QStringLiteral("second question")));
+        const QJsonArray before = stored();
+        QCOMPARE(before.size(), 4);
+        // Only the last reply can be written again; questions can be edited.
+        QToolButton *regenerate = button(bubbles().at(3), QStringLiteral("Regenerate"));
+        QVERIFY(regenerate && regenerate->isVisible());
+        QVERIFY(!button(bubbles().at(1), QStringLiteral("Regenerate"))->isVisible());
+        QVERIFY(button(bubbles().at(2), QStringLiteral("Edit"))->isVisible());
+        QVERIFY(!button(bubbles().at(3), QStringLiteral("Edit"))->isVisible());
+
+        QTest::mouseClick(regenerate, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(chat()->isStreaming(), 10000);
+        QVERIFY(!button(bubbles().at(2), QStringLiteral("Edit"))->isVisible()); // not mid-stream
+        QTRY_VERIFY_WITH_TIMEOUT(!chat()->isStreaming(), 10000);
+        const QJsonArray after = stored();
+        QCOMPARE(after.size(), 4);
+        QCOMPARE(after[0], before[0]);
+        QCOMPARE(after[1], before[1]);
+        QCOMPARE(after[2][QLatin1String("content")].toString(), QStringLiteral("second question"));
+        QVERIFY(after[2][QLatin1String("id")] != before[2][QLatin1String("id")]);
+        QVERIFY(after[3][QLatin1String("id")] != before[3][QLatin1String("id")]);
+        QCOMPARE(bubbles().size(), 4);
+        QCOMPARE(bubbles().at(3)->messageId(), after[3][QLatin1String("id")].toString());
+        QCOMPARE(bubbles().at(3)->text(), after[3][QLatin1String("content")].toString());
+    }
+
+    void editAndResendReplacesTheRest()
+    {
+        QVERIFY(sendAndWait(QStringLiteral("what is 2+2")));
+        QVERIFY(sendAndWait(QStringLiteral("and 3+3")));
+        chat()->composer()->setPlainText(QStringLiteral("a draft"));
+        // Cancelling an edit leaves things as they were.
+        QTest::mouseClick(button(bubbles().at(0), QStringLiteral("Edit")), Qt::LeftButton);
+        QVERIFY(chat()->isEditing());
+        QCOMPARE(chat()->composer()->toPlainText(), QStringLiteral("what is 2+2"));
+        chat()->cancelEdit();
+        QVERIFY(!chat()->isEditing());
+        QCOMPARE(stored().size(), 4);
+
+        QTest::mouseClick(button(bubbles().at(0), QStringLiteral("Edit")), Qt::LeftButton);
+        chat()->composer()->setPlainText(QStringLiteral("what is 2+3"));
+        QTest::keyClick(chat()->composer(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(chat()->isStreaming(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!chat()->isStreaming(), 10000);
+        QVERIFY(!chat()->isEditing());
+        const QJsonArray after = stored();
+        QCOMPARE(after.size(), 2);
+        QCOMPARE(after[0][QLatin1String("content")].toString(), QStringLiteral("what is 2+3"));
+        QCOMPARE(bubbles().size(), 2);
+        QCOMPARE(bubbles().at(0)->text(), QStringLiteral("what is 2+3"));
+        QVERIFY(chat()->composer()->toPlainText().isEmpty());
+        // The edited question went upstream, the removed exchange did not.
+        const QJsonArray sent = lastUpstreamChat()[QLatin1String("messages")].toArray();
+        QCOMPARE(sent.last()[QLatin1String("content")].toString(), QStringLiteral("what is 2+3"));
+        for (const QJsonValue &m : sent)
+            QVERIFY(m[QLatin1String("content")].toString() != QLatin1String("and 3+3"));
+    }
+
+    void chatSettingsGoWithEveryMessage()
+    {
+        // Set before the first message: the new conversation is created with them.
+        auto *dialog = qobject_cast<ui::FormDialog *>(chat()->openOptions());
+        QVERIFY(dialog);
+        dialog->findChild<QPlainTextEdit *>()->setPlainText(
+            QStringLiteral("Answer like a pirate."));
+        const QList<QCheckBox *> own = dialog->findChildren<QCheckBox *>();
+        QCOMPARE(own.size(), 2);
+        own[0]->setChecked(true);
+        dialog->findChild<QDoubleSpinBox *>()->setValue(0.3);
+        own[1]->setChecked(true);
+        dialog->findChild<QSpinBox *>()->setValue(200);
+        QVERIFY(saveScreenshot(*dialog, QStringLiteral("chat_settings_en")));
+        dialog->submit();
+        QVERIFY(QTest::qWaitFor([&] { return chat()->options().maxTokens == 200; }, 1000));
+
+        QVERIFY(sendAndWait(QStringLiteral("Ahoy?")));
+        QJsonObject sent = lastUpstreamChat();
+        QCOMPARE(sent[QLatin1String("temperature")].toDouble(), 0.3);
+        QCOMPARE(sent[QLatin1String("max_tokens")].toInt(), 200);
+        QCOMPARE(sent[QLatin1String("messages")][0][QLatin1String("role")].toString(),
+                 QStringLiteral("system"));
+        QCOMPARE(sent[QLatin1String("messages")][0][QLatin1String("content")].toString(),
+                 QStringLiteral("Answer like a pirate."));
+        const QString path = QStringLiteral("/v1/conversations/") + chat()->conversationId();
+        QJsonObject conversation = m_check->get(path).json();
+        QCOMPARE(conversation[QLatin1String("systemPrompt")].toString(),
+                 QStringLiteral("Answer like a pirate."));
+        QCOMPARE(conversation[QLatin1String("metadata")][QLatin1String("temperature")].toDouble(),
+                 0.3);
+
+        // Changed later: saved on the server, used by the next message.
+        dialog = qobject_cast<ui::FormDialog *>(chat()->openOptions());
+        QCOMPARE(dialog->findChild<QPlainTextEdit *>()->toPlainText(),
+                 QStringLiteral("Answer like a pirate."));
+        dialog->findChildren<QCheckBox *>()[0]->setChecked(false);
+        QSignalSpy accepted(dialog, &QDialog::accepted);
+        dialog->submit();
+        QVERIFY(accepted.wait(10000));
+        conversation = m_check->get(path).json();
+        QVERIFY(!conversation[QLatin1String("metadata")].toObject().contains(
+            QLatin1String("temperature")));
+        QCOMPARE(conversation[QLatin1String("metadata")][QLatin1String("maxTokens")].toInt(), 200);
+        QVERIFY(sendAndWait(QStringLiteral("Again?")));
+        sent = lastUpstreamChat();
+        QVERIFY(!sent.contains(QLatin1String("temperature")));
+        QCOMPARE(sent[QLatin1String("max_tokens")].toInt(), 200);
+    }
+
+    void noProviderOffersTheProviderSettings()
+    {
+        // A model picked from a list that went stale: no provider serves it now.
+        chat()->modelPicker()->addItem(QStringLiteral("Gone"), QStringLiteral("gone-model"));
+        chat()->modelPicker()->setCurrentIndex(chat()->modelPicker()->count() - 1);
+        chat()->composer()->setPlainText(QStringLiteral("Hello?"));
+        chat()->send();
+        ui::ErrorBanner *banner = chat()->errorBanner();
+        QTRY_VERIFY_WITH_TIMEOUT(!banner->text().isEmpty(), 10000);
+        QVERIFY2(banner->text().contains(QLatin1String("No model provider")),
+                 qPrintable(banner->text()));
+        QCOMPARE(chat()->composer()->toPlainText(), QStringLiteral("Hello?")); // nothing lost
+        QVERIFY(banner->actionButton()->isVisible());
+        QTest::mouseClick(banner->actionButton(), Qt::LeftButton);
+        QVERIFY(m_window->admin()->isVisible());
+        QCOMPARE(m_window->admin()->currentWidget(),
+                 static_cast<QWidget *>(m_window->admin()->providers()));
+    }
+
+    void rateLimitCountsDown()
+    {
+        setPerMinute(1);
+        // One message this minute already (from another client).
+        const QString conversation = m_check
+                                         ->post(QStringLiteral("/v1/conversations"),
+                                                {{QStringLiteral("title"), QStringLiteral("x")}})
+                                         .json()[QLatin1String("id")]
+                                         .toString();
+        m_check->post(QStringLiteral("/v1/conversations/") + conversation +
+                          QStringLiteral("/messages"),
+                      {{QStringLiteral("role"), QStringLiteral("user")},
+                       {QStringLiteral("content"), QStringLiteral("hi")},
+                       {QStringLiteral("model"), QStringLiteral("fake-stream")}});
+        chat()->composer()->setPlainText(QStringLiteral("One more"));
+        chat()->send();
+        ui::ErrorBanner *banner = chat()->errorBanner();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->text().contains(QLatin1String("send again in")), 10000);
+        const QString first = banner->text();
+        QVERIFY(saveScreenshot(*m_window, QStringLiteral("chat_rate_limited_en")));
+        // The count goes down by itself, a second at a time.
+        QTRY_VERIFY_WITH_TIMEOUT(banner->text() != first, 3000);
+        QVERIFY(banner->text().contains(QLatin1String("send again in")));
+        QCOMPARE(chat()->composer()->toPlainText(), QStringLiteral("One more"));
+        setPerMinute(1000);
+    }
+};
+
+QTEST_MAIN(TestChatActions)
+#include "tst_chat_actions.moc"

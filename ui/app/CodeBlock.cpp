@@ -1,0 +1,80 @@
+#include "app/CodeBlock.h"
+
+#include <QtGui/QClipboard>
+#include <QtGui/QFontDatabase>
+#include <QtGui/QGuiApplication>
+#include <QtWidgets/QHBoxLayout>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QScrollArea>
+#include <QtWidgets/QScrollBar>
+#include <QtWidgets/QToolButton>
+#include <QtWidgets/QVBoxLayout>
+
+namespace hearth::ui {
+
+CodeBlock::CodeBlock(QWidget *parent)
+    : QFrame(parent)
+    , m_language(new QLabel(this))
+    , m_view(new QLabel)
+    , m_scroll(new QScrollArea(this))
+{
+    setObjectName(QStringLiteral("codeBlock"));
+    auto *copy = new QToolButton(this);
+    copy->setObjectName(QStringLiteral("copyCode"));
+    copy->setText(tr("Copy code"));
+    copy->setAutoRaise(true);
+    copy->setAccessibleName(tr("Copy code"));
+    connect(copy, &QToolButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(m_code); });
+    m_language->setObjectName(QStringLiteral("codeLanguage"));
+    auto *header = new QHBoxLayout;
+    header->setContentsMargins(8, 2, 2, 0);
+    header->addWidget(m_language);
+    header->addStretch();
+    header->addWidget(copy);
+
+    m_view->setTextFormat(Qt::PlainText);
+    m_view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_view->setAccessibleName(tr("Code"));
+    m_view->setContentsMargins(8, 4, 8, 8);
+    // Long lines scroll sideways instead of wrapping the code.
+    m_view->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidget(m_view);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(header);
+    layout->addWidget(m_scroll);
+}
+
+void CodeBlock::setCode(const QString &language, const QString &code)
+{
+    m_language->setText(language.isEmpty() ? tr("Code") : language);
+    if (code == m_code)
+        return;
+    m_code = code;
+    m_view->setText(code);
+    fitHeight();
+}
+
+void CodeBlock::resizeEvent(QResizeEvent *event)
+{
+    QFrame::resizeEvent(event);
+    fitHeight();
+}
+
+void CodeBlock::fitHeight()
+{
+    // All the lines, plus room for the sideways scroll bar only when needed.
+    const QSize content = m_view->sizeHint();
+    const bool wide = content.width() > contentsRect().width();
+    m_scroll->setFixedHeight(content.height() +
+                             (wide ? m_scroll->horizontalScrollBar()->sizeHint().height() : 0));
+}
+
+} // namespace hearth::ui

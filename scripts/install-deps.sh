@@ -23,6 +23,8 @@ test_packages=(
     fonts-noto-cjk
     # The API suite also runs against a real PostgreSQL (a throwaway cluster).
     postgresql
+    # A real Secret Service (keychain) in a private D-Bus session.
+    gnome-keyring dbus-daemon
 )
 
 wanted=("${build_packages[@]}")

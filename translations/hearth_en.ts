@@ -11,7 +11,7 @@
     <message>
         <location filename="../ui/app/ChatOptions.cpp" line="65"/>
         <source>Instructions the model follows in this chat, e.g. &quot;Answer briefly, in Chinese.&quot;</source>
-        <translation>Instructions the model follows in this chat, e.g. "Answer briefly, in Chinese."</translation>
+        <translation>Instructions the model follows in this chat, e.g. &quot;Answer briefly, in Chinese.&quot;</translation>
     </message>
     <message>
         <location filename="../ui/app/ChatOptions.cpp" line="69"/>
@@ -47,7 +47,7 @@
     <message>
         <location filename="../ui/app/ChatOptions.cpp" line="105"/>
         <source>Lower temperatures give steadier answers, higher ones more varied answers. Unticked values use the model&apos;s defaults.</source>
-        <translation>Lower temperatures give steadier answers, higher ones more varied answers. Unticked values use the model's defaults.</translation>
+        <translation>Lower temperatures give steadier answers, higher ones more varied answers. Unticked values use the model&apos;s defaults.</translation>
     </message>
     <message>
         <location filename="../ui/app/ChatOptions.cpp" line="108"/>
@@ -56,19 +56,140 @@
     </message>
 </context>
 <context>
-    <name>QObject</name>
+    <name>ConnectDialog</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="83"/>
-        <location filename="../app/desktop/main.cpp" line="166"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="38"/>
+        <source>Connect to a Hearth server</source>
+        <translation>Connect to a Hearth server</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectDialog.cpp" line="41"/>
+        <source>e.g. http://192.168.1.20:8080 — shown in Settings on that computer</source>
+        <translation>e.g. http://192.168.1.20:8080 — shown in Settings on that computer</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectDialog.cpp" line="47"/>
+        <source>Server &amp;address:</source>
+        <translation>Server &amp;address:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectDialog.cpp" line="48"/>
+        <source>&amp;Email:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectDialog.cpp" line="49"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectDialog.cpp" line="51"/>
+        <source>Hearth keeps you signed in with a token in this system&apos;s keychain; your password is not stored.</source>
+        <translation>Hearth keeps you signed in with a token in this system's keychain; your password is not stored.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectDialog.cpp" line="55"/>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectDialog.cpp" line="61"/>
+        <source>That is not a server address. Type it as shown on the server, e.g. http://192.168.1.20:8080.</source>
+        <translation>That is not a server address. Type it as shown on the server, e.g. http://192.168.1.20:8080.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectDialog.cpp" line="72"/>
+        <source>No Hearth server answered at %1: %2</source>
+        <translation>No Hearth server answered at %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopShell</name>
+    <message>
+        <location filename="../app/desktop/DesktopShell.cpp" line="92"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="167"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="93"/>
         <source>Hearth could not start its server:
 %1</source>
         <translation>Hearth could not start its server:
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>KeepServing</name>
+    <message>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="51"/>
+        <source>Keep serving?</source>
+        <translation>Keep serving?</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="52"/>
+        <source>Hearth is sharing its server with other devices on your network.</source>
+        <translation>Hearth is sharing its server with other devices on your network.</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="56"/>
+        <source>Keep serving them from the tray after the window closes, or stop and quit?</source>
+        <translation>Keep serving them from the tray after the window closes, or stop and quit?</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="59"/>
+        <source>Keep serving them in the background after the window closes (start Hearth again to bring the window back), or stop and quit?</source>
+        <translation>Keep serving them in the background after the window closes (start Hearth again to bring the window back), or stop and quit?</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="65"/>
+        <source>Keep serving</source>
+        <translation>Keep serving</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="67"/>
+        <source>Stop and quit</source>
+        <translation>Stop and quit</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="97"/>
+        <source>Hearth is serving your network</source>
+        <translation>Hearth is serving your network</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="108"/>
+        <source>Open Hearth</source>
+        <translation>Open Hearth</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="109"/>
+        <source>Quit Hearth</source>
+        <translation>Quit Hearth</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../app/desktop/main.cpp" line="78"/>
+        <source>Hearth</source>
+        <translation>Hearth</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::DesktopShell</name>
+    <message>
+        <location filename="../app/desktop/DesktopShell.cpp" line="128"/>
+        <source>Please sign in again: %1</source>
+        <translation>Please sign in again: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/DesktopShell.cpp" line="168"/>
+        <source>%1 You will be asked for your password at the next start.</source>
+        <translation>%1 You will be asked for your password at the next start.</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/DesktopShell.cpp" line="176"/>
+        <source>Your sign-in on %1 has ended. Please sign in again.</source>
+        <translation>Your sign-in on %1 has ended. Please sign in again.</translation>
     </message>
 </context>
 <context>
@@ -108,6 +229,14 @@
         <location filename="../ui/client/MessageStream.cpp" line="70"/>
         <source>The reply ended unexpectedly</source>
         <translation>The reply ended unexpectedly</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::client::TokenVault</name>
+    <message>
+        <location filename="../ui/client/TokenVault.cpp" line="13"/>
+        <source>This system has no keychain to keep your sign-in in.</source>
+        <translation>This system has no keychain to keep your sign-in in.</translation>
     </message>
 </context>
 <context>
@@ -1150,6 +1279,39 @@
     </message>
 </context>
 <context>
+    <name>hearth::ui::ConnectionBox</name>
+    <message>
+        <location filename="../ui/app/ConnectionBox.cpp" line="11"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectionBox.cpp" line="14"/>
+        <source>Connect to another Hearth…</source>
+        <translation>Connect to another Hearth…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectionBox.cpp" line="15"/>
+        <source>Sign out and use this computer</source>
+        <translation>Sign out and use this computer</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectionBox.cpp" line="23"/>
+        <source>Use a Hearth server running on another computer, with your account there</source>
+        <translation>Use a Hearth server running on another computer, with your account there</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectionBox.cpp" line="40"/>
+        <source>Connected to %1 as %2.</source>
+        <translation>Connected to %1 as %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectionBox.cpp" line="41"/>
+        <source>This computer: the server inside this app.</source>
+        <translation>This computer: the server inside this app.</translation>
+    </message>
+</context>
+<context>
     <name>hearth::ui::ConversationSidebar</name>
     <message>
         <location filename="../ui/app/ConversationSidebar.cpp" line="30"/>
@@ -1394,43 +1556,43 @@
 <context>
     <name>hearth::ui::SettingsPage</name>
     <message>
-        <location filename="../ui/app/SettingsPage.cpp" line="23"/>
-        <location filename="../ui/app/SettingsPage.cpp" line="26"/>
+        <location filename="../ui/app/SettingsPage.cpp" line="25"/>
+        <location filename="../ui/app/SettingsPage.cpp" line="28"/>
         <source>As the system</source>
         <translation>As the system</translation>
     </message>
     <message>
-        <location filename="../ui/app/SettingsPage.cpp" line="27"/>
+        <location filename="../ui/app/SettingsPage.cpp" line="29"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../ui/app/SettingsPage.cpp" line="28"/>
+        <location filename="../ui/app/SettingsPage.cpp" line="30"/>
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../ui/app/SettingsPage.cpp" line="46"/>
+        <location filename="../ui/app/SettingsPage.cpp" line="48"/>
         <source>Language and looks</source>
         <translation>Language and looks</translation>
     </message>
     <message>
-        <location filename="../ui/app/SettingsPage.cpp" line="48"/>
+        <location filename="../ui/app/SettingsPage.cpp" line="50"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../ui/app/SettingsPage.cpp" line="49"/>
+        <location filename="../ui/app/SettingsPage.cpp" line="51"/>
         <source>&amp;Theme:</source>
         <translation>&amp;Theme:</translation>
     </message>
     <message>
-        <location filename="../ui/app/SettingsPage.cpp" line="50"/>
+        <location filename="../ui/app/SettingsPage.cpp" line="52"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../ui/app/SettingsPage.cpp" line="51"/>
+        <location filename="../ui/app/SettingsPage.cpp" line="53"/>
         <source>Theme</source>
         <translation>Theme</translation>
     </message>

@@ -56,19 +56,140 @@
     </message>
 </context>
 <context>
-    <name>QObject</name>
+    <name>ConnectDialog</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="83"/>
-        <location filename="../app/desktop/main.cpp" line="166"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="38"/>
+        <source>Connect to a Hearth server</source>
+        <translation>连接到 Hearth 服务器</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectDialog.cpp" line="41"/>
+        <source>e.g. http://192.168.1.20:8080 — shown in Settings on that computer</source>
+        <translation>例如 http://192.168.1.20:8080 —— 可在那台电脑的“设置”中看到</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectDialog.cpp" line="47"/>
+        <source>Server &amp;address:</source>
+        <translation>服务器地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectDialog.cpp" line="48"/>
+        <source>&amp;Email:</source>
+        <translation>邮箱(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectDialog.cpp" line="49"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectDialog.cpp" line="51"/>
+        <source>Hearth keeps you signed in with a token in this system&apos;s keychain; your password is not stored.</source>
+        <translation>Hearth 用保存在系统钥匙串中的令牌保持登录；不会保存你的密码。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectDialog.cpp" line="55"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectDialog.cpp" line="61"/>
+        <source>That is not a server address. Type it as shown on the server, e.g. http://192.168.1.20:8080.</source>
+        <translation>这不是有效的服务器地址。请按服务器上显示的格式输入，例如 http://192.168.1.20:8080。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectDialog.cpp" line="72"/>
+        <source>No Hearth server answered at %1: %2</source>
+        <translation>%1 上没有 Hearth 服务器响应：%2</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopShell</name>
+    <message>
+        <location filename="../app/desktop/DesktopShell.cpp" line="92"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../app/desktop/main.cpp" line="167"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="93"/>
         <source>Hearth could not start its server:
 %1</source>
-        <translation>Hearth 无法启动内置服务器：
+        <translation>Hearth 无法启动其服务器：
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>KeepServing</name>
+    <message>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="51"/>
+        <source>Keep serving?</source>
+        <translation>继续提供服务？</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="52"/>
+        <source>Hearth is sharing its server with other devices on your network.</source>
+        <translation>Hearth 正在向你网络中的其他设备共享服务器。</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="56"/>
+        <source>Keep serving them from the tray after the window closes, or stop and quit?</source>
+        <translation>关闭窗口后在系统托盘中继续为它们提供服务，还是停止并退出？</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="59"/>
+        <source>Keep serving them in the background after the window closes (start Hearth again to bring the window back), or stop and quit?</source>
+        <translation>关闭窗口后在后台继续为它们提供服务（再次启动 Hearth 即可重新打开窗口），还是停止并退出？</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="65"/>
+        <source>Keep serving</source>
+        <translation>继续服务</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="67"/>
+        <source>Stop and quit</source>
+        <translation>停止并退出</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="97"/>
+        <source>Hearth is serving your network</source>
+        <translation>Hearth 正在为你的网络提供服务</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="108"/>
+        <source>Open Hearth</source>
+        <translation>打开 Hearth</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="109"/>
+        <source>Quit Hearth</source>
+        <translation>退出 Hearth</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../app/desktop/main.cpp" line="78"/>
+        <source>Hearth</source>
+        <translation>Hearth</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::DesktopShell</name>
+    <message>
+        <location filename="../app/desktop/DesktopShell.cpp" line="128"/>
+        <source>Please sign in again: %1</source>
+        <translation>请重新登录：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/DesktopShell.cpp" line="168"/>
+        <source>%1 You will be asked for your password at the next start.</source>
+        <translation>%1 下次启动时需要重新输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/DesktopShell.cpp" line="176"/>
+        <source>Your sign-in on %1 has ended. Please sign in again.</source>
+        <translation>你在 %1 上的登录已失效，请重新登录。</translation>
     </message>
 </context>
 <context>
@@ -108,6 +229,14 @@
         <location filename="../ui/client/MessageStream.cpp" line="70"/>
         <source>The reply ended unexpectedly</source>
         <translation>回复意外中断</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::client::TokenVault</name>
+    <message>
+        <location filename="../ui/client/TokenVault.cpp" line="13"/>
+        <source>This system has no keychain to keep your sign-in in.</source>
+        <translation>此系统没有可用于保存登录信息的钥匙串。</translation>
     </message>
 </context>
 <context>
@@ -1146,6 +1275,39 @@
     </message>
 </context>
 <context>
+    <name>hearth::ui::ConnectionBox</name>
+    <message>
+        <location filename="../ui/app/ConnectionBox.cpp" line="11"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectionBox.cpp" line="14"/>
+        <source>Connect to another Hearth…</source>
+        <translation>连接到其他 Hearth…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectionBox.cpp" line="15"/>
+        <source>Sign out and use this computer</source>
+        <translation>退出登录并使用本机</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectionBox.cpp" line="23"/>
+        <source>Use a Hearth server running on another computer, with your account there</source>
+        <translation>使用另一台电脑上运行的 Hearth 服务器及你在那里的账户</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectionBox.cpp" line="40"/>
+        <source>Connected to %1 as %2.</source>
+        <translation>已以 %2 身份连接到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectionBox.cpp" line="41"/>
+        <source>This computer: the server inside this app.</source>
+        <translation>本机：此应用内置的服务器。</translation>
+    </message>
+</context>
+<context>
     <name>hearth::ui::ConversationSidebar</name>
     <message>
         <location filename="../ui/app/ConversationSidebar.cpp" line="30"/>
@@ -1389,43 +1551,43 @@
 <context>
     <name>hearth::ui::SettingsPage</name>
     <message>
-        <location filename="../ui/app/SettingsPage.cpp" line="23"/>
-        <location filename="../ui/app/SettingsPage.cpp" line="26"/>
+        <location filename="../ui/app/SettingsPage.cpp" line="25"/>
+        <location filename="../ui/app/SettingsPage.cpp" line="28"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../ui/app/SettingsPage.cpp" line="27"/>
+        <location filename="../ui/app/SettingsPage.cpp" line="29"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../ui/app/SettingsPage.cpp" line="28"/>
+        <location filename="../ui/app/SettingsPage.cpp" line="30"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../ui/app/SettingsPage.cpp" line="46"/>
+        <location filename="../ui/app/SettingsPage.cpp" line="48"/>
         <source>Language and looks</source>
         <translation>语言和外观</translation>
     </message>
     <message>
-        <location filename="../ui/app/SettingsPage.cpp" line="48"/>
+        <location filename="../ui/app/SettingsPage.cpp" line="50"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/SettingsPage.cpp" line="49"/>
+        <location filename="../ui/app/SettingsPage.cpp" line="51"/>
         <source>&amp;Theme:</source>
         <translation>主题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/SettingsPage.cpp" line="50"/>
+        <location filename="../ui/app/SettingsPage.cpp" line="52"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../ui/app/SettingsPage.cpp" line="51"/>
+        <location filename="../ui/app/SettingsPage.cpp" line="53"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>

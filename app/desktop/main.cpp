@@ -1,16 +1,13 @@
 // hearth: the desktop app. The embedded server runs on its own thread; the
 // window talks to it only over HTTP, like any other client. Wiring only.
-#include "DesktopServer.h"
+#include "DesktopShell.h"
 #include "SingleInstance.h"
 
 #include "../server/ServerMain.h"
 #include "app/ConversationSidebar.h"
 #include "app/Language.h"
 #include "app/MainWindow.h"
-#include "app/SettingsPage.h"
-#include "app/SharingBox.h"
 #include "app/Theme.h"
-#include "client/ApiConnection.h"
 #include "core/Config.h"
 #include "core/Version.h"
 
@@ -19,13 +16,11 @@
 #include <QtCore/QProcessEnvironment>
 #include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>
-#include <QtCore/QThread>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QMessageBox>
 
 #include <cstdio>
 #include <cstring>
-#include <functional>
 
 using namespace hearth;
 
@@ -90,88 +85,22 @@ int main(int argc, char *argv[])
     if (!instance.claim())
         return 0;
 
-    QThread serverThread;
-    serverThread.setObjectName(QStringLiteral("hearth-server"));
-    auto *server = new DesktopServer(config.config);
-    server->moveToThread(&serverThread);
-    QObject::connect(&serverThread, &QThread::started, server, &DesktopServer::start);
-    // Direct: the main thread is blocked in wait() by then; quit() is thread-safe.
-    QObject::connect(server, &DesktopServer::stopped, &serverThread, &QThread::quit,
-                     Qt::DirectConnection);
-    QObject::connect(&serverThread, &QThread::finished, server, &QObject::deleteLater);
-
-    std::unique_ptr<client::ApiConnection> api;
-    std::unique_ptr<ui::MainWindow> window;
-    bool shared = config.config.host != QLatin1String("127.0.0.1") &&
-                  config.config.host != QLatin1String("localhost");
-    // Built at start and again in another language; the server stays.
-    std::function<void()> showWindow = [&] {
-        window = std::make_unique<ui::MainWindow>(*api);
-        ui::SharingBox *sharing = window->settings()->sharing();
-        sharing->show();
-        sharing->showState(shared, quint16(QUrl(api->baseUrl()).port()), {});
-        QObject::connect(sharing, &ui::SharingBox::sharingRequested, server, &DesktopServer::share);
-        QObject::connect(window->settings(), &ui::SettingsPage::languageChosen, &app,
-                         [&](const QString &language) {
-                             ui::installLanguage(language);
-                             // Rebuild after this signal returns: it came from the old window.
-                             QMetaObject::invokeMethod(
-                                 &app,
-                                 [&] {
-                                     showWindow();
-                                     window->showSettings();
-                                 },
-                                 Qt::QueuedConnection);
-                         });
-        window->show();
-    };
-    QObject::connect(&instance, &SingleInstance::activationRequested, &app, [&] {
-        if (!window)
-            return;
-        window->showNormal();
-        window->raise();
-        window->activateWindow();
-    });
-    QObject::connect(
-        server, &DesktopServer::sharingChanged, &app,
-        [&](bool nowShared, quint16 port, const QString &baseUrl, const QString &error) {
-            shared = nowShared;
-            api->setBaseUrl(QUrl(baseUrl));
-            if (error.isEmpty()) {
-                QSettings stored;
-                stored.setValue(QStringLiteral("sharing/enabled"), nowShared);
-                if (nowShared)
-                    stored.setValue(QStringLiteral("sharing/port"), port);
-            }
-            if (window)
-                window->settings()->sharing()->showState(nowShared, port, error);
+    // Closing the window may leave Hearth serving the network (KeepServingGuard).
+    QApplication::setQuitOnLastWindowClosed(false);
+    DesktopShell shell(config.config);
+    QObject::connect(&instance, &SingleInstance::activationRequested, &shell,
+                     &DesktopShell::activate);
+    // For the start-up benchmark: report and leave once the list is shown.
+    if (qEnvironmentVariableIsSet("HEARTH_STARTUP_REPORT")) {
+        QObject::connect(&shell, &DesktopShell::windowShown, &app, [&](ui::MainWindow *window) {
+            QObject::connect(window->sidebar(), &ui::ConversationSidebar::loaded, &app, [&] {
+                std::printf("window with conversation list after %lld ms, RSS %lld MiB\n",
+                            sinceStart.elapsed(), residentKiB() / 1024);
+                std::fflush(stdout);
+                QApplication::quit();
+            });
         });
-    QObject::connect(
-        server, &DesktopServer::ready, &app,
-        [&](const QString &baseUrl, const QJsonObject &session) {
-            api = std::make_unique<client::ApiConnection>(QUrl(baseUrl));
-            api->setSession(session);
-            showWindow();
-            // For the start-up benchmark: report and leave once the list is shown.
-            if (qEnvironmentVariableIsSet("HEARTH_STARTUP_REPORT")) {
-                QObject::connect(window->sidebar(), &ui::ConversationSidebar::loaded, &app, [&] {
-                    std::printf("window with conversation list after %lld ms, RSS %lld MiB\n",
-                                sinceStart.elapsed(), residentKiB() / 1024);
-                    std::fflush(stdout);
-                    QApplication::quit();
-                });
-            }
-        });
-    QObject::connect(server, &DesktopServer::failed, &app, [](const QString &error) {
-        QMessageBox::critical(nullptr, QObject::tr("Hearth"),
-                              QObject::tr("Hearth could not start its server:\n%1").arg(error));
-        QApplication::exit(1);
-    });
-    QObject::connect(&app, &QApplication::aboutToQuit, server, &DesktopServer::stop);
-    serverThread.start();
-    const int code = app.exec();
-    window.reset();
-    api.reset();
-    serverThread.wait(); // the server thread ends after its stop() ran
-    return code;
+    }
+    shell.start();
+    return app.exec();
 }

@@ -1,6 +1,7 @@
 #include "app/SettingsPage.h"
 
 #include "app/ApiKeysBox.h"
+#include "app/ConnectionBox.h"
 #include "app/SharingBox.h"
 #include "app/Theme.h"
 
@@ -16,6 +17,7 @@ SettingsPage::SettingsPage(client::ApiConnection &api, QWidget *parent)
     : QWidget(parent)
     , m_language(new QComboBox(this))
     , m_theme(new QComboBox(this))
+    , m_connection(new ConnectionBox(this))
     , m_sharing(new SharingBox(this))
     , m_keys(new ApiKeysBox(api, this))
 {
@@ -53,6 +55,7 @@ SettingsPage::SettingsPage(client::ApiConnection &api, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 16, 16, 16);
+    layout->addWidget(m_connection);
     layout->addWidget(looks);
     layout->addWidget(m_sharing);
     layout->addWidget(m_keys, 1);

@@ -11,9 +11,10 @@ class ApiConnection;
 namespace hearth::ui {
 
 class ApiKeysBox;
+class ConnectionBox;
 class SharingBox;
 
-// The user's settings: language and looks (kept in QSettings), sharing
+// The user's settings: which server, language and looks (kept in QSettings), sharing
 // the embedded server on the network (only for "this computer"), and
 // personal API keys.
 class SettingsPage final : public QWidget
@@ -23,6 +24,7 @@ public:
     explicit SettingsPage(client::ApiConnection &api, QWidget *parent = nullptr);
 
     void reload();
+    ConnectionBox *connection() const { return m_connection; }
     SharingBox *sharing() const { return m_sharing; }
     ApiKeysBox *apiKeys() const { return m_keys; }
     QComboBox *language() const { return m_language; }
@@ -35,6 +37,7 @@ signals:
 private:
     QComboBox *m_language;
     QComboBox *m_theme;
+    ConnectionBox *m_connection;
     SharingBox *m_sharing;
     ApiKeysBox *m_keys;
 };

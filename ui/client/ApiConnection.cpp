@@ -15,8 +15,11 @@ ApiConnection::ApiConnection(QUrl baseUrl, QObject *parent)
 void ApiConnection::setSession(const QJsonObject &tokens)
 {
     m_accessToken = tokens.value(QLatin1String("accessToken")).toString();
-    if (tokens.contains(QLatin1String("refreshToken")))
-        m_refreshToken = tokens.value(QLatin1String("refreshToken")).toString();
+    const QString refresh = tokens.value(QLatin1String("refreshToken")).toString();
+    if (!refresh.isEmpty() && refresh != m_refreshToken) {
+        m_refreshToken = refresh;
+        emit refreshTokenChanged(m_refreshToken);
+    }
     if (tokens.contains(QLatin1String("user")))
         m_user = tokens.value(QLatin1String("user")).toObject();
 }
@@ -88,6 +91,36 @@ ApiCall *ApiConnection::login(const QString &email, const QString &password)
             setSession(result.json.object());
     });
     return call;
+}
+
+ApiCall *ApiConnection::resume(const QString &refreshToken)
+{
+    auto *call = new ApiCall(this);
+    ApiCall *refresh =
+        send("POST", QStringLiteral("/v1/auth/refresh"),
+             QJsonDocument(QJsonObject{{QStringLiteral("refreshToken"), refreshToken}})
+                 .toJson(QJsonDocument::Compact));
+    connect(refresh, &ApiCall::finished, call, [this, call](const ApiResult &refreshed) {
+        if (!refreshed.ok()) {
+            call->finish(refreshed);
+            return;
+        }
+        setSession(refreshed.json.object());
+        connect(get(QStringLiteral("/v1/me")), &ApiCall::finished, call,
+                [this, call](const ApiResult &me) {
+                    if (me.ok())
+                        m_user = me.json.object();
+                    call->finish(me);
+                });
+    });
+    return call;
+}
+
+ApiCall *ApiConnection::logout()
+{
+    return send("POST", QStringLiteral("/v1/auth/logout"),
+                QJsonDocument(QJsonObject{{QStringLiteral("refreshToken"), m_refreshToken}})
+                    .toJson(QJsonDocument::Compact));
 }
 
 ApiCall *ApiConnection::get(const QString &path)

@@ -30,6 +30,12 @@ public:
     bool isAdmin() const;
 
     ApiCall *login(const QString &email, const QString &password);
+    // Signs in again with a refresh token kept from an earlier session
+    // (rotating it), then fetches the user.
+    ApiCall *resume(const QString &refreshToken);
+    // Revokes this login's refresh token on the server.
+    ApiCall *logout();
+    QString refreshToken() const { return m_refreshToken; }
     ApiCall *get(const QString &path);
     ApiCall *post(const QString &path, const QJsonObject &body);
     ApiCall *patch(const QString &path, const QJsonObject &body);
@@ -41,6 +47,8 @@ public:
 
 signals:
     void sessionEnded(const QString &why);
+    // The server rotated the refresh token (a login, a silent refresh): keep the new one.
+    void refreshTokenChanged(const QString &refreshToken);
 
 private:
     ApiCall *send(const QByteArray &method, const QString &path, const QByteArray &body);

@@ -1,0 +1,250 @@
+#include "ApiClient.h"
+#include "TestServer.h"
+
+#include "DesktopShell.h"
+#include "KeepServingGuard.h"
+#include "UiTestSupport.h"
+#include "app/ConnectDialog.h"
+#include "app/ConnectionBox.h"
+#include "app/ConversationSidebar.h"
+#include "app/FormDialog.h"
+#include "app/Language.h"
+#include "app/MainWindow.h"
+#include "app/SettingsPage.h"
+#include "client/TokenVault.h"
+
+#include <QtCore/QSettings>
+#include <QtCore/QStandardPaths>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QPushButton>
+#include <QtWidgets/QStatusBar>
+
+using namespace hearth;
+
+// The desktop app as a whole: its own server, or a Hearth started
+// separately, signed in to once and resumed at the next start from the
+// system keychain (a real GNOME keyring: ctest runs this under
+// with_keyring.sh); and closing the window while shared.
+class TestDesktopShell final : public QObject
+{
+    Q_OBJECT
+    TestServer m_remote;        // "another computer": its own server, reached over HTTP
+    TestServer m_localDefaults; // the desktop's own configuration; started by the shell
+    std::unique_ptr<ApiClient> m_check;
+    QString m_remoteConversation;
+
+    ServerConfig localConfig(const QString &host = QStringLiteral("127.0.0.1")) const
+    {
+        ServerConfig config = m_localDefaults.config;
+        config.host = host;
+        config.port = 0;
+        return config;
+    }
+    static ui::MainWindow *waitForWindow(QSignalSpy &shown, int count)
+    {
+        if (!QTest::qWaitFor([&] { return shown.count() >= count; }, 20000))
+            return nullptr;
+        return shown.last().first().value<ui::MainWindow *>();
+    }
+    QString storedToken()
+    {
+        client::TokenVault vault;
+        QString token;
+        bool done = false;
+        vault.read(client::TokenVault::account(m_remote.baseUrl(), TestServer::adminEmail), this,
+                   [&](const QString &found, const QString &) {
+                       token = found;
+                       done = true;
+                   });
+        QTest::qWaitFor([&] { return done; }, 10000);
+        return token;
+    }
+    static ui::FormDialog *connectDialog(ui::MainWindow *window)
+    {
+        ui::FormDialog *dialog = nullptr;
+        QTest::qWaitFor(
+            [&] {
+                dialog = window->findChild<ui::FormDialog *>();
+                return dialog && dialog->isVisible();
+            },
+            5000);
+        return dialog;
+    }
+
+    static ui::FormDialog *visibleFormDialog()
+    {
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            if (auto *dialog = qobject_cast<ui::FormDialog *>(widget);
+                dialog && dialog->isVisible())
+                return dialog;
+        }
+        return nullptr;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        qRegisterMetaType<hearth::ui::MainWindow *>();
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        ui::installLanguage(QStringLiteral("en"));
+        QVERIFY(m_remote.start());
+        m_check = std::make_unique<ApiClient>(m_remote.baseUrl());
+        m_check->login(TestServer::adminEmail, TestServer::adminPassword);
+        m_remoteConversation =
+            m_check
+                ->post(QStringLiteral("/v1/conversations"),
+                       {{QStringLiteral("title"), QStringLiteral("Kept on the other computer")}})
+                .json()
+                .value(QLatin1String("id"))
+                .toString();
+        QVERIFY(!m_remoteConversation.isEmpty());
+    }
+
+    void connectToAnotherHearthAndResumeAtTheNextStart()
+    {
+        QString firstToken;
+        {
+            DesktopShell shell(localConfig());
+            QSignalSpy shown(&shell, &DesktopShell::windowShown);
+            shell.start();
+            ui::MainWindow *window = waitForWindow(shown, 1);
+            QVERIFY(window);
+            ui::ConnectionBox *box = window->settings()->connection();
+            QVERIFY(box->shownText().contains(QLatin1String("This computer")));
+
+            QTest::mouseClick(box->connectButton(), Qt::LeftButton);
+            ui::FormDialog *dialog = connectDialog(window);
+            QVERIFY(dialog);
+            const QList<QLineEdit *> fields = dialog->findChildren<QLineEdit *>();
+            QCOMPARE(fields.size(), 3);
+            // A typo in the address, then a wrong password: the dialog stays, says why.
+            fields[0]->setText(QStringLiteral("not a server"));
+            fields[1]->setText(TestServer::adminEmail);
+            fields[2]->setText(QStringLiteral("wrong password"));
+            dialog->submit();
+            QVERIFY(dialog->shownError().contains(QLatin1String("not a server address")));
+            fields[0]->setText(m_remote.baseUrl() + QStringLiteral("/v1/"));
+            dialog->submit();
+            QTRY_VERIFY_WITH_TIMEOUT(!dialog->shownError().isEmpty(), 10000);
+            QVERIFY(dialog->isVisible());
+            QVERIFY(saveScreenshot(*dialog, QStringLiteral("connect_dialog_en")));
+            fields[2]->setText(TestServer::adminPassword);
+            dialog->submit();
+
+            window = waitForWindow(shown, 2);
+            QVERIFY(window);
+            box = window->settings()->connection();
+            QVERIFY2(box->shownText().contains(m_remote.baseUrl()), qPrintable(box->shownText()));
+            QVERIFY(box->localButton()->isVisibleTo(window));
+            // The conversations are the other server's.
+            QSignalSpy listed(window->sidebar(), &ui::ConversationSidebar::loaded);
+            window->sidebar()->reload();
+            QVERIFY(listed.wait(10000));
+            QCOMPARE(window->sidebar()->conversationCount(), 1);
+            QVERIFY(saveScreenshot(*window, QStringLiteral("settings_remote_en")));
+            QTRY_VERIFY_WITH_TIMEOUT(!storedToken().isEmpty(), 10000);
+            firstToken = storedToken();
+            QCOMPARE(QSettings().value(QStringLiteral("connection/mode")).toString(),
+                     QStringLiteral("remote"));
+        }
+
+        // The next start signs in again by itself, with the kept token (which rotates).
+        DesktopShell shell(localConfig());
+        QSignalSpy shown(&shell, &DesktopShell::windowShown);
+        shell.start();
+        ui::MainWindow *window = waitForWindow(shown, 1);
+        QVERIFY(window);
+        QVERIFY(!window->findChild<ui::FormDialog *>());
+        QVERIFY(window->settings()->connection()->shownText().contains(m_remote.baseUrl()));
+        QTRY_VERIFY_WITH_TIMEOUT(!storedToken().isEmpty() && storedToken() != firstToken, 10000);
+        const QString current = storedToken();
+        // The old token was rotated away: the server refuses it now.
+        QCOMPARE(m_check
+                     ->post(QStringLiteral("/v1/auth/refresh"),
+                            {{QStringLiteral("refreshToken"), firstToken}})
+                     .status,
+                 401);
+
+        // Back to this computer: signed out there, nothing kept here.
+        QTest::mouseClick(window->settings()->connection()->localButton(), Qt::LeftButton);
+        window = waitForWindow(shown, 2);
+        QVERIFY(window);
+        QVERIFY(
+            window->settings()->connection()->shownText().contains(QLatin1String("This computer")));
+        QTRY_VERIFY_WITH_TIMEOUT(storedToken().isEmpty(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_check
+                                      ->post(QStringLiteral("/v1/auth/refresh"),
+                                             {{QStringLiteral("refreshToken"), current}})
+                                      .status,
+                                  401, 10000);
+        QCOMPARE(QSettings().value(QStringLiteral("connection/mode")).toString(),
+                 QStringLiteral("local"));
+    }
+
+    void aServerThatIsGoneAsksAgainAndCancelUsesThisComputer()
+    {
+        QSettings settings;
+        settings.setValue(QStringLiteral("connection/mode"), QStringLiteral("remote"));
+        settings.setValue(QStringLiteral("connection/url"), QStringLiteral("http://127.0.0.1:9"));
+        settings.setValue(QStringLiteral("connection/email"), TestServer::adminEmail);
+        DesktopShell shell(localConfig());
+        QSignalSpy shown(&shell, &DesktopShell::windowShown);
+        shell.start();
+        // No token kept for it: the sign-in form, with nothing behind it yet.
+        ui::FormDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = visibleFormDialog()) != nullptr, 10000);
+        QVERIFY(dialog);
+        QCOMPARE(dialog->findChildren<QLineEdit *>().at(0)->text(),
+                 QStringLiteral("http://127.0.0.1:9"));
+        dialog->findChildren<QLineEdit *>().at(2)->setText(QStringLiteral("whatever1"));
+        dialog->submit();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->shownError().contains(QLatin1String("No Hearth server")),
+                                 10000);
+        dialog->reject();
+        ui::MainWindow *window = waitForWindow(shown, 1);
+        QVERIFY(window);
+        QVERIFY(
+            window->settings()->connection()->shownText().contains(QLatin1String("This computer")));
+    }
+
+    void closingWhileSharedAsksToKeepServing()
+    {
+        QSettings().setValue(QStringLiteral("connection/mode"), QStringLiteral("local"));
+        DesktopShell shell(localConfig(QStringLiteral("0.0.0.0")));
+        QSignalSpy shown(&shell, &DesktopShell::windowShown);
+        shell.start();
+        ui::MainWindow *window = waitForWindow(shown, 1);
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        KeepServingGuard *guard = shell.findChild<KeepServingGuard *>();
+        QVERIFY(guard);
+        QSignalSpy kept(guard, &KeepServingGuard::keptServing);
+        window->close();
+        QVERIFY(window->isVisible()); // not yet: the question first
+        QTRY_VERIFY_WITH_TIMEOUT(guard->question() && guard->question()->isVisible(), 5000);
+        QVERIFY(saveScreenshot(*guard->question(), QStringLiteral("keep_serving_en")));
+        QPushButton *keep = nullptr;
+        for (QAbstractButton *button : guard->question()->buttons()) {
+            if (button->text() == QLatin1String("Keep serving"))
+                keep = qobject_cast<QPushButton *>(button);
+        }
+        QVERIFY(keep);
+        QTest::mouseClick(keep, Qt::LeftButton);
+        QCOMPARE(kept.count(), 1);
+        QVERIFY(!window->isVisible());
+        // Still serving the network.
+        const QString url = window->statusBar()->currentMessage().section(QLatin1Char(' '), -1);
+        QVERIFY(url.startsWith(QLatin1String("http://")));
+        QCOMPARE(ApiClient(url).get(QStringLiteral("/health")).status, 200);
+        // Starting Hearth again brings the window back.
+        shell.activate();
+        QVERIFY(window->isVisible());
+    }
+};
+
+QTEST_MAIN(TestDesktopShell)
+#include "tst_desktop_shell.moc"

@@ -85,7 +85,7 @@
     <message>
         <location filename="../ui/app/ConnectDialog.cpp" line="51"/>
         <source>Hearth keeps you signed in with a token in this system&apos;s keychain; your password is not stored.</source>
-        <translation>Hearth keeps you signed in with a token in this system's keychain; your password is not stored.</translation>
+        <translation>Hearth keeps you signed in with a token in this system&apos;s keychain; your password is not stored.</translation>
     </message>
     <message>
         <location filename="../ui/app/ConnectDialog.cpp" line="55"/>
@@ -1446,50 +1446,55 @@
 <context>
     <name>hearth::ui::MainWindow</name>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="26"/>
+        <location filename="../ui/app/MainWindow.cpp" line="27"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="47"/>
+        <location filename="../ui/app/MainWindow.cpp" line="48"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="48"/>
+        <location filename="../ui/app/MainWindow.cpp" line="49"/>
         <source>Usage</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="51"/>
+        <location filename="../ui/app/MainWindow.cpp" line="52"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="53"/>
-        <location filename="../ui/app/MainWindow.cpp" line="126"/>
+        <location filename="../ui/app/MainWindow.cpp" line="54"/>
+        <location filename="../ui/app/MainWindow.cpp" line="127"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="84"/>
+        <location filename="../ui/app/MainWindow.cpp" line="85"/>
         <source>Signed in as %1 on %2</source>
         <translation>Signed in as %1 on %2</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="114"/>
+        <location filename="../ui/app/MainWindow.cpp" line="115"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="120"/>
+        <location filename="../ui/app/MainWindow.cpp" line="121"/>
         <source>Search conversations</source>
         <translation>Search conversations</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="123"/>
+        <location filename="../ui/app/MainWindow.cpp" line="124"/>
         <source>Stop the reply</source>
         <translation>Stop the reply</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MainWindow.cpp" line="131"/>
+        <source>Quit Hearth</source>
+        <translation>Quit Hearth</translation>
     </message>
 </context>
 <context>

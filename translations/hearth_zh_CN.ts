@@ -1441,50 +1441,55 @@
 <context>
     <name>hearth::ui::MainWindow</name>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="26"/>
+        <location filename="../ui/app/MainWindow.cpp" line="27"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="47"/>
+        <location filename="../ui/app/MainWindow.cpp" line="48"/>
         <source>Chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="48"/>
+        <location filename="../ui/app/MainWindow.cpp" line="49"/>
         <source>Usage</source>
         <translation>用量</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="51"/>
+        <location filename="../ui/app/MainWindow.cpp" line="52"/>
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="53"/>
-        <location filename="../ui/app/MainWindow.cpp" line="126"/>
+        <location filename="../ui/app/MainWindow.cpp" line="54"/>
+        <location filename="../ui/app/MainWindow.cpp" line="127"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="84"/>
+        <location filename="../ui/app/MainWindow.cpp" line="85"/>
         <source>Signed in as %1 on %2</source>
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="114"/>
+        <location filename="../ui/app/MainWindow.cpp" line="115"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="120"/>
+        <location filename="../ui/app/MainWindow.cpp" line="121"/>
         <source>Search conversations</source>
         <translation>搜索对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="123"/>
+        <location filename="../ui/app/MainWindow.cpp" line="124"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MainWindow.cpp" line="131"/>
+        <source>Quit Hearth</source>
+        <translation>退出 Hearth</translation>
     </message>
 </context>
 <context>

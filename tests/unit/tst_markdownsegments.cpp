@@ -65,6 +65,25 @@ private slots:
             << QList<MarkdownSegment>{prose("例子："), code("", "你好"),
                                       code("go", "fmt.Println()")};
     }
+    void longProseIsCutAtParagraphsOnly()
+    {
+        const QString paragraph = QString(QStringLiteral("word ")).repeated(60).trimmed(); // 299
+        QStringList blocks;
+        for (int i = 0; i < 12; ++i)
+            blocks << paragraph;
+        blocks.insert(4, QStringLiteral("1. first\n\n2. second")); // a loose list stays whole
+        const QString markdown = blocks.join(QStringLiteral("\n\n"));
+        const QList<MarkdownSegment> segments = splitMarkdown(markdown);
+        QVERIFY(segments.size() >= 3);
+        QStringList rejoined;
+        for (const MarkdownSegment &segment : segments) {
+            QVERIFY(!segment.code);
+            QVERIFY(segment.text.size() < 1000 + paragraph.size() + 40);
+            QVERIFY(!segment.text.startsWith(QLatin1String("2.")));
+            rejoined << segment.text;
+        }
+        QCOMPARE(rejoined.join(QStringLiteral("\n\n")), markdown); // nothing lost or moved
+    }
     void split()
     {
         QFETCH(QString, markdown);

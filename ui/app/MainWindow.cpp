@@ -7,6 +7,7 @@
 #include "app/UsagePage.h"
 #include "client/ApiConnection.h"
 
+#include <QtCore/QCoreApplication>
 #include <QtGui/QAction>
 #include <QtWidgets/QSplitter>
 #include <QtWidgets/QStatusBar>
@@ -126,7 +127,11 @@ void MainWindow::createActions()
     auto *settings = new QAction(tr("Settings"), this);
     settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     connect(settings, &QAction::triggered, this, &MainWindow::showSettings);
-    addActions({newChat, search, stop, settings});
+    // Closing the window may keep Hearth serving the network; this always quits.
+    auto *quit = new QAction(tr("Quit Hearth"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+    addActions({newChat, search, stop, settings, quit});
 }
 
 } // namespace hearth::ui

@@ -4,6 +4,8 @@ namespace hearth::ui {
 
 namespace {
 
+constexpr qsizetype maxProseSegment = 1000;
+
 struct Fence
 {
     QChar mark;
@@ -41,6 +43,22 @@ bool closes(const QString &line, const Fence &open)
            fence.info.isEmpty();
 }
 
+// A new prose segment may start at a line that begins a paragraph of its
+// own: not indented (a list item's continuation) and not a list item.
+bool startsFreshBlock(const QString &line)
+{
+    if (line.isEmpty() || line.at(0).isSpace())
+        return false;
+    if (line.startsWith(QLatin1String("- ")) || line.startsWith(QLatin1String("* ")) ||
+        line.startsWith(QLatin1String("+ ")) || line.startsWith(QLatin1Char('|')))
+        return false;
+    int digits = 0;
+    while (digits < line.size() && line.at(digits).isDigit())
+        ++digits;
+    return !(digits > 0 && digits < line.size() &&
+             (line.at(digits) == QLatin1Char('.') || line.at(digits) == QLatin1Char(')')));
+}
+
 } // namespace
 
 QList<MarkdownSegment> splitMarkdown(const QString &markdown)
@@ -50,6 +68,7 @@ QList<MarkdownSegment> splitMarkdown(const QString &markdown)
     QStringList lines;
     Fence open;
     bool inCode = false;
+    qsizetype proseLength = 0;
     auto flush = [&] {
         current.text = lines.join(QLatin1Char('\n'));
         if (current.code || !current.text.trimmed().isEmpty())
@@ -62,12 +81,22 @@ QList<MarkdownSegment> splitMarkdown(const QString &markdown)
             Fence fence;
             if (readFence(line, fence)) {
                 flush();
+                proseLength = 0;
                 current.code = true;
                 current.language = fence.info;
                 open = fence;
                 inCode = true;
             } else {
+                // Long prose is cut at paragraph breaks, so a growing reply
+                // re-renders only its last part.
+                if (proseLength >= maxProseSegment && !lines.isEmpty() &&
+                    lines.constLast().trimmed().isEmpty() && startsFreshBlock(line)) {
+                    lines.removeLast();
+                    flush();
+                    proseLength = 0;
+                }
                 lines << line;
+                proseLength += line.size() + 1;
             }
         } else if (closes(line, open)) {
             flush();

@@ -19,7 +19,9 @@ struct MarkdownSegment
     }
 };
 
-// A fence still open at the end (a reply being streamed) is a code segment
+// Prose longer than about 1,000 characters is cut at a paragraph break
+// (never inside a list or a table), so a streaming reply re-renders only its
+// last part. A fence still open at the end (a reply being streamed) is a code segment
 // all the same. Fences indented four spaces or more belong to the prose.
 QList<MarkdownSegment> splitMarkdown(const QString &markdown);
 

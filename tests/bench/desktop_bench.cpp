@@ -1,0 +1,154 @@
+// hearth-desktop-bench: the chat window's own costs, on the offscreen
+// platform against a real server. Prints one table:
+//  - opening a conversation of 5,000 messages (the newest page is shown at
+//    once; older pages come in when scrolled to);
+//  - streaming 2,000 deltas into a reply: the longest stall of the event
+//    loop (a "frame") while the deltas arrive, measured by a 5 ms timer.
+#include "TestServer.h"
+#include "UiTestSupport.h"
+
+#include "app/ChatPanel.h"
+#include "app/MainWindow.h"
+#include "app/MessageBubble.h"
+#include "app/MessageView.h"
+#include "client/ApiConnection.h"
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QEventLoop>
+#include <QtCore/QUuid>
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlQuery>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+#include <QtWidgets/QApplication>
+
+#include <cstdio>
+
+using namespace hearth;
+
+namespace {
+
+constexpr int messageCount = 5000;
+constexpr int deltaCount = 2000;
+
+QString seedConversation(TestServer &server, client::ApiConnection &api)
+{
+    QSignalSpy created(api.post(QStringLiteral("/v1/conversations"),
+                                {{QStringLiteral("title"), QStringLiteral("Long one")}}),
+                       &client::ApiCall::finished);
+    created.wait(10000);
+    const QString id = created.first()
+                           .first()
+                           .value<client::ApiResult>()
+                           .json.object()
+                           .value(QLatin1String("id"))
+                           .toString();
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("seed"));
+        db.setDatabaseName(server.databasePath());
+        db.open();
+        db.transaction();
+        QSqlQuery insert(db);
+        insert.prepare(QStringLiteral(
+            "INSERT INTO messages (id, conversation_id, role, content, model, finish_reason,"
+            " created_at) VALUES (?, ?, ?, ?, 'fake-stream', 'stop', ?)"));
+        const qint64 start = QDateTime::currentMSecsSinceEpoch() - messageCount * 1000;
+        for (int i = 0; i < messageCount; ++i) {
+            insert.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+            insert.addBindValue(id);
+            insert.addBindValue(i % 2 ? QStringLiteral("assistant") : QStringLiteral("user"));
+            insert.addBindValue(i % 2
+                                    ? QStringLiteral("Reply %1 with **bold**, a list:\n\n- one\n- "
+                                                     "two\n\n```cpp\nint x = %1;\n```\n")
+                                          .arg(i)
+                                    : QStringLiteral("Question %1?").arg(i));
+            insert.addBindValue(start + i * 1000);
+            insert.exec();
+        }
+        db.commit();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("seed"));
+    return id;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    qRegisterMetaType<client::ApiResult>();
+    TestServer server;
+    if (!server.start())
+        return 1;
+    auto api =
+        signedInConnection(server.baseUrl(), TestServer::adminEmail, TestServer::adminPassword);
+    const QString id = seedConversation(server, *api);
+
+    ui::MainWindow window(*api);
+    window.show();
+    QTest::qWaitForWindowExposed(&window);
+
+    // Open: from the click to the newest page laid out and painted.
+    QSignalSpy shown(window.chat(), &ui::ChatPanel::historyShown);
+    QElapsedTimer open;
+    open.start();
+    window.chat()->open(id, {{QStringLiteral("title"), QStringLiteral("Long one")}});
+    shown.wait(20000);
+    QCoreApplication::processEvents();
+    window.repaint();
+    const qint64 openMs = open.elapsed();
+    const int bubblesShown = int(window.chat()->view()->bubbles().size());
+
+    // Stream: deltas arrive every millisecond in bursts, as from a fast model.
+    ui::MessageBubble *reply =
+        window.chat()->view()->addMessage(QStringLiteral("assistant"), QString());
+    QElapsedTimer sinceTick;
+    qint64 longestFrame = 0;
+    int slowFrames = 0;
+    int sent = 0;
+    QTimer frame;
+    frame.setInterval(5);
+    QObject::connect(&frame, &QTimer::timeout, [&] {
+        const qint64 gap = sinceTick.restart();
+        longestFrame = std::max(longestFrame, gap);
+        if (gap > 50)
+            ++slowFrames;
+        if (gap > 30 && qEnvironmentVariableIsSet("HEARTH_BENCH_VERBOSE"))
+            std::printf("frame of %lld ms after %d deltas\n", gap, sent);
+    });
+    QTimer deltas;
+    deltas.setInterval(1);
+    QElapsedTimer streaming;
+    QObject::connect(&deltas, &QTimer::timeout, [&] {
+        for (int i = 0; i < 4 && sent < deltaCount; ++i, ++sent)
+            reply->appendText(sent % 40 == 39 ? QStringLiteral("\n\n") : QStringLiteral("word "));
+        if (sent >= deltaCount)
+            deltas.stop();
+    });
+    streaming.start();
+    sinceTick.start();
+    frame.start();
+    deltas.start();
+    // A plain event loop: QTest::qWaitFor sleeps between checks, which would
+    // count as frames.
+    QEventLoop untilSent;
+    QObject::connect(&deltas, &QTimer::timeout, &untilSent, [&] {
+        if (sent >= deltaCount)
+            untilSent.quit();
+    });
+    untilSent.exec();
+    reply->flush();
+    QCoreApplication::processEvents();
+    const qint64 streamMs = streaming.elapsed();
+    frame.stop();
+
+    std::printf("| Measure | Result | Target |\n|---|---|---|\n");
+    std::printf("| Open a conversation of %d messages (newest %d shown) | %lld ms | < 300 ms |\n",
+                messageCount, bubblesShown, openMs);
+    std::printf("| Stream %d deltas: longest frame | %lld ms (%d over 50 ms, %lld ms in all) | "
+                "< 50 ms |\n",
+                deltaCount, longestFrame, slowFrames, streamMs);
+    return 0;
+}

@@ -119,10 +119,11 @@ void DesktopShell::resumeRemote(const QString &url, const QString &email)
             askForRemote(url, email, error);
             return;
         }
-        auto api = std::make_unique<client::ApiConnection>(QUrl(url));
-        client::ApiConnection *pending = api.release();
+        // A child of the shell until it is taken, so a shell closed meanwhile leaks nothing.
+        auto *pending = new client::ApiConnection(QUrl(url), this);
         connect(pending->resume(token), &client::ApiCall::finished, this,
                 [this, pending, url, email](const client::ApiResult &result) {
+                    pending->setParent(nullptr);
                     std::unique_ptr<client::ApiConnection> owned(pending);
                     if (!result.ok()) {
                         askForRemote(url, email, tr("Please sign in again: %1").arg(result.error));

@@ -16,6 +16,25 @@ const QString temperatureKey = QStringLiteral("temperature");
 const QString maxTokensKey = QStringLiteral("maxTokens");
 constexpr double defaultTemperatureShown = 0.7;
 constexpr int defaultMaxTokensShown = 1024;
+// A number that may be left to the model: a "Set" box enables the field;
+// unticked means "the model's default". Returns the box.
+QCheckBox *addOptionalRow(FormDialog *dialog, const QString &label, QAbstractSpinBox *field,
+                          bool set, const QString &accessibleName)
+{
+    auto *own = new QCheckBox(QCoreApplication::translate("ChatOptions", "Set"), dialog);
+    own->setChecked(set);
+    field->setEnabled(set);
+    QObject::connect(own, &QCheckBox::toggled, field, &QWidget::setEnabled);
+    auto *row = new QWidget(dialog);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(own);
+    layout->addWidget(field, 1);
+    dialog->addRow(label, row);
+    field->setAccessibleName(accessibleName);
+    return own;
+}
+
 } // namespace
 
 ChatOptions ChatOptions::fromConversation(const QJsonObject &conversation)
@@ -68,40 +87,21 @@ FormDialog *editChatOptions(QWidget *parent, const ChatOptions &current,
     prompt->setTabChangesFocus(true);
     dialog->addRow(QCoreApplication::translate("ChatOptions", "&System prompt:"), prompt);
 
-    // A box per number: unticked means "the model's default".
-    auto *ownTemperature = new QCheckBox(QCoreApplication::translate("ChatOptions", "Set"), dialog);
     auto *temperature = new QDoubleSpinBox(dialog);
     temperature->setRange(0, 2);
     temperature->setSingleStep(0.1);
     temperature->setDecimals(2);
     temperature->setValue(current.temperature.value_or(defaultTemperatureShown));
-    ownTemperature->setChecked(current.temperature.has_value());
-    temperature->setEnabled(ownTemperature->isChecked());
-    QObject::connect(ownTemperature, &QCheckBox::toggled, temperature, &QWidget::setEnabled);
-    auto *temperatureRow = new QWidget(dialog);
-    auto *temperatureLayout = new QHBoxLayout(temperatureRow);
-    temperatureLayout->setContentsMargins(0, 0, 0, 0);
-    temperatureLayout->addWidget(ownTemperature);
-    temperatureLayout->addWidget(temperature, 1);
-    temperature->setAccessibleName(QCoreApplication::translate("ChatOptions", "Temperature"));
-    dialog->addRow(QCoreApplication::translate("ChatOptions", "&Temperature:"), temperatureRow);
-
-    auto *ownMaxTokens = new QCheckBox(QCoreApplication::translate("ChatOptions", "Set"), dialog);
+    QCheckBox *ownTemperature = addOptionalRow(
+        dialog, QCoreApplication::translate("ChatOptions", "&Temperature:"), temperature,
+        current.temperature.has_value(), QCoreApplication::translate("ChatOptions", "Temperature"));
     auto *maxTokens = new QSpinBox(dialog);
     maxTokens->setRange(1, 128000);
     maxTokens->setValue(current.maxTokens.value_or(defaultMaxTokensShown));
-    ownMaxTokens->setChecked(current.maxTokens.has_value());
-    maxTokens->setEnabled(ownMaxTokens->isChecked());
-    QObject::connect(ownMaxTokens, &QCheckBox::toggled, maxTokens, &QWidget::setEnabled);
-    auto *maxTokensRow = new QWidget(dialog);
-    auto *maxTokensLayout = new QHBoxLayout(maxTokensRow);
-    maxTokensLayout->setContentsMargins(0, 0, 0, 0);
-    maxTokensLayout->addWidget(ownMaxTokens);
-    maxTokensLayout->addWidget(maxTokens, 1);
-    maxTokens->setAccessibleName(
+    QCheckBox *ownMaxTokens = addOptionalRow(
+        dialog, QCoreApplication::translate("ChatOptions", "&Longest reply (tokens):"), maxTokens,
+        current.maxTokens.has_value(),
         QCoreApplication::translate("ChatOptions", "Longest reply, in tokens"));
-    dialog->addRow(QCoreApplication::translate("ChatOptions", "&Longest reply (tokens):"),
-                   maxTokensRow);
     dialog->addNote(QCoreApplication::translate(
         "ChatOptions", "Lower temperatures give steadier answers, higher ones more "
                        "varied answers. Unticked values use the model's defaults."));

@@ -4,53 +4,47 @@
 <context>
     <name>ChatOptions</name>
     <message>
-        <location filename="../ui/app/ChatOptions.cpp" line="62"/>
+        <location filename="../ui/app/ChatOptions.cpp" line="61"/>
         <source>Chat settings</source>
         <translation>Chat settings</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatOptions.cpp" line="65"/>
+        <location filename="../ui/app/ChatOptions.cpp" line="64"/>
         <source>Instructions the model follows in this chat, e.g. &quot;Answer briefly, in Chinese.&quot;</source>
         <translation>Instructions the model follows in this chat, e.g. &quot;Answer briefly, in Chinese.&quot;</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatOptions.cpp" line="69"/>
+        <location filename="../ui/app/ChatOptions.cpp" line="68"/>
         <source>&amp;System prompt:</source>
         <translation>&amp;System prompt:</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatOptions.cpp" line="72"/>
-        <location filename="../ui/app/ChatOptions.cpp" line="89"/>
-        <source>Set</source>
-        <translation>Set</translation>
-    </message>
-    <message>
-        <location filename="../ui/app/ChatOptions.cpp" line="86"/>
+        <location filename="../ui/app/ChatOptions.cpp" line="77"/>
         <source>Temperature</source>
         <translation>Temperature</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatOptions.cpp" line="87"/>
+        <location filename="../ui/app/ChatOptions.cpp" line="76"/>
         <source>&amp;Temperature:</source>
         <translation>&amp;Temperature:</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatOptions.cpp" line="102"/>
+        <location filename="../ui/app/ChatOptions.cpp" line="84"/>
         <source>Longest reply, in tokens</source>
         <translation>Longest reply, in tokens</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatOptions.cpp" line="103"/>
+        <location filename="../ui/app/ChatOptions.cpp" line="82"/>
         <source>&amp;Longest reply (tokens):</source>
         <translation>&amp;Longest reply (tokens):</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatOptions.cpp" line="105"/>
+        <location filename="../ui/app/ChatOptions.cpp" line="85"/>
         <source>Lower temperatures give steadier answers, higher ones more varied answers. Unticked values use the model&apos;s defaults.</source>
         <translation>Lower temperatures give steadier answers, higher ones more varied answers. Unticked values use the model&apos;s defaults.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatOptions.cpp" line="108"/>
+        <location filename="../ui/app/ChatOptions.cpp" line="88"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
@@ -175,19 +169,217 @@
     </message>
 </context>
 <context>
+    <name>ServerMessages</name>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="15"/>
+        <source>Email or password is incorrect</source>
+        <translation>Email or password is incorrect</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="16"/>
+        <source>Authentication required</source>
+        <translation>Authentication required</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="17"/>
+        <source>This account is disabled</source>
+        <translation>This account is disabled</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="18"/>
+        <source>The access token has expired; refresh it</source>
+        <translation>The access token has expired; refresh it</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="19"/>
+        <source>The access token is not valid</source>
+        <translation>The access token is not valid</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="20"/>
+        <source>This sign-in has ended; sign in again</source>
+        <translation>This sign-in has ended; sign in again</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="21"/>
+        <source>The sign-in has expired; sign in again</source>
+        <translation>The sign-in has expired; sign in again</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="22"/>
+        <source>The refresh token is not valid; sign in again</source>
+        <translation>The refresh token is not valid; sign in again</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="23"/>
+        <source>This refresh token was already used; sign in again</source>
+        <translation>This refresh token was already used; sign in again</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="24"/>
+        <source>Only administrators can do this</source>
+        <translation>Only administrators can do this</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="25"/>
+        <source>An account with this email already exists</source>
+        <translation>An account with this email already exists</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="26"/>
+        <source>Something went wrong on the server</source>
+        <translation>Something went wrong on the server</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="27"/>
+        <source>The database is unavailable; try again shortly</source>
+        <translation>The database is unavailable; try again shortly</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="28"/>
+        <source>Validation failed</source>
+        <translation>Validation failed</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="29"/>
+        <source>currentPassword is not correct</source>
+        <translation>currentPassword is not correct</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="30"/>
+        <source>The API key is not valid</source>
+        <translation>The API key is not valid</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="31"/>
+        <source>from must be before to</source>
+        <translation>from must be before to</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="32"/>
+        <source>%1 not found</source>
+        <translation>%1 not found</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="33"/>
+        <source>%1 is required</source>
+        <translation>%1 is required</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="34"/>
+        <source>%1 must be a string</source>
+        <translation>%1 must be a string</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="35"/>
+        <source>%1 must be %2–%3 characters long</source>
+        <translation>%1 must be %2–%3 characters long</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="36"/>
+        <source>%1 must not be blank</source>
+        <translation>%1 must not be blank</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="37"/>
+        <source>%1 must be an email address</source>
+        <translation>%1 must be an email address</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="38"/>
+        <source>%1 must be a whole number from %2 to %3</source>
+        <translation>%1 must be a whole number from %2 to %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="39"/>
+        <source>No configured provider serves the model &quot;%1&quot;</source>
+        <translation>No configured provider serves the model "%1"</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="44"/>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="45"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="46"/>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="47"/>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="48"/>
+        <source>API key</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="49"/>
+        <source>email</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="50"/>
+        <source>password</source>
+        <translation>password</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="51"/>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="52"/>
+        <source>title</source>
+        <translation>title</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="53"/>
+        <source>currentPassword</source>
+        <translation>currentPassword</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="54"/>
+        <source>newPassword</source>
+        <translation>newPassword</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="55"/>
+        <source>baseUrl</source>
+        <translation>baseUrl</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="56"/>
+        <source>content</source>
+        <translation>content</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="57"/>
+        <source>systemPrompt</source>
+        <translation>systemPrompt</translation>
+    </message>
+</context>
+<context>
     <name>hearth::DesktopShell</name>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="128"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="129"/>
         <source>Please sign in again: %1</source>
         <translation>Please sign in again: %1</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="168"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="169"/>
         <source>%1 You will be asked for your password at the next start.</source>
         <translation>%1 You will be asked for your password at the next start.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="176"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="177"/>
         <source>Your sign-in on %1 has ended. Please sign in again.</source>
         <translation>Your sign-in on %1 has ended. Please sign in again.</translation>
     </message>
@@ -196,11 +388,21 @@
     <name>hearth::client::ApiCall</name>
     <message>
         <location filename="../ui/client/ApiCall.cpp" line="40"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ApiCall.cpp" line="42"/>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ApiCall.cpp" line="45"/>
         <source>Cannot reach the server: %1</source>
         <translation>Cannot reach the server: %1</translation>
     </message>
     <message>
-        <location filename="../ui/client/ApiCall.cpp" line="43"/>
+        <location filename="../ui/client/ApiCall.cpp" line="48"/>
         <source>The server answered with an error (%1)</source>
         <translation>The server answered with an error (%1)</translation>
     </message>
@@ -226,7 +428,7 @@
 <context>
     <name>hearth::client::MessageStream</name>
     <message>
-        <location filename="../ui/client/MessageStream.cpp" line="70"/>
+        <location filename="../ui/client/MessageStream.cpp" line="72"/>
         <source>The reply ended unexpectedly</source>
         <translation>The reply ended unexpectedly</translation>
     </message>
@@ -511,7 +713,7 @@
         <translation>Save</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="183"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="185"/>
         <source>Saved %1: %n model(s) available.</source>
         <translation>
             <numerusform>Saved %1: %n model available.</numerusform>
@@ -519,17 +721,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="185"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="187"/>
         <source>Saved %1, but it offered no models. Check the address and key, then Test connection.</source>
         <translation>Saved %1, but it offered no models. Check the address and key, then Test connection.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="200"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="202"/>
         <source>Testing %1…</source>
         <translation>Testing %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="213"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="215"/>
         <source>%1 answered in %2 ms with %n model(s).</source>
         <translation>
             <numerusform>%1 answered in %2 ms with %n model.</numerusform>
@@ -537,27 +739,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="219"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="221"/>
         <source>%1 did not answer: %2</source>
         <translation>%1 did not answer: %2</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="230"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="232"/>
         <source>Delete provider</source>
         <translation>Delete provider</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="231"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="233"/>
         <source>Delete %1? Its models will no longer be offered.</source>
         <translation>Delete %1? Its models will no longer be offered.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="231"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="233"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="235"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="237"/>
         <source>Deleted %1.</source>
         <translation>Deleted %1.</translation>
     </message>
@@ -849,109 +1051,114 @@
 <context>
     <name>hearth::ui::AdminUsersPage</name>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="22"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="24"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="22"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="24"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="22"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="24"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="22"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="24"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="22"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="24"/>
         <source>Last sign-in</source>
         <translation>Last sign-in</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="23"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="25"/>
         <source>Daily tokens</source>
         <translation>Daily tokens</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="23"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="25"/>
         <source>Monthly tokens</source>
         <translation>Monthly tokens</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="24"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="26"/>
         <source>Users</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="28"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="30"/>
         <source>Reset password…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="29"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="31"/>
+        <source>Quota…</source>
+        <translation>Quota…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="32"/>
         <source>Delete…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="31"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="34"/>
         <source>Add user…</source>
         <translation>Add user…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="38"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="41"/>
         <source>%1 is now a user.</source>
         <translation>%1 is now a user.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="38"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="41"/>
         <source>%1 is now an admin.</source>
         <translation>%1 is now an admin.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="43"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="46"/>
         <source>%1 can sign in again.</source>
         <translation>%1 can sign in again.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="44"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="47"/>
         <source>%1 is disabled and signed out everywhere.</source>
         <translation>%1 is disabled and signed out everywhere.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="90"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="94"/>
         <source>Server default</source>
         <translation>Server default</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="100"/>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="147"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="104"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="151"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="100"/>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="146"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="104"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="150"/>
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="101"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="105"/>
         <source>Disabled</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="101"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="105"/>
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminUsersPage.cpp" line="109"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="113"/>
         <source>%n account(s)</source>
         <translation>
             <numerusform>%n account</numerusform>
@@ -959,109 +1166,154 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="129"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="133"/>
         <source>Make user</source>
         <translation>Make user</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="129"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="133"/>
         <source>Make admin</source>
         <translation>Make admin</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="130"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="134"/>
         <source>Enable</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="130"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="134"/>
         <source>Disable</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="137"/>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="152"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="141"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="156"/>
         <source>Add user</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="140"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="144"/>
         <source>name@example.com</source>
         <translation>name@example.com</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="144"/>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="197"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="148"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="201"/>
         <source>At least 8 characters</source>
         <translation>At least 8 characters</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="148"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="152"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="149"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="153"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="150"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="154"/>
         <source>&amp;Password:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="151"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="155"/>
         <source>&amp;Role:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="165"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="169"/>
         <source>Added %1.</source>
         <translation>Added %1.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="191"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="195"/>
         <source>Reset password</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="193"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="197"/>
         <source>%1 will be signed out everywhere and must sign in with the new password.</source>
         <translation>%1 will be signed out everywhere and must sign in with the new password.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="198"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="202"/>
         <source>&amp;New password:</source>
         <translation>&amp;New password:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="199"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="203"/>
         <source>Set password</source>
         <translation>Set password</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="209"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="213"/>
         <source>New password set for %1.</source>
         <translation>New password set for %1.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="222"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="225"/>
+        <source>Token quota</source>
+        <translation>Token quota</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="227"/>
+        <source>How many tokens %1 may use. Once a quota is reached, sending is refused until the next day or month.</source>
+        <translation>How many tokens %1 may use. Once a quota is reached, sending is refused until the next day or month.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="246"/>
+        <source>&amp;Tokens per day:</source>
+        <translation>&amp;Tokens per day:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="247"/>
+        <source>Tokens per day</source>
+        <translation>Tokens per day</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="249"/>
+        <source>Tokens per &amp;month:</source>
+        <translation>Tokens per &amp;month:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="250"/>
+        <source>Tokens per month</source>
+        <translation>Tokens per month</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="251"/>
+        <source>Unticked: the server&apos;s default quota (Admin → Settings).</source>
+        <translation>Unticked: the server&apos;s default quota (Admin → Settings).</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="252"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="271"/>
+        <source>Quota saved for %1.</source>
+        <translation>Quota saved for %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="285"/>
         <source>Delete user</source>
         <translation>Delete user</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="223"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="286"/>
         <source>Delete %1 with all their conversations and API keys? Their usage stays in the statistics. This cannot be undone.</source>
         <translation>Delete %1 with all their conversations and API keys? Their usage stays in the statistics. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="226"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="289"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="230"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="293"/>
         <source>Deleted %1.</source>
         <translation>Deleted %1.</translation>
     </message>
@@ -1215,7 +1467,7 @@
     </message>
     <message>
         <location filename="../ui/app/ChatPanel.cpp" line="194"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="346"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="347"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
@@ -1245,7 +1497,7 @@
         <translation>Cancel editing</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="328"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="329"/>
         <source>The reply was cut off.</source>
         <translation>The reply was cut off.</translation>
     </message>
@@ -1444,6 +1696,19 @@
     </message>
 </context>
 <context>
+    <name>hearth::ui::FormDialog</name>
+    <message>
+        <location filename="../ui/app/FormDialog.cpp" line="41"/>
+        <source>Set</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/FormDialog.cpp" line="52"/>
+        <source>Set %1</source>
+        <translation>Set %1</translation>
+    </message>
+</context>
+<context>
     <name>hearth::ui::MainWindow</name>
     <message>
         <location filename="../ui/app/MainWindow.cpp" line="27"/>
@@ -1500,52 +1765,52 @@
 <context>
     <name>hearth::ui::MessageBubble</name>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="41"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="42"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="41"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="42"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="45"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="46"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="45"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="46"/>
         <source>Copy message</source>
         <translation>Copy message</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="40"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="41"/>
         <source>Your message</source>
         <translation>Your message</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="34"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="35"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="34"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="35"/>
         <source>Edit and resend this message</source>
         <translation>Edit and resend this message</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="35"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="36"/>
         <source>Regenerate</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="35"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="36"/>
         <source>Write this reply again</source>
         <translation>Write this reply again</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="40"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="41"/>
         <source>Reply</source>
         <translation>Reply</translation>
     </message>

@@ -4,53 +4,47 @@
 <context>
     <name>ChatOptions</name>
     <message>
-        <location filename="../ui/app/ChatOptions.cpp" line="62"/>
+        <location filename="../ui/app/ChatOptions.cpp" line="61"/>
         <source>Chat settings</source>
         <translation>聊天设置</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatOptions.cpp" line="65"/>
+        <location filename="../ui/app/ChatOptions.cpp" line="64"/>
         <source>Instructions the model follows in this chat, e.g. &quot;Answer briefly, in Chinese.&quot;</source>
         <translation>模型在本次聊天中遵循的指示，例如“用中文简短回答。”</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatOptions.cpp" line="69"/>
+        <location filename="../ui/app/ChatOptions.cpp" line="68"/>
         <source>&amp;System prompt:</source>
         <translation>系统提示词(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatOptions.cpp" line="72"/>
-        <location filename="../ui/app/ChatOptions.cpp" line="89"/>
-        <source>Set</source>
-        <translation>自定义</translation>
-    </message>
-    <message>
-        <location filename="../ui/app/ChatOptions.cpp" line="86"/>
+        <location filename="../ui/app/ChatOptions.cpp" line="77"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatOptions.cpp" line="87"/>
+        <location filename="../ui/app/ChatOptions.cpp" line="76"/>
         <source>&amp;Temperature:</source>
         <translation>温度(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatOptions.cpp" line="102"/>
+        <location filename="../ui/app/ChatOptions.cpp" line="84"/>
         <source>Longest reply, in tokens</source>
         <translation>回复最大长度（token 数）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatOptions.cpp" line="103"/>
+        <location filename="../ui/app/ChatOptions.cpp" line="82"/>
         <source>&amp;Longest reply (tokens):</source>
         <translation>回复最大长度（token）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatOptions.cpp" line="105"/>
+        <location filename="../ui/app/ChatOptions.cpp" line="85"/>
         <source>Lower temperatures give steadier answers, higher ones more varied answers. Unticked values use the model&apos;s defaults.</source>
         <translation>温度越低，回答越稳定；越高，回答越多样。未勾选的项使用模型的默认值。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatOptions.cpp" line="108"/>
+        <location filename="../ui/app/ChatOptions.cpp" line="88"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -175,19 +169,217 @@
     </message>
 </context>
 <context>
+    <name>ServerMessages</name>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="15"/>
+        <source>Email or password is incorrect</source>
+        <translation>邮箱或密码不正确</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="16"/>
+        <source>Authentication required</source>
+        <translation>需要先登录</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="17"/>
+        <source>This account is disabled</source>
+        <translation>此账户已被停用</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="18"/>
+        <source>The access token has expired; refresh it</source>
+        <translation>登录令牌已过期</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="19"/>
+        <source>The access token is not valid</source>
+        <translation>登录令牌无效</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="20"/>
+        <source>This sign-in has ended; sign in again</source>
+        <translation>此次登录已结束，请重新登录</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="21"/>
+        <source>The sign-in has expired; sign in again</source>
+        <translation>登录已过期，请重新登录</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="22"/>
+        <source>The refresh token is not valid; sign in again</source>
+        <translation>登录凭据无效，请重新登录</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="23"/>
+        <source>This refresh token was already used; sign in again</source>
+        <translation>登录凭据已被使用过，请重新登录</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="24"/>
+        <source>Only administrators can do this</source>
+        <translation>只有管理员可以执行此操作</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="25"/>
+        <source>An account with this email already exists</source>
+        <translation>该邮箱已注册过账户</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="26"/>
+        <source>Something went wrong on the server</source>
+        <translation>服务器出错了</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="27"/>
+        <source>The database is unavailable; try again shortly</source>
+        <translation>数据库暂时不可用，请稍后再试</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="28"/>
+        <source>Validation failed</source>
+        <translation>输入有误</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="29"/>
+        <source>currentPassword is not correct</source>
+        <translation>当前密码不正确</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="30"/>
+        <source>The API key is not valid</source>
+        <translation>API 密钥无效</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="31"/>
+        <source>from must be before to</source>
+        <translation>开始时间必须早于结束时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="32"/>
+        <source>%1 not found</source>
+        <translation>找不到%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="33"/>
+        <source>%1 is required</source>
+        <translation>%1为必填项</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="34"/>
+        <source>%1 must be a string</source>
+        <translation>%1必须是文本</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="35"/>
+        <source>%1 must be %2–%3 characters long</source>
+        <translation>%1的长度必须为 %2–%3 个字符</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="36"/>
+        <source>%1 must not be blank</source>
+        <translation>%1不能为空</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="37"/>
+        <source>%1 must be an email address</source>
+        <translation>%1必须是有效的邮箱地址</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="38"/>
+        <source>%1 must be a whole number from %2 to %3</source>
+        <translation>%1必须是 %2 到 %3 之间的整数</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="39"/>
+        <source>No configured provider serves the model &quot;%1&quot;</source>
+        <translation>没有已配置的服务商提供模型“%1”</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="44"/>
+        <source>Conversation</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="45"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="46"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="47"/>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="48"/>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="49"/>
+        <source>email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="50"/>
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="51"/>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="52"/>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="53"/>
+        <source>currentPassword</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="54"/>
+        <source>newPassword</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="55"/>
+        <source>baseUrl</source>
+        <translation>服务地址</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="56"/>
+        <source>content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="57"/>
+        <source>systemPrompt</source>
+        <translation>系统提示词</translation>
+    </message>
+</context>
+<context>
     <name>hearth::DesktopShell</name>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="128"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="129"/>
         <source>Please sign in again: %1</source>
         <translation>请重新登录：%1</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="168"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="169"/>
         <source>%1 You will be asked for your password at the next start.</source>
         <translation>%1 下次启动时需要重新输入密码。</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="176"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="177"/>
         <source>Your sign-in on %1 has ended. Please sign in again.</source>
         <translation>你在 %1 上的登录已失效，请重新登录。</translation>
     </message>
@@ -196,11 +388,21 @@
     <name>hearth::client::ApiCall</name>
     <message>
         <location filename="../ui/client/ApiCall.cpp" line="40"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ApiCall.cpp" line="42"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ApiCall.cpp" line="45"/>
         <source>Cannot reach the server: %1</source>
         <translation>无法连接服务器：%1</translation>
     </message>
     <message>
-        <location filename="../ui/client/ApiCall.cpp" line="43"/>
+        <location filename="../ui/client/ApiCall.cpp" line="48"/>
         <source>The server answered with an error (%1)</source>
         <translation>服务器返回了错误（%1）</translation>
     </message>
@@ -226,7 +428,7 @@
 <context>
     <name>hearth::client::MessageStream</name>
     <message>
-        <location filename="../ui/client/MessageStream.cpp" line="70"/>
+        <location filename="../ui/client/MessageStream.cpp" line="72"/>
         <source>The reply ended unexpectedly</source>
         <translation>回复意外中断</translation>
     </message>
@@ -511,51 +713,51 @@
         <translation>保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="183"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="185"/>
         <source>Saved %1: %n model(s) available.</source>
         <translation>
             <numerusform>已保存 %1：有 %n 个模型可用。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="185"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="187"/>
         <source>Saved %1, but it offered no models. Check the address and key, then Test connection.</source>
         <translation>已保存 %1，但它没有提供任何模型。请检查地址和密钥，然后测试连接。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="200"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="202"/>
         <source>Testing %1…</source>
         <translation>正在测试 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="213"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="215"/>
         <source>%1 answered in %2 ms with %n model(s).</source>
         <translation>
             <numerusform>%1 在 %2 毫秒内响应，共 %n 个模型。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="219"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="221"/>
         <source>%1 did not answer: %2</source>
         <translation>%1 无响应：%2</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="230"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="232"/>
         <source>Delete provider</source>
         <translation>删除服务商</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="231"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="233"/>
         <source>Delete %1? Its models will no longer be offered.</source>
         <translation>删除 %1？它的模型将不再可用。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="231"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="233"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="235"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="237"/>
         <source>Deleted %1.</source>
         <translation>已删除 %1。</translation>
     </message>
@@ -846,218 +1048,268 @@
 <context>
     <name>hearth::ui::AdminUsersPage</name>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="22"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="24"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="22"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="24"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="22"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="24"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="22"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="24"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="22"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="24"/>
         <source>Last sign-in</source>
         <translation>上次登录</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="23"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="25"/>
         <source>Daily tokens</source>
         <translation>每日 token</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="23"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="25"/>
         <source>Monthly tokens</source>
         <translation>每月 token</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="24"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="26"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="28"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="30"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="29"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="31"/>
+        <source>Quota…</source>
+        <translation>配额…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="32"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="31"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="34"/>
         <source>Add user…</source>
         <translation>添加用户…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="38"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="41"/>
         <source>%1 is now a user.</source>
         <translation>%1 现在是普通用户。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="38"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="41"/>
         <source>%1 is now an admin.</source>
         <translation>%1 现在是管理员。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="43"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="46"/>
         <source>%1 can sign in again.</source>
         <translation>%1 可以重新登录了。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="44"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="47"/>
         <source>%1 is disabled and signed out everywhere.</source>
         <translation>%1 已被停用，并已在所有设备上退出登录。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="90"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="94"/>
         <source>Server default</source>
         <translation>服务器默认</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="100"/>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="147"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="104"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="151"/>
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="100"/>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="146"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="104"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="150"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="101"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="105"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="101"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="105"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminUsersPage.cpp" line="109"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="113"/>
         <source>%n account(s)</source>
         <translation>
             <numerusform>%n 个账号</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="129"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="133"/>
         <source>Make user</source>
         <translation>设为普通用户</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="129"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="133"/>
         <source>Make admin</source>
         <translation>设为管理员</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="130"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="134"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="130"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="134"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="137"/>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="152"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="141"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="156"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="140"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="144"/>
         <source>name@example.com</source>
         <translation>name@example.com</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="144"/>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="197"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="148"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="201"/>
         <source>At least 8 characters</source>
         <translation>至少 8 个字符</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="148"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="152"/>
         <source>&amp;Email:</source>
         <translation>邮箱(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="149"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="153"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="150"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="154"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="151"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="155"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="165"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="169"/>
         <source>Added %1.</source>
         <translation>已添加 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="191"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="195"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="193"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="197"/>
         <source>%1 will be signed out everywhere and must sign in with the new password.</source>
         <translation>%1 将在所有设备上退出登录，之后须用新密码登录。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="198"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="202"/>
         <source>&amp;New password:</source>
         <translation>新密码(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="199"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="203"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="209"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="213"/>
         <source>New password set for %1.</source>
         <translation>已为 %1 设置新密码。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="222"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="225"/>
+        <source>Token quota</source>
+        <translation>Token 配额</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="227"/>
+        <source>How many tokens %1 may use. Once a quota is reached, sending is refused until the next day or month.</source>
+        <translation>%1 可以使用的 Token 数量。达到配额后，在下一天或下个月之前将无法发送消息。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="246"/>
+        <source>&amp;Tokens per day:</source>
+        <translation>每日 Token(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="247"/>
+        <source>Tokens per day</source>
+        <translation>每日 Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="249"/>
+        <source>Tokens per &amp;month:</source>
+        <translation>每月 Token(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="250"/>
+        <source>Tokens per month</source>
+        <translation>每月 Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="251"/>
+        <source>Unticked: the server&apos;s default quota (Admin → Settings).</source>
+        <translation>未勾选：使用服务器的默认配额（管理 → 设置）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="252"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="271"/>
+        <source>Quota saved for %1.</source>
+        <translation>已保存 %1 的配额。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="285"/>
         <source>Delete user</source>
         <translation>删除用户</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="223"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="286"/>
         <source>Delete %1 with all their conversations and API keys? Their usage stays in the statistics. This cannot be undone.</source>
         <translation>删除 %1 及其所有对话和 API 密钥？其用量仍保留在统计中。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="226"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="289"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="230"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="293"/>
         <source>Deleted %1.</source>
         <translation>已删除 %1。</translation>
     </message>
@@ -1211,7 +1463,7 @@
     </message>
     <message>
         <location filename="../ui/app/ChatPanel.cpp" line="194"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="346"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="347"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
@@ -1241,7 +1493,7 @@
         <translation>取消编辑</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="328"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="329"/>
         <source>The reply was cut off.</source>
         <translation>回复中断了。</translation>
     </message>
@@ -1439,6 +1691,19 @@
     </message>
 </context>
 <context>
+    <name>hearth::ui::FormDialog</name>
+    <message>
+        <location filename="../ui/app/FormDialog.cpp" line="41"/>
+        <source>Set</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/FormDialog.cpp" line="52"/>
+        <source>Set %1</source>
+        <translation>自定义%1</translation>
+    </message>
+</context>
+<context>
     <name>hearth::ui::MainWindow</name>
     <message>
         <location filename="../ui/app/MainWindow.cpp" line="27"/>
@@ -1495,52 +1760,52 @@
 <context>
     <name>hearth::ui::MessageBubble</name>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="41"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="42"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="41"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="42"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="45"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="46"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="45"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="46"/>
         <source>Copy message</source>
         <translation>复制消息</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="40"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="41"/>
         <source>Your message</source>
         <translation>你的消息</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="34"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="35"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="34"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="35"/>
         <source>Edit and resend this message</source>
         <translation>编辑并重新发送这条消息</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="35"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="36"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="35"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="36"/>
         <source>Write this reply again</source>
         <translation>重新生成这条回复</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="40"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="41"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>

@@ -29,7 +29,10 @@ using namespace hearth;
 namespace {
 
 constexpr int messageCount = 5000;
-constexpr int deltaCount = 2000;
+// HEARTH_BENCH_DELTAS makes the streamed reply longer (or shorter).
+const int deltaCount = qEnvironmentVariableIsSet("HEARTH_BENCH_DELTAS")
+                           ? qEnvironmentVariableIntValue("HEARTH_BENCH_DELTAS")
+                           : 2000;
 
 QString seedConversation(TestServer &server, client::ApiConnection &api)
 {
@@ -72,12 +75,39 @@ QString seedConversation(TestServer &server, client::ApiConnection &api)
     return id;
 }
 
+// With HEARTH_BENCH_VERBOSE, names every top-level event that takes over
+// 20 ms, which says where a slow frame went (layout, paint, a timer).
+class TimingApplication final : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (m_depth > 0 || !m_verbose)
+            return QApplication::notify(receiver, event);
+        ++m_depth;
+        QElapsedTimer timer;
+        timer.start();
+        const int type = event->type();
+        const bool result = QApplication::notify(receiver, event);
+        if (timer.elapsed() > 20)
+            std::printf("  event %d to %s took %lld ms\n", type,
+                        receiver->metaObject()->className(), timer.elapsed());
+        --m_depth;
+        return result;
+    }
+
+private:
+    int m_depth = 0;
+    bool m_verbose = qEnvironmentVariableIsSet("HEARTH_BENCH_VERBOSE");
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TimingApplication app(argc, argv);
     qRegisterMetaType<client::ApiResult>();
     TestServer server;
     if (!server.start())

@@ -26,6 +26,9 @@ signedInConnection(const QString &baseUrl, const QString &email, const QString &
 inline bool saveScreenshot(QWidget &widget, const QString &name)
 {
     QDir().mkpath(QStringLiteral(HEARTH_SCREENSHOTS));
+    // Widgets added to a shown layout appear on the next turn of the event
+    // loop, as they would for a person looking: let that turn happen.
+    QCoreApplication::processEvents();
     return widget.grab().save(QStringLiteral(HEARTH_SCREENSHOTS "/") + name +
                               QStringLiteral(".png"));
 }

@@ -20,7 +20,9 @@
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
+#include <QtWidgets/QCheckBox>
 #include <QtWidgets/QComboBox>
+#include <QtWidgets/QDoubleSpinBox>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QProgressBar>
@@ -49,6 +51,14 @@ class TestAdminPanel final : public QObject
         for (auto *edit : dialog->findChildren<QLineEdit *>()) {
             if (edit->accessibleName() == name)
                 return edit;
+        }
+        return nullptr;
+    }
+    static QCheckBox *checkBox(QWidget *dialog, const QString &name)
+    {
+        for (auto *box : dialog->findChildren<QCheckBox *>()) {
+            if (box->accessibleName() == name)
+                return box;
         }
         return nullptr;
     }
@@ -192,6 +202,50 @@ private slots:
         save(QStringLiteral("admin_users_en"));
     }
 
+    void setAndClearAQuota()
+    {
+        ui::AdminUsersPage *users = panel()->users();
+        QVERIFY(reloaded(users));
+        const QString email = QStringLiteral("new@example.com");
+        users->table()->selectRow(rowOf(users->table(), email));
+        ui::FormDialog *dialog = users->openQuota();
+        auto *daily = dialog->findChild<QDoubleSpinBox *>(QStringLiteral("dailyQuota"));
+        auto *monthly = dialog->findChild<QDoubleSpinBox *>(QStringLiteral("monthlyQuota"));
+        QVERIFY(daily && monthly);
+        QVERIFY(!daily->isEnabled()); // no own quota yet: the server default
+        checkBox(dialog, QStringLiteral("Set Tokens per day"))->setChecked(true);
+        QVERIFY(daily->isEnabled());
+        daily->setValue(5000);
+        QVERIFY(saveScreenshot(*dialog, QStringLiteral("admin_quota_en")));
+        QSignalSpy saved(users, &ui::AdminUsersPage::loaded);
+        dialog->submit();
+        QVERIFY(saved.wait(10000));
+        const auto quotaOnServer = [&] {
+            for (const QJsonValue &v : check().get(QStringLiteral("/v1/admin/users")).array()) {
+                if (v[QLatin1String("email")].toString() == email)
+                    return v[QLatin1String("quota")].toObject();
+            }
+            return QJsonObject();
+        };
+        QCOMPARE(quotaOnServer().value(QLatin1String("dailyTokens")).toInteger(), 5000);
+        QVERIFY(quotaOnServer().value(QLatin1String("monthlyTokens")).isNull());
+        const int row = rowOf(users->table(), email);
+        QCOMPARE(users->table()->item(row, 6)->text(), QStringLiteral("Server default"));
+        QVERIFY(users->table()->item(row, 5)->text() != QStringLiteral("Server default"));
+
+        // Opened again it shows the quota; unticking gives the default back.
+        users->table()->selectRow(row);
+        dialog = users->openQuota();
+        daily = dialog->findChild<QDoubleSpinBox *>(QStringLiteral("dailyQuota"));
+        QVERIFY(daily->isEnabled());
+        QCOMPARE(daily->value(), 5000.0);
+        checkBox(dialog, QStringLiteral("Set Tokens per day"))->setChecked(false);
+        QSignalSpy cleared(users, &ui::AdminUsersPage::loaded);
+        dialog->submit();
+        QVERIFY(cleared.wait(10000));
+        QVERIFY(quotaOnServer().value(QLatin1String("dailyTokens")).isNull());
+    }
+
     void addAndTestAProvider()
     {
         ui::AdminProvidersPage *providers = panel()->providers();
@@ -331,6 +385,10 @@ private slots:
         m_window->showAdmin();
         QVERIFY(usersLoaded.wait(10000));
         save(QStringLiteral("admin_users_zh_CN"));
+        panel()->users()->table()->selectRow(0);
+        ui::FormDialog *quota = panel()->users()->openQuota();
+        QVERIFY(saveScreenshot(*quota, QStringLiteral("admin_quota_zh_CN")));
+        quota->reject();
         QVERIFY(shown(panel()->providers()));
         save(QStringLiteral("admin_providers_zh_CN"));
         QVERIFY(shown(panel()->usage()));

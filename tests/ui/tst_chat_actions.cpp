@@ -287,18 +287,11 @@ private slots:
 
     void rateLimitCountsDown()
     {
-        setPerMinute(1);
-        // One message this minute already (from another client).
-        const QString conversation = m_check
-                                         ->post(QStringLiteral("/v1/conversations"),
-                                                {{QStringLiteral("title"), QStringLiteral("x")}})
-                                         .json()[QLatin1String("id")]
-                                         .toString();
-        m_check->post(QStringLiteral("/v1/conversations/") + conversation +
-                          QStringLiteral("/messages"),
-                      {{QStringLiteral("role"), QStringLiteral("user")},
-                       {QStringLiteral("content"), QStringLiteral("hi")},
-                       {QStringLiteral("model"), QStringLiteral("fake-stream")}});
+        QVERIFY(sendAndWait(QStringLiteral("hi")));
+        setPerMinute(1); // and that was this minute's one message
+        QCOMPARE(bubbles().size(), 2);
+        auto *noteOfReply = bubbles().last()->findChild<QLabel *>(QStringLiteral("messageNote"));
+        QVERIFY(noteOfReply && noteOfReply->isHidden());
         chat()->composer()->setPlainText(QStringLiteral("One more"));
         chat()->send();
         ui::ErrorBanner *banner = chat()->errorBanner();
@@ -309,7 +302,41 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(banner->text() != first, 3000);
         QVERIFY(banner->text().contains(QLatin1String("send again in")));
         QCOMPARE(chat()->composer()->toPlainText(), QStringLiteral("One more"));
+        // The refused send left the finished reply before it alone.
+        QCOMPARE(bubbles().size(), 2);
+        QVERIFY(noteOfReply->isHidden());
         setPerMinute(1000);
+    }
+
+    // Code, chat settings and the rate-limit countdown in Chinese, for a
+    // person to review.
+    void screenshotsInChinese()
+    {
+        m_window.reset();
+        ui::installLanguage(QStringLiteral("zh_CN"));
+        m_window = std::make_unique<ui::MainWindow>(*m_api);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(chooseModel(QStringLiteral("fake-markdown")));
+        QVERIFY(sendAndWait(QStringLiteral("给我看一段代码")));
+        QVERIFY(bubbles().last()->findChild<ui::CodeBlock *>());
+        QVERIFY(saveScreenshot(*m_window, QStringLiteral("chat_code_zh_CN")));
+
+        auto *dialog = qobject_cast<ui::FormDialog *>(chat()->openOptions());
+        QVERIFY(dialog);
+        dialog->findChild<QPlainTextEdit *>()->setPlainText(QStringLiteral("请用简洁的中文回答。"));
+        dialog->findChildren<QCheckBox *>()[0]->setChecked(true);
+        QVERIFY(saveScreenshot(*dialog, QStringLiteral("chat_settings_zh_CN")));
+        dialog->reject();
+
+        setPerMinute(1); // the message above was this minute's one
+        chat()->composer()->setPlainText(QStringLiteral("再来一条"));
+        chat()->send();
+        ui::ErrorBanner *banner = chat()->errorBanner();
+        QTRY_VERIFY_WITH_TIMEOUT(!banner->text().isEmpty(), 10000);
+        QVERIFY(saveScreenshot(*m_window, QStringLiteral("chat_rate_limited_zh_CN")));
+        setPerMinute(1000);
+        ui::installLanguage(QStringLiteral("en"));
     }
 };
 

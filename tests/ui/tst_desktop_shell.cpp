@@ -59,19 +59,20 @@ class TestDesktopShell final : public QObject
                        token = found;
                        done = true;
                    });
-        QTest::qWaitFor([&] { return done; }, 10000);
+        if (!QTest::qWaitFor([&] { return done; }, 10000))
+            qWarning("the keychain did not answer");
         return token;
     }
     static ui::FormDialog *connectDialog(ui::MainWindow *window)
     {
         ui::FormDialog *dialog = nullptr;
-        QTest::qWaitFor(
+        const bool shown = QTest::qWaitFor(
             [&] {
                 dialog = window->findChild<ui::FormDialog *>();
                 return dialog && dialog->isVisible();
             },
             5000);
-        return dialog;
+        return shown ? dialog : nullptr;
     }
 
     static ui::FormDialog *visibleFormDialog()
@@ -243,6 +244,52 @@ private slots:
         // Starting Hearth again brings the window back.
         shell.activate();
         QVERIFY(window->isVisible());
+    }
+
+    // The same dialogs in Chinese, for a person to review.
+    void screenshotsInChinese()
+    {
+        ui::installLanguage(QStringLiteral("zh_CN"));
+        QSettings().setValue(QStringLiteral("connection/mode"), QStringLiteral("local"));
+        {
+            DesktopShell shell(localConfig());
+            QSignalSpy shown(&shell, &DesktopShell::windowShown);
+            shell.start();
+            ui::MainWindow *window = waitForWindow(shown, 1);
+            QVERIFY(window);
+            QTest::mouseClick(window->settings()->connection()->connectButton(), Qt::LeftButton);
+            ui::FormDialog *dialog = connectDialog(window);
+            QVERIFY(dialog);
+            const QList<QLineEdit *> fields = dialog->findChildren<QLineEdit *>();
+            fields[0]->setText(m_remote.baseUrl());
+            fields[1]->setText(TestServer::adminEmail);
+            fields[2]->setText(QStringLiteral("wrong password"));
+            dialog->submit();
+            QTRY_VERIFY_WITH_TIMEOUT(!dialog->shownError().isEmpty(), 10000);
+            QCOMPARE(dialog->shownError(), QStringLiteral("邮箱或密码不正确"));
+            QVERIFY(saveScreenshot(*dialog, QStringLiteral("connect_dialog_zh_CN")));
+            fields[2]->setText(TestServer::adminPassword);
+            dialog->submit();
+            window = waitForWindow(shown, 2);
+            QVERIFY(window);
+            QVERIFY(window->settings()->connection()->shownText().contains(m_remote.baseUrl()));
+            QVERIFY(saveScreenshot(*window, QStringLiteral("settings_remote_zh_CN")));
+            QTest::mouseClick(window->settings()->connection()->localButton(), Qt::LeftButton);
+            QVERIFY(waitForWindow(shown, 3));
+        }
+        DesktopShell shell(localConfig(QStringLiteral("0.0.0.0")));
+        QSignalSpy shown(&shell, &DesktopShell::windowShown);
+        shell.start();
+        ui::MainWindow *window = waitForWindow(shown, 1);
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        KeepServingGuard *guard = shell.findChild<KeepServingGuard *>();
+        window->close();
+        QTRY_VERIFY_WITH_TIMEOUT(guard->question() && guard->question()->isVisible(), 5000);
+        QVERIFY(saveScreenshot(*guard->question(), QStringLiteral("keep_serving_zh_CN")));
+        guard->question()->reject(); // Cancel: the window stays
+        QVERIFY(window->isVisible());
+        ui::installLanguage(QStringLiteral("en"));
     }
 };
 

@@ -161,7 +161,7 @@ FormDialog *AdminProvidersPage::openEditor(const QJsonObject &provider)
     dialog->addRow(QString(), enabled);
     dialog->addNote(tr("Hearth asks the provider for its models when you save."));
     dialog->setSubmitText(adding ? tr("Add provider") : tr("Save"));
-    connect(dialog, &FormDialog::submitted, this, [=] {
+    connect(dialog, &FormDialog::submitted, this, [=, this] {
         QJsonObject body{{QStringLiteral("name"), name->text().trimmed()},
                          {QStringLiteral("baseUrl"), baseUrl->text().trimmed()},
                          {QStringLiteral("priority"), priority->value()},
@@ -173,21 +173,23 @@ FormDialog *AdminProvidersPage::openEditor(const QJsonObject &provider)
                    : m_api.patch(QStringLiteral("/v1/admin/providers/") +
                                      provider.value(QLatin1String("id")).toString(),
                                  body);
-        connect(call, &client::ApiCall::finished, dialog, [=](const client::ApiResult &result) {
-            if (!result.ok()) {
-                dialog->showError(result.error);
-                return;
-            }
-            const int models =
-                int(result.json.object().value(QLatin1String("models")).toArray().size());
-            m_status->setText(models > 0 ? tr("Saved %1: %n model(s) available.", nullptr, models)
-                                               .arg(name->text().trimmed())
-                                         : tr("Saved %1, but it offered no models. Check the "
-                                              "address and key, then Test connection.")
-                                               .arg(name->text().trimmed()));
-            dialog->accept();
-            reload();
-        });
+        connect(call, &client::ApiCall::finished, dialog,
+                [=, this](const client::ApiResult &result) {
+                    if (!result.ok()) {
+                        dialog->showError(result.error);
+                        return;
+                    }
+                    const int models =
+                        int(result.json.object().value(QLatin1String("models")).toArray().size());
+                    m_status->setText(models > 0
+                                          ? tr("Saved %1: %n model(s) available.", nullptr, models)
+                                                .arg(name->text().trimmed())
+                                          : tr("Saved %1, but it offered no models. Check the "
+                                               "address and key, then Test connection.")
+                                                .arg(name->text().trimmed()));
+                    dialog->accept();
+                    reload();
+                });
     });
     dialog->open();
     return dialog;
@@ -202,7 +204,7 @@ void AdminProvidersPage::testSelected()
     connect(m_api.post(QStringLiteral("/v1/admin/providers/") +
                            provider.value(QLatin1String("id")).toString() + QStringLiteral("/test"),
                        {}),
-            &client::ApiCall::finished, this, [=](const client::ApiResult &result) {
+            &client::ApiCall::finished, this, [=, this](const client::ApiResult &result) {
                 m_test->setEnabled(true);
                 const QJsonObject answer = result.json.object();
                 const bool ok = result.ok() && answer.value(QLatin1String("ok")).toBool();
@@ -228,10 +230,10 @@ void AdminProvidersPage::deleteSelected()
     const QString name = provider.value(QLatin1String("name")).toString();
     confirmDestructive(
         this, tr("Delete provider"),
-        tr("Delete %1? Its models will no longer be offered.").arg(name), tr("Delete"), [=] {
+        tr("Delete %1? Its models will no longer be offered.").arg(name), tr("Delete"), [=, this] {
             connect(m_api.remove(QStringLiteral("/v1/admin/providers/") +
                                  provider.value(QLatin1String("id")).toString()),
-                    &client::ApiCall::finished, this, [=](const client::ApiResult &result) {
+                    &client::ApiCall::finished, this, [=, this](const client::ApiResult &result) {
                         m_status->setText(result.ok() ? tr("Deleted %1.").arg(name) : result.error);
                         if (result.ok())
                             reload();

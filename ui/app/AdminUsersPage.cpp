@@ -6,7 +6,9 @@
 #include "client/ApiConnection.h"
 
 #include <QtCore/QJsonObject>
+#include <QtWidgets/QCheckBox>
 #include <QtWidgets/QComboBox>
+#include <QtWidgets/QDoubleSpinBox>
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
@@ -26,6 +28,7 @@ AdminUsersPage::AdminUsersPage(client::ApiConnection &api, QWidget *parent)
     , m_role(new QPushButton(this))
     , m_disable(new QPushButton(this))
     , m_password(new QPushButton(tr("Reset password…"), this))
+    , m_quota(new QPushButton(tr("Quota…"), this))
     , m_delete(new QPushButton(tr("Delete…"), this))
 {
     auto *add = new QPushButton(tr("Add user…"), this);
@@ -44,11 +47,12 @@ AdminUsersPage::AdminUsersPage(client::ApiConnection &api, QWidget *parent)
                                 : tr("%1 is disabled and signed out everywhere."));
     });
     connect(m_password, &QPushButton::clicked, this, &AdminUsersPage::resetPassword);
+    connect(m_quota, &QPushButton::clicked, this, &AdminUsersPage::openQuota);
     connect(m_delete, &QPushButton::clicked, this, &AdminUsersPage::deleteSelected);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &AdminUsersPage::updateButtons);
 
     auto *buttons = new QHBoxLayout;
-    for (QPushButton *button : {add, m_role, m_disable, m_password, m_delete})
+    for (QPushButton *button : {add, m_role, m_disable, m_password, m_quota, m_delete})
         buttons->addWidget(button);
     buttons->addStretch(1);
     auto *layout = new QVBoxLayout(this);
@@ -128,7 +132,7 @@ void AdminUsersPage::updateButtons()
     const bool disabled = user.value(QLatin1String("disabled")).toBool();
     m_role->setText(admin ? tr("Make user") : tr("Make admin"));
     m_disable->setText(disabled ? tr("Enable") : tr("Disable"));
-    for (QPushButton *button : {m_role, m_disable, m_password, m_delete})
+    for (QPushButton *button : {m_role, m_disable, m_password, m_quota, m_delete})
         button->setEnabled(any);
 }
 
@@ -150,14 +154,14 @@ FormDialog *AdminUsersPage::openAddUser()
     dialog->addRow(tr("&Password:"), password);
     dialog->addRow(tr("&Role:"), role);
     dialog->setSubmitText(tr("Add user"));
-    connect(dialog, &FormDialog::submitted, this, [=] {
+    connect(dialog, &FormDialog::submitted, this, [=, this] {
         QJsonObject body{{QStringLiteral("email"), email->text().trimmed()},
                          {QStringLiteral("password"), password->text()},
                          {QStringLiteral("role"), role->currentData().toString()}};
         if (!name->text().trimmed().isEmpty())
             body.insert(QStringLiteral("name"), name->text().trimmed());
         connect(m_api.post(QStringLiteral("/v1/admin/users"), body), &client::ApiCall::finished,
-                dialog, [=](const client::ApiResult &result) {
+                dialog, [=, this](const client::ApiResult &result) {
                     if (!result.ok()) {
                         dialog->showError(result.error);
                         return;
@@ -178,7 +182,7 @@ void AdminUsersPage::changeSelected(const QJsonObject &change, const QString &do
     connect(
         m_api.patch(QStringLiteral("/v1/admin/users/") + user.value(QLatin1String("id")).toString(),
                     change),
-        &client::ApiCall::finished, this, [=](const client::ApiResult &result) {
+        &client::ApiCall::finished, this, [=, this](const client::ApiResult &result) {
             m_status->setText(result.ok() ? done.arg(email) : result.error);
             if (result.ok())
                 reload();
@@ -197,11 +201,11 @@ void AdminUsersPage::resetPassword()
     password->setPlaceholderText(tr("At least 8 characters"));
     dialog->addRow(tr("&New password:"), password);
     dialog->setSubmitText(tr("Set password"));
-    connect(dialog, &FormDialog::submitted, this, [=] {
+    connect(dialog, &FormDialog::submitted, this, [=, this] {
         connect(m_api.patch(QStringLiteral("/v1/admin/users/") +
                                 user.value(QLatin1String("id")).toString(),
                             {{QStringLiteral("password"), password->text()}}),
-                &client::ApiCall::finished, dialog, [=](const client::ApiResult &result) {
+                &client::ApiCall::finished, dialog, [=, this](const client::ApiResult &result) {
                     if (!result.ok()) {
                         dialog->showError(result.error);
                         return;
@@ -214,6 +218,65 @@ void AdminUsersPage::resetPassword()
     dialog->open();
 }
 
+FormDialog *AdminUsersPage::openQuota()
+{
+    const QJsonObject user = selectedUser();
+    const QJsonObject quota = user.value(QLatin1String("quota")).toObject();
+    auto *dialog = new FormDialog(tr("Token quota"), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->addNote(tr("How many tokens %1 may use. Once a quota is reached, sending is refused "
+                       "until the next day or month.")
+                        .arg(user.value(QLatin1String("email")).toString()));
+    // Quotas go up to 2^50 on the server: more than an int holds. Unset
+    // fields start at a typical figure, to be ticked and adjusted.
+    const auto quotaField = [dialog](const QString &name, const QJsonValue &value, double typical) {
+        auto *field = new QDoubleSpinBox(dialog);
+        field->setObjectName(name);
+        field->setDecimals(0);
+        field->setRange(1, 1e15);
+        field->setGroupSeparatorShown(true);
+        field->setValue(value.isDouble() ? value.toDouble() : typical);
+        return field;
+    };
+    QDoubleSpinBox *daily =
+        quotaField(QStringLiteral("dailyQuota"), quota.value(QLatin1String("dailyTokens")), 100000);
+    QDoubleSpinBox *monthly = quotaField(QStringLiteral("monthlyQuota"),
+                                         quota.value(QLatin1String("monthlyTokens")), 3000000);
+    QCheckBox *ownDaily = dialog->addOptionalRow(
+        tr("&Tokens per day:"), daily, quota.value(QLatin1String("dailyTokens")).isDouble(),
+        tr("Tokens per day"));
+    QCheckBox *ownMonthly = dialog->addOptionalRow(
+        tr("Tokens per &month:"), monthly, quota.value(QLatin1String("monthlyTokens")).isDouble(),
+        tr("Tokens per month"));
+    dialog->addNote(tr("Unticked: the server's default quota (Admin → Settings)."));
+    dialog->setSubmitText(tr("Save"));
+    connect(dialog, &FormDialog::submitted, this,
+            [this, dialog, user, daily, monthly, ownDaily, ownMonthly] {
+                const auto chosen = [](QCheckBox *own, QDoubleSpinBox *field) {
+                    return own->isChecked() ? QJsonValue(qint64(field->value())) : QJsonValue();
+                };
+                const QJsonObject quota{
+                    {QStringLiteral("dailyTokens"), chosen(ownDaily, daily)},
+                    {QStringLiteral("monthlyTokens"), chosen(ownMonthly, monthly)}};
+                const QString email = user.value(QLatin1String("email")).toString();
+                connect(m_api.patch(QStringLiteral("/v1/admin/users/") +
+                                        user.value(QLatin1String("id")).toString(),
+                                    {{QStringLiteral("quota"), quota}}),
+                        &client::ApiCall::finished, dialog,
+                        [this, dialog, email](const client::ApiResult &result) {
+                            if (!result.ok()) {
+                                dialog->showError(result.error);
+                                return;
+                            }
+                            m_status->setText(tr("Quota saved for %1.").arg(email));
+                            dialog->accept();
+                            reload();
+                        });
+            });
+    dialog->open();
+    return dialog;
+}
+
 void AdminUsersPage::deleteSelected()
 {
     const QJsonObject user = selectedUser();
@@ -223,10 +286,10 @@ void AdminUsersPage::deleteSelected()
         tr("Delete %1 with all their conversations and API keys? Their usage stays in the "
            "statistics. This cannot be undone.")
             .arg(email),
-        tr("Delete"), [=] {
+        tr("Delete"), [=, this] {
             connect(m_api.remove(QStringLiteral("/v1/admin/users/") +
                                  user.value(QLatin1String("id")).toString()),
-                    &client::ApiCall::finished, this, [=](const client::ApiResult &result) {
+                    &client::ApiCall::finished, this, [=, this](const client::ApiResult &result) {
                         m_status->setText(result.ok() ? tr("Deleted %1.").arg(email)
                                                       : result.error);
                         if (result.ok())

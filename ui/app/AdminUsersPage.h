@@ -16,7 +16,8 @@ namespace hearth::ui {
 class FormDialog;
 
 // Admin: the accounts on this server (GET /v1/admin/users, every page);
-// add one, change a role, disable or enable, reset a password, delete.
+// add one, change a role, disable or enable, reset a password, set token
+// quotas, delete.
 class AdminUsersPage final : public QWidget
 {
     Q_OBJECT
@@ -28,6 +29,8 @@ public:
     QJsonArray users() const { return m_users; }
     // Opens the "Add user" form (the button does the same); returned for tests.
     FormDialog *openAddUser();
+    // The selected user's token quotas (fields "dailyQuota", "monthlyQuota").
+    FormDialog *openQuota();
 
 signals:
     void loaded();
@@ -47,6 +50,7 @@ private:
     QPushButton *m_role;
     QPushButton *m_disable;
     QPushButton *m_password;
+    QPushButton *m_quota;
     QPushButton *m_delete;
     QJsonArray m_users;
 };

@@ -100,10 +100,10 @@ FormDialog *ApiKeysBox::openCreate()
     name->setPlaceholderText(tr("What it is for, e.g. \"laptop scripts\""));
     dialog->addRow(tr("&Name:"), name);
     dialog->setSubmitText(tr("Create"));
-    connect(dialog, &FormDialog::submitted, this, [=] {
+    connect(dialog, &FormDialog::submitted, this, [=, this] {
         connect(m_api.post(QStringLiteral("/v1/me/api-keys"),
                            {{QStringLiteral("name"), name->text().trimmed()}}),
-                &client::ApiCall::finished, dialog, [=](const client::ApiResult &result) {
+                &client::ApiCall::finished, dialog, [=, this](const client::ApiResult &result) {
                     if (!result.ok()) {
                         dialog->showError(result.error);
                         return;

@@ -5,7 +5,6 @@
 #include <QtCore/QCoreApplication>
 #include <QtWidgets/QCheckBox>
 #include <QtWidgets/QDoubleSpinBox>
-#include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QPlainTextEdit>
 #include <QtWidgets/QSpinBox>
 
@@ -16,25 +15,6 @@ const QString temperatureKey = QStringLiteral("temperature");
 const QString maxTokensKey = QStringLiteral("maxTokens");
 constexpr double defaultTemperatureShown = 0.7;
 constexpr int defaultMaxTokensShown = 1024;
-// A number that may be left to the model: a "Set" box enables the field;
-// unticked means "the model's default". Returns the box.
-QCheckBox *addOptionalRow(FormDialog *dialog, const QString &label, QAbstractSpinBox *field,
-                          bool set, const QString &accessibleName)
-{
-    auto *own = new QCheckBox(QCoreApplication::translate("ChatOptions", "Set"), dialog);
-    own->setChecked(set);
-    field->setEnabled(set);
-    QObject::connect(own, &QCheckBox::toggled, field, &QWidget::setEnabled);
-    auto *row = new QWidget(dialog);
-    auto *layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(own);
-    layout->addWidget(field, 1);
-    dialog->addRow(label, row);
-    field->setAccessibleName(accessibleName);
-    return own;
-}
-
 } // namespace
 
 ChatOptions ChatOptions::fromConversation(const QJsonObject &conversation)
@@ -92,14 +72,14 @@ FormDialog *editChatOptions(QWidget *parent, const ChatOptions &current,
     temperature->setSingleStep(0.1);
     temperature->setDecimals(2);
     temperature->setValue(current.temperature.value_or(defaultTemperatureShown));
-    QCheckBox *ownTemperature = addOptionalRow(
-        dialog, QCoreApplication::translate("ChatOptions", "&Temperature:"), temperature,
+    QCheckBox *ownTemperature = dialog->addOptionalRow(
+        QCoreApplication::translate("ChatOptions", "&Temperature:"), temperature,
         current.temperature.has_value(), QCoreApplication::translate("ChatOptions", "Temperature"));
     auto *maxTokens = new QSpinBox(dialog);
     maxTokens->setRange(1, 128000);
     maxTokens->setValue(current.maxTokens.value_or(defaultMaxTokensShown));
-    QCheckBox *ownMaxTokens = addOptionalRow(
-        dialog, QCoreApplication::translate("ChatOptions", "&Longest reply (tokens):"), maxTokens,
+    QCheckBox *ownMaxTokens = dialog->addOptionalRow(
+        QCoreApplication::translate("ChatOptions", "&Longest reply (tokens):"), maxTokens,
         current.maxTokens.has_value(),
         QCoreApplication::translate("ChatOptions", "Longest reply, in tokens"));
     dialog->addNote(QCoreApplication::translate(

@@ -288,6 +288,7 @@ void ChatPanel::rewindAndSend(MessageBubble *from, const QString &text)
 void ChatPanel::sendTo(const QString &conversationId, const QString &text)
 {
     m_error->dismiss();
+    m_replyBubble = nullptr; // the last reply is finished; a refused send must not touch it
     QJsonObject body{{QStringLiteral("role"), QStringLiteral("user")},
                      {QStringLiteral("content"), text}};
     if (!m_models->currentData().toString().isEmpty())

@@ -1,7 +1,9 @@
 #include "app/FormDialog.h"
 
+#include <QtWidgets/QCheckBox>
 #include <QtWidgets/QDialogButtonBox>
 #include <QtWidgets/QFormLayout>
+#include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QVBoxLayout>
@@ -31,6 +33,24 @@ void FormDialog::addRow(const QString &label, QWidget *field)
 {
     field->setAccessibleName(QString(label).remove(QLatin1Char('&')).remove(QLatin1Char(':')));
     m_form->addRow(label, field);
+}
+
+QCheckBox *FormDialog::addOptionalRow(const QString &label, QWidget *field, bool set,
+                                      const QString &accessibleName)
+{
+    auto *own = new QCheckBox(tr("Set"), this);
+    own->setChecked(set);
+    field->setEnabled(set);
+    connect(own, &QCheckBox::toggled, field, &QWidget::setEnabled);
+    auto *row = new QWidget(this);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(own);
+    layout->addWidget(field, 1);
+    m_form->addRow(label, row);
+    field->setAccessibleName(accessibleName);
+    own->setAccessibleName(tr("Set %1").arg(accessibleName));
+    return own;
 }
 
 void FormDialog::addNote(const QString &text)

@@ -2,6 +2,7 @@
 
 #include <QtWidgets/QDialog>
 
+class QCheckBox;
 class QDialogButtonBox;
 class QFormLayout;
 class QLabel;
@@ -19,6 +20,10 @@ public:
     FormDialog(const QString &title, QWidget *parent);
 
     void addRow(const QString &label, QWidget *field);
+    // A value that may be left unset (the model's or the server's default): a
+    // "Set" box enables the field. Returns the box.
+    QCheckBox *addOptionalRow(const QString &label, QWidget *field, bool set,
+                              const QString &accessibleName);
     void addNote(const QString &text);
     void setSubmitText(const QString &text);
     void showError(const QString &error);

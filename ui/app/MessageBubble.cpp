@@ -1,6 +1,7 @@
 #include "app/MessageBubble.h"
 
 #include "app/CodeBlock.h"
+#include "app/ProseLabel.h"
 
 #include <QtGui/QClipboard>
 #include <QtGui/QGuiApplication>
@@ -110,12 +111,8 @@ QWidget *MessageBubble::segmentWidget(const MarkdownSegment &segment)
         block->setCode(segment.language, segment.text);
         return block;
     }
-    auto *prose = new QLabel(this);
-    prose->setTextFormat(Qt::MarkdownText);
-    prose->setWordWrap(true);
-    prose->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
-    prose->setOpenExternalLinks(true);
-    prose->setText(segment.text);
+    auto *prose = new ProseLabel(this);
+    prose->setMarkdown(segment.text);
     return prose;
 }
 
@@ -132,7 +129,7 @@ void MessageBubble::render()
             if (auto *block = qobject_cast<CodeBlock *>(m_segmentWidgets.at(i)))
                 block->setCode(segment.language, segment.text);
             else
-                static_cast<QLabel *>(m_segmentWidgets.at(i))->setText(segment.text);
+                static_cast<ProseLabel *>(m_segmentWidgets.at(i))->setMarkdown(segment.text);
             continue;
         }
         QWidget *widget = segmentWidget(segment);

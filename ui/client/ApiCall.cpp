@@ -1,5 +1,7 @@
 #include "client/ApiCall.h"
 
+#include "client/ServerMessages.h"
+
 #include <QtCore/QCoreApplication>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonObject>
@@ -26,15 +28,18 @@ ApiResult ApiCall::resultOf(QNetworkReply *reply)
         return result;
     const QJsonObject body = result.json.object();
     result.code = body.value(QLatin1String("code")).toString();
-    result.error = body.value(QLatin1String("error")).toString();
+    result.error = localizedServerMessage(body.value(QLatin1String("error")).toString());
     // A refused form says which fields were wrong.
     const QJsonArray details =
         body.value(QLatin1String("details")).toObject().value(QLatin1String("errors")).toArray();
     QStringList reasons;
     for (const QJsonValue &reason : details)
-        reasons << reason.toString();
+        reasons << localizedServerMessage(reason.toString());
     if (!reasons.isEmpty())
-        result.error += QStringLiteral(": ") + reasons.join(QStringLiteral("; "));
+        result.error =
+            QCoreApplication::translate("hearth::client::ApiCall", "%1: %2")
+                .arg(result.error,
+                     reasons.join(QCoreApplication::translate("hearth::client::ApiCall", "; ")));
     if (result.error.isEmpty())
         result.error = result.status == 0
                            ? QCoreApplication::translate("hearth::client::ApiCall",

@@ -3,6 +3,7 @@
 #include "client/FileDownload.h"
 #include "client/MessageStream.h"
 
+#include <QtCore/QLocale>
 #include <QtNetwork/QNetworkReply>
 
 namespace hearth::client {
@@ -39,6 +40,9 @@ QNetworkRequest ApiConnection::request(const QString &path) const
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    // The server words its errors in the language the app is shown in
+    // (installLanguage makes it the default locale).
+    request.setRawHeader("Accept-Language", QLocale().bcp47Name().toLatin1());
     if (!m_accessToken.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_accessToken.toUtf8());
     return request;

@@ -1,5 +1,7 @@
 #include "client/MessageStream.h"
 
+#include "client/ServerMessages.h"
+
 #include "client/ApiCall.h"
 
 #include <QtCore/QCoreApplication>
@@ -54,7 +56,7 @@ void MessageStream::onReadyRead()
             emit done(data.value(QLatin1String("message")).toObject());
         } else if (event.name == "error") {
             m_ended = true;
-            emit failed(data.value(QLatin1String("error")).toString(),
+            emit failed(localizedServerMessage(data.value(QLatin1String("error")).toString()),
                         data.value(QLatin1String("code")).toString(), 0);
         }
     }

@@ -3,8 +3,11 @@
 #include "DesktopServer.h"
 #include "KeepServingGuard.h"
 
+#include "app/ChatPanel.h"
+#include "app/Composer.h"
 #include "app/ConnectDialog.h"
 #include "app/ConnectionBox.h"
+#include "app/ConversationSidebar.h"
 #include "app/FormDialog.h"
 #include "app/Language.h"
 #include "app/MainWindow.h"
@@ -232,11 +235,22 @@ void DesktopShell::showWindow()
             &DesktopShell::useLocal);
     connect(settings, &ui::SettingsPage::languageChosen, this, [this](const QString &language) {
         ui::installLanguage(language);
-        // Rebuilt after this signal returns: it came from the old window.
+        // Rebuilt after this signal returns: it came from the old window. The
+        // open conversation, the draft and the window's place carry over.
         QMetaObject::invokeMethod(
             this,
             [this] {
+                const QString conversationId = m_window->chat()->conversationId();
+                const QJsonObject conversation = m_window->chat()->conversation();
+                const QString draft = m_window->chat()->composer()->toPlainText();
+                const QRect geometry = m_window->geometry();
                 showWindow();
+                m_window->setGeometry(geometry);
+                if (!conversationId.isEmpty()) {
+                    m_window->chat()->open(conversationId, conversation);
+                    m_window->sidebar()->select(conversationId); // highlighted once listed
+                }
+                m_window->chat()->composer()->setPlainText(draft);
                 m_window->showSettings();
             },
             Qt::QueuedConnection);

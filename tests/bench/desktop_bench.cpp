@@ -118,7 +118,8 @@ int main(int argc, char *argv[])
 
     ui::MainWindow window(*api);
     window.show();
-    QTest::qWaitForWindowExposed(&window);
+    if (!QTest::qWaitForWindowExposed(&window))
+        return 1;
 
     // Open: from the click to the newest page laid out and painted.
     QSignalSpy shown(window.chat(), &ui::ChatPanel::historyShown);

@@ -308,6 +308,27 @@ private slots:
         setPerMinute(1000);
     }
 
+    void aRefusedFirstMessageLeavesNoEmptyConversation()
+    {
+        QVERIFY(sendAndWait(QStringLiteral("the last one this minute")));
+        setPerMinute(1);
+        const qsizetype before = m_check->get(QStringLiteral("/v1/conversations")).array().size();
+        chat()->startNew();
+        chat()->composer()->setPlainText(QStringLiteral("A new topic"));
+        QSignalSpy finished(chat(), &ui::ChatPanel::replyFinished);
+        chat()->send();
+        QVERIFY(finished.wait(10000));
+        QVERIFY(chat()->errorBanner()->text().contains(QLatin1String("send again in")));
+        QCOMPARE(chat()->composer()->toPlainText(), QStringLiteral("A new topic"));
+        QVERIFY(chat()->conversationId().isEmpty()); // the next try starts afresh
+        QTRY_COMPARE_WITH_TIMEOUT(m_check->get(QStringLiteral("/v1/conversations")).array().size(),
+                                  before, 10000);
+        setPerMinute(1000);
+        QVERIFY(sendAndWait(QStringLiteral("A new topic")));
+        QCOMPARE(m_check->get(QStringLiteral("/v1/conversations")).array().size(), before + 1);
+        QCOMPARE(stored().size(), 2);
+    }
+
     // Code, chat settings and the rate-limit countdown in Chinese, for a
     // person to review.
     void screenshotsInChinese()

@@ -4,6 +4,8 @@
 #include "DesktopShell.h"
 #include "KeepServingGuard.h"
 #include "UiTestSupport.h"
+#include "app/ChatPanel.h"
+#include "app/Composer.h"
 #include "app/ConnectDialog.h"
 #include "app/ConnectionBox.h"
 #include "app/ConversationSidebar.h"
@@ -18,6 +20,7 @@
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
+#include <QtWidgets/QComboBox>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QStatusBar>
@@ -244,6 +247,40 @@ private slots:
         // Starting Hearth again brings the window back.
         shell.activate();
         QVERIFY(window->isVisible());
+    }
+
+    void aNewLanguageKeepsTheOpenConversationAndTheDraft()
+    {
+        QSettings().setValue(QStringLiteral("connection/mode"), QStringLiteral("local"));
+        DesktopShell shell(localConfig());
+        QSignalSpy shown(&shell, &DesktopShell::windowShown);
+        shell.start();
+        ui::MainWindow *window = waitForWindow(shown, 1);
+        QVERIFY(window);
+        QSignalSpy created(window->api().post(QStringLiteral("/v1/conversations"),
+                                              {{QStringLiteral("title"), QStringLiteral("Kept")}}),
+                           &client::ApiCall::finished);
+        QVERIFY(created.wait(10000));
+        const QJsonObject conversation =
+            created.first().first().value<client::ApiResult>().json.object();
+        const QString id = conversation.value(QLatin1String("id")).toString();
+        QSignalSpy opened(window->chat(), &ui::ChatPanel::historyShown);
+        window->chat()->open(id, conversation);
+        QVERIFY(opened.wait(10000));
+        window->chat()->composer()->setPlainText(QStringLiteral("half a thought"));
+
+        QComboBox *language = window->settings()->language();
+        language->setCurrentIndex(language->findData(QStringLiteral("zh_CN")));
+        emit language->activated(language->currentIndex());
+        window = waitForWindow(shown, 2);
+        QVERIFY(window);
+        QCOMPARE(window->chat()->conversationId(), id);
+        QCOMPARE(window->chat()->conversation().value(QLatin1String("title")).toString(),
+                 QStringLiteral("Kept"));
+        QCOMPARE(window->chat()->composer()->toPlainText(), QStringLiteral("half a thought"));
+        QCOMPARE(window->settings()->language()->currentData().toString(), QStringLiteral("zh_CN"));
+        ui::installLanguage(QStringLiteral("en"));
+        QSettings().remove(QStringLiteral("appearance/language"));
     }
 
     // The same dialogs in Chinese, for a person to review.

@@ -238,7 +238,7 @@ void ChatPanel::send()
         cancelEdit(); // the message is gone from view: send as new
     }
     if (!m_conversationId.isEmpty()) {
-        sendTo(m_conversationId, text);
+        sendTo(m_conversationId, text, false);
         return;
     }
     // The first message names the conversation.
@@ -258,8 +258,7 @@ void ChatPanel::send()
                 m_conversation = result.json.object();
                 m_conversationId = m_conversation.value(QLatin1String("id")).toString();
                 m_title->setText(title);
-                emit conversationCreated(m_conversationId);
-                sendTo(m_conversationId, text);
+                sendTo(m_conversationId, text, true);
             });
 }
 
@@ -281,11 +280,11 @@ void ChatPanel::rewindAndSend(MessageBubble *from, const QString &text)
                     m_view->removeFrom(target);
                 m_editingId.clear();
                 m_editBar->setVisible(false);
-                sendTo(conversationId, text);
+                sendTo(conversationId, text, false);
             });
 }
 
-void ChatPanel::sendTo(const QString &conversationId, const QString &text)
+void ChatPanel::sendTo(const QString &conversationId, const QString &text, bool newConversation)
 {
     m_error->dismiss();
     m_replyBubble = nullptr; // the last reply is finished; a refused send must not touch it
@@ -297,7 +296,11 @@ void ChatPanel::sendTo(const QString &conversationId, const QString &text)
     m_stream = m_api.sendMessage(conversationId, body);
     setStreaming(true);
     connect(m_stream, &client::MessageStream::created, this,
-            [this, text](const QJsonObject &userMessage, const QString &replyId) {
+            [this, text, conversationId, newConversation](const QJsonObject &userMessage,
+                                                          const QString &replyId) {
+                // The sidebar lists a new conversation once it has a message.
+                if (newConversation)
+                    emit conversationCreated(conversationId);
                 // Only now: a refused message stays in the composer.
                 if (m_composer->toPlainText().trimmed() == text)
                     m_composer->clear();
@@ -321,7 +324,12 @@ void ChatPanel::sendTo(const QString &conversationId, const QString &text)
         emit replyFinished();
     });
     connect(m_stream, &client::MessageStream::failed, this,
-            [this](const QString &error, const QString &code, int retryAfter) {
+            [this, conversationId, newConversation](const QString &error, const QString &code,
+                                                    int retryAfter) {
+                // Refused before anything was stored (a limit, no provider):
+                // the conversation made for this message would stay empty.
+                if (newConversation && !m_stream->wasCreated())
+                    forgetEmptyConversation(conversationId);
                 // The server keeps no reply that produced no text; neither do we.
                 if (m_replyBubble && m_replyBubble->text().isEmpty())
                     delete m_replyBubble;
@@ -333,6 +341,17 @@ void ChatPanel::sendTo(const QString &conversationId, const QString &text)
                 setStreaming(false);
                 emit replyFinished();
             });
+}
+
+void ChatPanel::forgetEmptyConversation(const QString &conversationId)
+{
+    m_api.remove(QStringLiteral("/v1/conversations/") + conversationId);
+    if (m_conversationId != conversationId)
+        return;
+    // Keep the chosen options for the next try, which creates it anew.
+    m_conversationId.clear();
+    m_conversation = {};
+    m_title->setText(tr("New chat"));
 }
 
 void ChatPanel::stop()

@@ -43,6 +43,7 @@ public:
     QComboBox *modelPicker() const { return m_models; }
     ErrorBanner *errorBanner() const { return m_error; }
     QString conversationId() const { return m_conversationId; }
+    QJsonObject conversation() const { return m_conversation; }
     ChatOptions options() const { return m_options; }
     bool isEditing() const { return !m_editingId.isEmpty(); }
 
@@ -63,7 +64,8 @@ signals:
     void historyShown();
 
 private:
-    void sendTo(const QString &conversationId, const QString &text);
+    void sendTo(const QString &conversationId, const QString &text, bool newConversation);
+    void forgetEmptyConversation(const QString &conversationId);
     void rewindAndSend(MessageBubble *from, const QString &text);
     void loadHistory(const QString &path, bool older);
     void showHistory(const client::ApiResult &result, bool older);

@@ -20,6 +20,7 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
 public:
     explicit MainWindow(client::ApiConnection &api, QWidget *parent = nullptr);
+    client::ApiConnection &api() const { return m_api; }
 
     ConversationSidebar *sidebar() const { return m_sidebar; }
     ChatPanel *chat() const { return m_chat; }

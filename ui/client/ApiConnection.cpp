@@ -59,7 +59,7 @@ void ApiConnection::attempt(ApiCall *call, const QByteArray &method, const QStri
                             const QByteArray &body, bool mayRefresh)
 {
     QNetworkReply *reply = m_network.sendCustomRequest(request(path), method, body);
-    connect(reply, &QNetworkReply::finished, call, [=] {
+    connect(reply, &QNetworkReply::finished, call, [=, this] {
         reply->deleteLater();
         const ApiResult result = ApiCall::resultOf(reply);
         if (result.status != 401 || !mayRefresh || m_refreshToken.isEmpty()) {
@@ -70,7 +70,7 @@ void ApiConnection::attempt(ApiCall *call, const QByteArray &method, const QStri
         QNetworkReply *refresh = m_network.post(
             request(QStringLiteral("/v1/auth/refresh")),
             QJsonDocument(QJsonObject{{QStringLiteral("refreshToken"), m_refreshToken}}).toJson());
-        connect(refresh, &QNetworkReply::finished, call, [=] {
+        connect(refresh, &QNetworkReply::finished, call, [=, this] {
             refresh->deleteLater();
             const ApiResult refreshed = ApiCall::resultOf(refresh);
             if (!refreshed.ok()) {

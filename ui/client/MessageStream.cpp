@@ -47,6 +47,7 @@ void MessageStream::onReadyRead()
     for (const SseReader::Event &event : m_reader.feed(m_reply->readAll())) {
         const QJsonObject data = QJsonDocument::fromJson(event.data).object();
         if (event.name == "message.created") {
+            m_created = true;
             emit created(data.value(QLatin1String("userMessage")).toObject(),
                          data.value(QLatin1String("messageId")).toString());
         } else if (event.name == "message.delta") {

@@ -20,6 +20,8 @@ public:
     ~MessageStream() override;
     // Stops the reply; the server keeps what was produced as "cancelled".
     void stop();
+    // Whether the server stored the question (message.created arrived).
+    bool wasCreated() const { return m_created; }
 
 signals:
     void created(const QJsonObject &userMessage, const QString &replyId);
@@ -35,6 +37,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     SseReader m_reader;
     bool m_ended = false;
+    bool m_created = false;
 };
 
 } // namespace hearth::client

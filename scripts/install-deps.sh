@@ -9,7 +9,7 @@ build_packages=(
     # Debian's qt6-httpserver-dev CMake package needs Qt WebSockets but does
     # not depend on it: without it find_package(Qt6 HttpServer) fails.
     qt6-websockets-dev
-    libqt6sql6-sqlite libqt6sql6-psql libargon2-dev libssl-dev
+    libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql libargon2-dev libssl-dev
     # The desktop app: LinguistTools' CMake package, lupdate/lrelease, and
     # Qt's own translations (Chinese buttons in Qt dialogs).
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
@@ -21,8 +21,9 @@ test_packages=(
     curl
     # Chinese in the UI tests' screenshots.
     fonts-noto-cjk
-    # The API suite also runs against a real PostgreSQL (a throwaway cluster).
-    postgresql
+    # The API suite also runs against a real PostgreSQL and a real MariaDB
+    # (throwaway servers in /tmp, started by the tests).
+    postgresql mariadb-server
     # A real Secret Service (keychain) in a private D-Bus session.
     gnome-keyring dbus-daemon
 )

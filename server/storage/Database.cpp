@@ -1,5 +1,6 @@
 #include "storage/Database.h"
 
+#include "storage/MysqlDialect.h"
 #include "storage/PostgresDialect.h"
 #include "storage/SqliteDialect.h"
 
@@ -47,10 +48,13 @@ std::unique_ptr<Database> Database::create(DatabaseSettings settings, QString *e
     } else if (settings.driver == QLatin1String("postgres")) {
         dialect = std::make_unique<PostgresDialect>();
         package = QStringLiteral("libqt6sql6-psql");
+    } else if (settings.driver == QLatin1String("mysql")) {
+        dialect = std::make_unique<MysqlDialect>();
+        package = QStringLiteral("libqt6sql6-mysql");
     } else {
-        *error =
-            QStringLiteral("the %1 database is not supported yet; use DB_DRIVER=sqlite or postgres")
-                .arg(settings.driver);
+        *error = QStringLiteral("the %1 database is not supported; use DB_DRIVER=sqlite, postgres "
+                                "or mysql")
+                     .arg(settings.driver);
         return nullptr;
     }
     if (!QSqlDatabase::isDriverAvailable(dialect->qtDriver())) {

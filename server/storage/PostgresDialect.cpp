@@ -27,7 +27,7 @@ QStringList PostgresDialect::sessionSetup() const
 
 QList<SqlDialect::Migration> PostgresDialect::migrations() const
 {
-    return portableMigrations();
+    return portableMigrations(*this);
 }
 
 } // namespace hearth

@@ -6,6 +6,6 @@ namespace hearth {
 
 // The versioned schema in portable SQL. Never edit a released migration:
 // add a new one.
-QList<SqlDialect::Migration> portableMigrations();
+QList<SqlDialect::Migration> portableMigrations(const SqlDialect &dialect);
 
 } // namespace hearth

@@ -8,7 +8,7 @@ namespace hearth {
 
 Outcome<QHash<QString, QString>> SettingsRepository::all()
 {
-    SqlRun q(m_db, QStringLiteral("SELECT key, value FROM settings"));
+    SqlRun q(m_db, QStringLiteral("SELECT \"key\", value FROM settings"));
     if (!q.exec())
         return q.error();
     QHash<QString, QString> values;
@@ -19,7 +19,7 @@ Outcome<QHash<QString, QString>> SettingsRepository::all()
 
 Outcome<Done> SettingsRepository::set(const QString &key, const QString &value)
 {
-    SqlRun q(m_db, m_db.dialect().upsert(QStringLiteral("settings"), QStringLiteral("key"),
+    SqlRun q(m_db, m_db.dialect().upsert(QStringLiteral("settings"), QStringLiteral("\"key\""),
                                          {QStringLiteral("value")}));
     q.bind(key).bind(value);
     if (!q.exec())

@@ -18,6 +18,16 @@ QString SqlDialect::containsIgnoringCase(const QString &column) const
     return QStringLiteral("lower(%1) LIKE ? ESCAPE '\\'").arg(column);
 }
 
+QString SqlDialect::columnType(Column) const
+{
+    return QStringLiteral("TEXT");
+}
+
+QString SqlDialect::dropIndex(const QString &index, const QString &) const
+{
+    return QStringLiteral("DROP INDEX ") + index;
+}
+
 QString SqlDialect::upsert(const QString &table, const QString &key,
                            const QStringList &values) const
 {

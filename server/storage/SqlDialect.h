@@ -43,6 +43,14 @@ public:
     virtual QString upsert(const QString &table, const QString &key,
                            const QStringList &values) const;
     QString likePattern(const QString &needle) const;
+
+    // Column types of the shared schema (Schema.cpp). Standard SQL: TEXT for
+    // all; MySQL needs bounded types for keys and indexed columns.
+    enum class Column { Id, Indexed, Text, LongText };
+    virtual QString columnType(Column column) const;
+    // Appended to every CREATE TABLE (engine, character set).
+    virtual QString tableOptions() const { return {}; }
+    virtual QString dropIndex(const QString &index, const QString &table) const;
 };
 
 } // namespace hearth

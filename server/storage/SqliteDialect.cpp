@@ -29,7 +29,7 @@ bool SqliteDialect::isStillThere(const DatabaseSettings &settings) const
 
 QList<SqlDialect::Migration> SqliteDialect::migrations() const
 {
-    return portableMigrations();
+    return portableMigrations(*this);
 }
 
 } // namespace hearth

@@ -264,6 +264,27 @@ private slots:
         QCOMPARE(gina.get(QStringLiteral("/v1/conversations?q=nothing")).array().size(), 0);
     }
 
+    // Four-byte UTF-8 (emoji) is what MySQL's old "utf8" loses; every
+    // backend must give back exactly what was stored, and search by it.
+    void chineseAndEmojiRoundTrip()
+    {
+        const QString title = QStringLiteral("周末露营 🏕️🔥 and 100% _done_");
+        const QString id = create(*m_alice, title);
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(m_alice->get(QStringLiteral("/v1/conversations/") + id)
+                     .json()
+                     .value(QLatin1String("title"))
+                     .toString(),
+                 title);
+        const QJsonArray found =
+            m_alice->get(QStringLiteral("/v1/conversations?q=%F0%9F%94%A5")).array(); // 🔥
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found[0].toObject().value(QLatin1String("id")).toString(), id);
+        // LIKE wildcards in the query are plain characters.
+        QCOMPARE(m_alice->get(QStringLiteral("/v1/conversations?q=100%25%20_")).array().size(), 1);
+        QCOMPARE(m_alice->get(QStringLiteral("/v1/conversations?q=1_0")).array().size(), 0);
+    }
+
     void deleteRemovesIt()
     {
         const QString id = create(*m_alice, QStringLiteral("doomed"));

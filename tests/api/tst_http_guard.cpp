@@ -23,8 +23,8 @@ public:
     // Waits (spinning the event loop) until `text` arrived or the server closed.
     bool waitFor(const QByteArray &text, int timeoutMs = 10000)
     {
-        QTest::qWaitFor([&] { return received.contains(text) || closed(); }, timeoutMs);
-        return received.contains(text);
+        return QTest::qWaitFor([&] { return received.contains(text) || closed(); }, timeoutMs) &&
+               received.contains(text);
     }
     bool waitForClose(int timeoutMs = 10000)
     {
@@ -77,8 +77,10 @@ private slots:
         while (sent < total && !client.received.contains("\r\n\r\n") && !client.closed()) {
             client.send(block);
             sent += block.size();
-            QTest::qWaitFor([&] { return client.socket().bytesToWrite() == 0 || client.closed(); },
-                            1000);
+            // Paced by the socket; a server that stops reading ends the loop.
+            if (!QTest::qWaitFor(
+                    [&] { return client.socket().bytesToWrite() == 0 || client.closed(); }, 1000))
+                break;
         }
         QVERIFY(client.waitFor("PAYLOAD_TOO_LARGE"));
         QVERIFY(client.received.startsWith("HTTP/1.1 413 "));

@@ -4,6 +4,7 @@
 #include <QtSql/QSqlDatabase>
 #include <QtSql/QSqlError>
 #include <QtSql/QSqlQuery>
+#include <QtSql/QSqlRecord>
 
 namespace {
 template<typename F> auto withConnection(const hearth::ServerConfig &config, F &&use)
@@ -11,13 +12,16 @@ template<typename F> auto withConnection(const hearth::ServerConfig &config, F &
     const QString name = QStringLiteral("test-peek");
     decltype(use(std::declval<QSqlDatabase &>())) result{};
     {
-        const bool postgres = config.dbDriver == QLatin1String("postgres");
-        QSqlDatabase db = QSqlDatabase::addDatabase(
-            postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
-        if (postgres) {
+        const QString driver =
+            config.dbDriver == QLatin1String("postgres") ? QStringLiteral("QPSQL")
+            : config.dbDriver == QLatin1String("mysql")  ? QStringLiteral("QMYSQL")
+                                                         : QStringLiteral("QSQLITE");
+        QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
+        if (driver != QLatin1String("QSQLITE")) {
             db.setHostName(config.dbHost);
             db.setPort(config.dbPort);
             db.setUserName(config.dbUser);
+            db.setPassword(config.dbPassword);
             db.setDatabaseName(config.dbName);
         } else {
             db.setDatabaseName(config.dbPath);
@@ -66,7 +70,7 @@ int dbExec(const hearth::ServerConfig &config, const QString &sql, const QVarian
 
 QByteArray dbEverything(const hearth::ServerConfig &config)
 {
-    if (config.dbDriver != QLatin1String("postgres")) {
+    if (config.dbDriver == QLatin1String("sqlite")) {
         QByteArray bytes;
         for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
             QFile file(config.dbPath + suffix);
@@ -75,19 +79,25 @@ QByteArray dbEverything(const hearth::ServerConfig &config)
         }
         return bytes;
     }
-    return withConnection(config, [](QSqlDatabase &db) {
+    const bool postgres = config.dbDriver == QLatin1String("postgres");
+    return withConnection(config, [postgres](QSqlDatabase &db) {
         QByteArray text;
         QSqlQuery tables(db);
-        tables.exec(QStringLiteral(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"));
+        tables.exec(postgres ? QStringLiteral("SELECT table_name FROM information_schema.tables"
+                                              " WHERE table_schema = 'public'")
+                             : QStringLiteral("SELECT table_name FROM information_schema.tables"
+                                              " WHERE table_schema = DATABASE()"));
         QStringList names;
         while (tables.next())
             names << tables.value(0).toString();
         for (const QString &table : names) {
             QSqlQuery rows(db);
-            rows.exec(QStringLiteral("SELECT t::text FROM %1 t").arg(table));
-            while (rows.next())
-                text += rows.value(0).toString().toUtf8() + '\n';
+            rows.exec(QStringLiteral("SELECT * FROM %1").arg(table));
+            while (rows.next()) {
+                for (int i = 0; i < rows.record().count(); ++i)
+                    text += rows.value(i).toString().toUtf8() + '|';
+                text += '\n';
+            }
         }
         return text;
     });

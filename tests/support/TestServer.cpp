@@ -23,33 +23,39 @@ TestServer::TestServer()
     config.accessLog = false;
     config.ollamaUrl = QStringLiteral("off");     // never find a real Ollama by chance
     config.chatRateLimit = QStringLiteral("off"); // suites that test limits set their own
-    if (usingPostgres() && !createPostgresDatabase())
-        qWarning("could not create a PostgreSQL test database");
+    if (!usingSqlite() && !createServerDatabase())
+        qWarning("could not create a %s test database", qPrintable(testDatabase()));
 }
 
 namespace {
-// Runs one statement on the test cluster's maintenance database.
-bool clusterExec(const QString &sql, QString *port = nullptr)
+// Runs one statement as the test server's administrator.
+bool serverExec(const QString &sql, QString *port = nullptr)
 {
-    QFile portFile(qEnvironmentVariable("HEARTH_TEST_PG_DIR") + QStringLiteral("/port"));
+    QFile portFile(qEnvironmentVariable("HEARTH_TEST_DB_DIR") + QStringLiteral("/port"));
     if (!portFile.open(QIODevice::ReadOnly))
         return false;
     const QString p = QString::fromLatin1(portFile.readAll().trimmed());
     if (port)
         *port = p;
-    const QString name = QStringLiteral("test-cluster-admin");
+    const bool postgres = TestServer::testDatabase() == QLatin1String("postgres");
+    const QString name = QStringLiteral("test-server-admin");
     bool ok = false;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        QSqlDatabase db = QSqlDatabase::addDatabase(
+            postgres ? QStringLiteral("QPSQL") : QStringLiteral("QMYSQL"), name);
         db.setHostName(QStringLiteral("127.0.0.1"));
         db.setPort(p.toInt());
-        db.setUserName(QStringLiteral("postgres"));
-        db.setDatabaseName(QStringLiteral("postgres"));
+        db.setUserName(TestServer::serverDatabaseUser());
+        db.setPassword(TestServer::serverDatabasePassword());
+        if (postgres)
+            db.setDatabaseName(QStringLiteral("postgres"));
         if (db.open()) {
             QSqlQuery q(db);
             ok = q.exec(sql);
             if (!ok)
                 qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        } else {
+            qWarning("test database server: %s", qPrintable(db.lastError().text()));
         }
     }
     QSqlDatabase::removeDatabase(name);
@@ -57,28 +63,47 @@ bool clusterExec(const QString &sql, QString *port = nullptr)
 }
 } // namespace
 
-bool TestServer::createPostgresDatabase()
+QString TestServer::serverDatabaseUser()
 {
-    m_postgresDatabase =
+    return testDatabase() == QLatin1String("postgres") ? QStringLiteral("postgres")
+                                                       : QStringLiteral("hearth");
+}
+
+QString TestServer::serverDatabasePassword()
+{
+    return testDatabase() == QLatin1String("postgres") ? QString() : QStringLiteral("hearth");
+}
+
+bool TestServer::createServerDatabase()
+{
+    m_serverDatabase =
         QStringLiteral("hearth_") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    const bool postgres = testDatabase() == QLatin1String("postgres");
     QString port;
-    if (!clusterExec(QStringLiteral("CREATE DATABASE %1 ENCODING 'UTF8'").arg(m_postgresDatabase),
-                     &port))
+    if (!serverExec(postgres
+                        ? QStringLiteral("CREATE DATABASE %1 ENCODING 'UTF8'").arg(m_serverDatabase)
+                        : QStringLiteral("CREATE DATABASE %1 CHARACTER SET utf8mb4"
+                                         " COLLATE utf8mb4_bin")
+                              .arg(m_serverDatabase),
+                    &port))
         return false;
-    config.dbDriver = QStringLiteral("postgres");
+    config.dbDriver = testDatabase();
     config.dbHost = QStringLiteral("127.0.0.1");
     config.dbPort = port.toInt();
-    config.dbUser = QStringLiteral("postgres");
-    config.dbName = m_postgresDatabase;
+    config.dbUser = serverDatabaseUser();
+    config.dbPassword = serverDatabasePassword();
+    config.dbName = m_serverDatabase;
     return true;
 }
 
 TestServer::~TestServer()
 {
     m_server.reset();
-    if (!m_postgresDatabase.isEmpty())
-        clusterExec(
-            QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_postgresDatabase));
+    if (m_serverDatabase.isEmpty())
+        return;
+    serverExec(testDatabase() == QLatin1String("postgres")
+                   ? QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_serverDatabase)
+                   : QStringLiteral("DROP DATABASE IF EXISTS %1").arg(m_serverDatabase));
 }
 
 bool TestServer::start()

@@ -8,7 +8,8 @@
 #include <memory>
 
 // A real Hearth server on a real loopback port (port 0: the system picks),
-// with its SQLite database in a fresh temporary folder.
+// with its SQLite database in a fresh temporary folder (or a fresh database
+// on the test PostgreSQL or MariaDB server).
 class TestServer
 {
 public:
@@ -18,12 +19,17 @@ public:
 
     TestServer();
     ~TestServer();
-    // HEARTH_TEST_DB=postgres (with HEARTH_TEST_PG_DIR from the test cluster):
-    // every TestServer gets a database of its own, dropped afterwards.
-    static bool usingPostgres()
+    // HEARTH_TEST_DB=postgres|mysql (with HEARTH_TEST_DB_DIR from the ctest
+    // fixture that started the server): every TestServer gets a database of
+    // its own, dropped afterwards. Unset: an SQLite file.
+    static QString testDatabase()
     {
-        return qEnvironmentVariable("HEARTH_TEST_DB") == QLatin1String("postgres");
+        const QString name = qEnvironmentVariable("HEARTH_TEST_DB");
+        return name.isEmpty() ? QStringLiteral("sqlite") : name;
     }
+    static bool usingSqlite() { return testDatabase() == QLatin1String("sqlite"); }
+    static QString serverDatabaseUser();
+    static QString serverDatabasePassword();
     // Settings to change before start().
     hearth::ServerConfig config;
 
@@ -37,8 +43,8 @@ public:
     void stop() { m_server.reset(); }
 
 private:
-    bool createPostgresDatabase();
+    bool createServerDatabase();
     QTemporaryDir m_dir;
-    QString m_postgresDatabase;
+    QString m_serverDatabase;
     std::unique_ptr<hearth::HearthServer> m_server;
 };

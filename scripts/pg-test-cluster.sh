@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster for the tests, on loopback:
-# scripts/pg-test-cluster.sh start|stop DIR. Writes DIR/port. The cluster
+# scripts/pg-test-cluster.sh start|stop DIR. Writes DIR/port. `halt` stops
+# the server and keeps its data, `resume` starts it again on the same port
+# (outage tests). The cluster
 # itself lives in /tmp (named after DIR), where the postgres user can reach
 # it wherever the build folder is.
 # Runs the server as the "postgres" user when started as root (initdb
@@ -39,6 +41,15 @@ start)
     cat "$cluster/server.log" >&2
     exit 1
     ;;
+halt)
+    as_owner "$bin/pg_ctl" -D "$cluster/data" -m fast -w stop >/dev/null
+    ;;
+resume)
+    port=$(cat "$dir/port")
+    as_owner "$bin/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 30 \
+        -o "-p $port -k $cluster -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+        start >/dev/null
+    ;;
 stop)
     if [[ -f "$cluster/data/postmaster.pid" ]]; then
         as_owner "$bin/pg_ctl" -D "$cluster/data" -m fast -w stop >/dev/null
@@ -47,7 +58,7 @@ stop)
     echo "PostgreSQL test cluster stopped"
     ;;
 *)
-    echo "usage: $0 start|stop DIR" >&2
+    echo "usage: $0 start|halt|resume|stop DIR" >&2
     exit 2
     ;;
 esac

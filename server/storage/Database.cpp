@@ -112,7 +112,18 @@ bool Database::ping()
     if (!db.isOpen())
         return false;
     QSqlQuery query(db);
-    return query.exec(QStringLiteral("SELECT 1")) && query.next();
+    if (query.exec(QStringLiteral("SELECT 1")) && query.next())
+        return true;
+    if (m_dialect->isConnectionLost(query.lastError()))
+        dropConnection();
+    return false;
+}
+
+void Database::dropConnection()
+{
+    const QString name = connectionName();
+    if (QSqlDatabase::contains(name))
+        QSqlDatabase::database(name, false).close();
 }
 
 } // namespace hearth

@@ -42,6 +42,9 @@ public:
     QSqlDatabase connection();
     // True when a trivial query succeeds on this thread's connection.
     bool ping();
+    // Closes this thread's connection after it was lost: the next
+    // connection() opens a new one.
+    void dropConnection();
 
 private:
     QString connectionName() const;

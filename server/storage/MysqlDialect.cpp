@@ -4,6 +4,7 @@
 #include "storage/Schema.h"
 
 #include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlError>
 
 namespace hearth {
 
@@ -33,6 +34,17 @@ QStringList MysqlDialect::sessionSetup() const
                            "NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION'"),
             // PostgreSQL's default: no gap locks between concurrent writers.
             QStringLiteral("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED")};
+}
+
+bool MysqlDialect::isConnectionLost(const QSqlError &error) const
+{
+    // Client errors 2002/2003 (cannot connect), 2006 (gone away), 2013 (lost
+    // during a query), 2055; server errors 1053 (shutting down), 1927 (killed).
+    static const QStringList lost{QStringLiteral("2002"), QStringLiteral("2003"),
+                                  QStringLiteral("2006"), QStringLiteral("2013"),
+                                  QStringLiteral("2055"), QStringLiteral("1053"),
+                                  QStringLiteral("1927")};
+    return SqlDialect::isConnectionLost(error) || lost.contains(error.nativeErrorCode());
 }
 
 QList<SqlDialect::Migration> MysqlDialect::migrations() const

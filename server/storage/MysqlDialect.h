@@ -18,6 +18,7 @@ public:
     QStringList sessionSetup() const override;
     QList<Migration> migrations() const override;
     bool isStillThere(const DatabaseSettings &) const override { return true; }
+    bool isConnectionLost(const QSqlError &error) const override;
     QString upsert(const QString &table, const QString &key,
                    const QStringList &values) const override;
     QString columnType(Column column) const override;

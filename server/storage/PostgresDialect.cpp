@@ -4,6 +4,7 @@
 #include "storage/Schema.h"
 
 #include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlError>
 
 namespace hearth {
 
@@ -23,6 +24,25 @@ void PostgresDialect::configure(QSqlDatabase &db, const DatabaseSettings &settin
 QStringList PostgresDialect::sessionSetup() const
 {
     return {QStringLiteral("SET client_encoding TO 'UTF8'")};
+}
+
+bool PostgresDialect::isConnectionLost(const QSqlError &error) const
+{
+    // SQLSTATE class 08 (connection exceptions) and 57P01–57P03 (the server
+    // shutting down or not yet up); libpq's own errors carry no SQLSTATE.
+    const QString state = error.nativeErrorCode();
+    if (SqlDialect::isConnectionLost(error) || state.startsWith(QLatin1String("08")) ||
+        state == QLatin1String("57P01") || state == QLatin1String("57P02") ||
+        state == QLatin1String("57P03"))
+        return true;
+    const QString text = error.databaseText() + QLatin1Char(' ') + error.driverText();
+    for (const char *sign :
+         {"terminating connection", "server closed the connection", "no connection to the server",
+          "could not connect", "Connection refused", "the database system is"}) {
+        if (text.contains(QLatin1String(sign), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
 }
 
 QList<SqlDialect::Migration> PostgresDialect::migrations() const

@@ -15,6 +15,7 @@ public:
     QStringList sessionSetup() const override;
     QList<Migration> migrations() const override;
     bool isStillThere(const DatabaseSettings &) const override { return true; }
+    bool isConnectionLost(const QSqlError &error) const override;
 };
 
 } // namespace hearth

@@ -1,6 +1,7 @@
 #include "storage/SqlDialect.h"
 
 #include <QtCore/QStringList>
+#include <QtSql/QSqlError>
 
 namespace hearth {
 
@@ -16,6 +17,11 @@ QString SqlDialect::likePattern(const QString &needle) const
 QString SqlDialect::containsIgnoringCase(const QString &column) const
 {
     return QStringLiteral("lower(%1) LIKE ? ESCAPE '\\'").arg(column);
+}
+
+bool SqlDialect::isConnectionLost(const QSqlError &error) const
+{
+    return error.type() == QSqlError::ConnectionError;
 }
 
 QString SqlDialect::columnType(Column) const

@@ -5,6 +5,7 @@
 #include <QtCore/QStringList>
 
 class QSqlDatabase;
+class QSqlError;
 
 namespace hearth {
 
@@ -35,6 +36,9 @@ public:
     // open connection can tell (an SQLite file deleted underneath us keeps
     // answering queries into an unlinked file: every write would be lost).
     virtual bool isStillThere(const DatabaseSettings &settings) const = 0;
+    // Whether a failed statement means the server or the connection to it
+    // is gone (503 and reconnect), rather than a fault of the statement.
+    virtual bool isConnectionLost(const QSqlError &error) const;
     // A case-insensitive substring match of `column` against a bound pattern
     // produced by likePattern().
     // (Defaults: standard SQL as SQLite and PostgreSQL speak it.)

@@ -1,6 +1,7 @@
 #include "storage/SqlRun.h"
 
 #include "storage/Database.h"
+#include "storage/SqlDialect.h"
 
 #include <QtCore/QLoggingCategory>
 #include <QtSql/QSqlDatabase>
@@ -12,7 +13,8 @@ Q_DECLARE_LOGGING_CATEGORY(lcStorage)
 namespace hearth {
 
 SqlRun::SqlRun(Database &db, const QString &sql)
-    : m_query(db.connection())
+    : m_db(db)
+    , m_query(db.connection())
     , m_sql(sql)
 {
     m_connectionLost = !m_query.driver() || !m_query.driver()->isOpen();
@@ -40,7 +42,9 @@ bool SqlRun::exec()
     if (m_prepared && m_query.exec())
         return true;
     const QSqlError err = m_query.lastError();
-    m_connectionLost = err.type() == QSqlError::ConnectionError;
+    m_connectionLost = m_db.dialect().isConnectionLost(err);
+    if (m_connectionLost)
+        m_db.dropConnection(); // the next statement reconnects
     if (!isUniqueViolation())
         qCWarning(lcStorage).noquote()
             << "query failed:" << err.driverText() << err.databaseText() << "in" << m_sql.left(120);

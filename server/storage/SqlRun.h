@@ -27,6 +27,7 @@ public:
     QSqlQuery &query() { return m_query; }
 
 private:
+    Database &m_db;
     QSqlQuery m_query;
     QString m_sql;
     bool m_prepared = false;

@@ -168,8 +168,12 @@ private slots:
         bool editableMidStream = false; // checked whenever the stream is seen running
         QTest::mouseClick(regenerate, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(chat()->isStreaming() || finished.count() > 0, 10000);
-        if (chat()->isStreaming())
-            editableMidStream = button(bubbles().at(2), QStringLiteral("Edit"))->isVisible();
+        // (The new question's bubble may not be there yet: the server has not
+        // answered "created".)
+        for (ui::MessageBubble *bubble :
+             chat()->isStreaming() ? bubbles() : QList<ui::MessageBubble *>())
+            editableMidStream =
+                editableMidStream || button(bubble, QStringLiteral("Edit"))->isVisible();
         QVERIFY(!editableMidStream);
         QVERIFY(finished.count() > 0 || finished.wait(10000));
         const QJsonArray after = stored();

@@ -85,6 +85,8 @@ bool ensureAdmin(ServerContext &context, QString *error)
     const auto created =
         createAdmin(context, config.adminEmail, config.adminEmail.section(QLatin1Char('@'), 0, 0),
                     config.adminPassword);
+    if (!created && created.error().code == QLatin1String("CONFLICT"))
+        return true; // another instance on this database made it just now
     if (!created) {
         *error = created.error().message;
         return false;

@@ -111,8 +111,10 @@ bool HearthServer::start(QString *error)
     d->providers = std::make_unique<ProviderRegistry>(d->config.demoDelayMs);
     ctx.network = d->network.get();
     ctx.providers = d->providers.get();
-    auto box = SecretBox::fromKeyFile(
-        QDir(d->config.dataDir).filePath(QStringLiteral("secret.key")), error);
+    auto box = d->config.secretKey.isEmpty()
+                   ? SecretBox::fromKeyFile(
+                         QDir(d->config.dataDir).filePath(QStringLiteral("secret.key")), error)
+                   : SecretBox::fromBase64(d->config.secretKey.toLatin1(), error);
     if (!box)
         return false;
     const UpstreamTimeouts timeouts{d->config.upstreamConnectTimeoutSec * 1000,

@@ -8,6 +8,7 @@
 #include "llm/OpenAiProvider.h"
 #include "llm/Redaction.h"
 
+#include <QtCore/QCryptographicHash>
 #include <QtCore/QJsonArray>
 #include <QtCore/QLoggingCategory>
 
@@ -27,6 +28,31 @@ void ProviderService::start()
 {
     seedFromEnvironment();
     reload();
+    m_sync.setInterval(5000);
+    connect(&m_sync, &QTimer::timeout, this, &ProviderService::syncWithDatabase);
+    m_sync.start();
+}
+
+QByteArray ProviderService::fingerprint(const QList<ProviderRecord> &records) const
+{
+    // Discovered model lists are left out: every instance asks the provider
+    // itself, and storing them must not make the others reload.
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const ProviderRecord &r : records) {
+        for (const QString &field :
+             {r.id, r.name, r.baseUrl, r.sealedKey,
+              r.modelsManual ? r.models.join(u'\n') : QString(), QString::number(r.modelsManual),
+              QString::number(r.enabled), QString::number(r.priority)})
+            hash.addData(QByteArrayView(field.toUtf8() + '\0'));
+    }
+    return hash.result();
+}
+
+void ProviderService::syncWithDatabase()
+{
+    const auto records = m_context.providerRecords.list();
+    if (records && fingerprint(records.value()) != m_loaded)
+        reload();
 }
 
 QJsonObject ProviderService::toJson(const ProviderRecord &p) const
@@ -115,6 +141,7 @@ void ProviderService::reload()
         qCWarning(lcProviders) << "cannot load the providers:" << records.error().message;
         return;
     }
+    m_loaded = fingerprint(records.value());
     QList<ChatProvider *> live;
     for (const ProviderRecord &record : records.value()) {
         if (!record.enabled)

@@ -7,6 +7,7 @@
 
 #include <QtCore/QJsonObject>
 #include <QtCore/QObject>
+#include <QtCore/QTimer>
 
 namespace hearth {
 
@@ -44,6 +45,12 @@ private:
     SecretBox m_box;
     UpstreamTimeouts m_timeouts;
     bool m_detecting = false;
+    // Another instance on the same database may change the providers: their
+    // stored state is compared every few seconds and reloaded when it moved.
+    QByteArray fingerprint(const QList<ProviderRecord> &records) const;
+    void syncWithDatabase();
+    QByteArray m_loaded;
+    QTimer m_sync;
 };
 
 } // namespace hearth

@@ -26,7 +26,9 @@ struct ServerConfig
     int dbPort = 0;
     QString dbPath; // HEARTH_DB_PATH, SQLite file; default <dataDir>/hearth.db
 
-    QString jwtSecret;              // JWT_SECRET (empty: generated and kept in dataDir)
+    QString jwtSecret; // JWT_SECRET (empty: generated and kept in dataDir)
+    QString
+        secretKey; // HEARTH_SECRET_KEY: base64 of 32 bytes sealing provider keys (empty: dataDir)
     int accessTokenTtl = 3600;      // JWT_ACCESS_EXPIRE, seconds
     int refreshTokenTtl = 604800;   // JWT_REFRESH_EXPIRE, seconds
     QStringList corsAllowedOrigins; // CORS_ALLOWED_ORIGINS, comma separated

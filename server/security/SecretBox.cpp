@@ -23,18 +23,41 @@ SecretBox::SecretBox(QByteArray key)
     Q_ASSERT(m_key.size() == 32);
 }
 
+namespace {
+std::optional<QByteArray> decodeKey(const QByteArray &text)
+{
+    for (const auto alphabet : {QByteArray::Base64UrlEncoding, QByteArray::Base64Encoding}) {
+        const auto key = QByteArray::fromBase64Encoding(
+            text.trimmed(), alphabet | QByteArray::AbortOnBase64DecodingErrors);
+        if (key && key.decoded.size() == 32)
+            return key.decoded;
+    }
+    return std::nullopt;
+}
+} // namespace
+
 std::optional<SecretBox> SecretBox::fromKeyFile(const QString &path, QString *error)
 {
     const QByteArray text = loadOrCreateSecret(path, 32, error);
-    const auto key = QByteArray::fromBase64Encoding(
-        text, QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (text.isEmpty())
         return std::nullopt;
-    if (!key || key.decoded.size() != 32) {
+    const auto key = decodeKey(text);
+    if (!key) {
         *error = QStringLiteral("%1 does not hold a 256-bit key").arg(path);
         return std::nullopt;
     }
-    return SecretBox(key.decoded);
+    return SecretBox(*key);
+}
+
+std::optional<SecretBox> SecretBox::fromBase64(const QByteArray &text, QString *error)
+{
+    const auto key = decodeKey(text);
+    if (!key) {
+        *error = QStringLiteral("HEARTH_SECRET_KEY must be 32 bytes in base64 (openssl rand "
+                                "-base64 32)");
+        return std::nullopt;
+    }
+    return SecretBox(*key);
 }
 
 QString SecretBox::seal(const QString &plaintext) const

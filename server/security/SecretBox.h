@@ -17,6 +17,9 @@ public:
 
     // Reads the key file, creating it with a fresh random key on first use.
     static std::optional<SecretBox> fromKeyFile(const QString &path, QString *error);
+    // A key given as base64 (standard or URL alphabet), e.g. from the
+    // environment so that several instances share it.
+    static std::optional<SecretBox> fromBase64(const QByteArray &text, QString *error);
 
     // "v1:" + base64(nonce | ciphertext | tag); a fresh nonce every time.
     QString seal(const QString &plaintext) const;

@@ -41,6 +41,27 @@ int Migrator::currentVersion(QString *error)
 
 bool Migrator::migrate(QString *error)
 {
+    const QString lock = m_db.dialect().migrationLock();
+    if (lock.isEmpty())
+        return migrateLocked(error);
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery query(db);
+    // PostgreSQL's lock returns nothing; MySQL's GET_LOCK 1, or 0 after its wait.
+    bool locked = db.isOpen() && query.exec(lock);
+    if (locked && query.next() && query.value(0).toString() == QLatin1String("0"))
+        locked = false;
+    if (!locked) {
+        *error = QStringLiteral("cannot take the migration lock: %1")
+                     .arg(describe(db.isOpen() ? query.lastError() : db.lastError()));
+        return false;
+    }
+    const bool migrated = migrateLocked(error);
+    query.exec(m_db.dialect().migrationUnlock());
+    return migrated;
+}
+
+bool Migrator::migrateLocked(QString *error)
+{
     const int current = currentVersion(error);
     if (current < 0)
         return false;

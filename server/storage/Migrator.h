@@ -15,10 +15,14 @@ public:
         : m_db(db)
     {}
 
+    // Under the dialect's migration lock: another instance starting at the
+    // same moment waits, then finds the schema current.
     bool migrate(QString *error);
     int currentVersion(QString *error);
 
 private:
+    bool migrateLocked(QString *error);
+
     Database &m_db;
 };
 

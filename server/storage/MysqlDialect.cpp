@@ -47,6 +47,16 @@ bool MysqlDialect::isConnectionLost(const QSqlError &error) const
     return SqlDialect::isConnectionLost(error) || lost.contains(error.nativeErrorCode());
 }
 
+QString MysqlDialect::migrationLock() const
+{
+    return QStringLiteral("SELECT GET_LOCK('hearth-migrations', 600)");
+}
+
+QString MysqlDialect::migrationUnlock() const
+{
+    return QStringLiteral("SELECT RELEASE_LOCK('hearth-migrations')");
+}
+
 QList<SqlDialect::Migration> MysqlDialect::migrations() const
 {
     return portableMigrations(*this);

@@ -19,6 +19,8 @@ public:
     QList<Migration> migrations() const override;
     bool isStillThere(const DatabaseSettings &) const override { return true; }
     bool isConnectionLost(const QSqlError &error) const override;
+    QString migrationLock() const override;
+    QString migrationUnlock() const override;
     QString upsert(const QString &table, const QString &key,
                    const QStringList &values) const override;
     QString columnType(Column column) const override;

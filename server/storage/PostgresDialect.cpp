@@ -45,6 +45,18 @@ bool PostgresDialect::isConnectionLost(const QSqlError &error) const
     return false;
 }
 
+// A session-level advisory lock under a number of Hearth's own.
+QString PostgresDialect::migrationLock() const
+{
+    return QStringLiteral(
+        "SELECT 1 FROM pg_advisory_lock(851820)"); // QPSQL cannot read a void column
+}
+
+QString PostgresDialect::migrationUnlock() const
+{
+    return QStringLiteral("SELECT pg_advisory_unlock(851820)");
+}
+
 QList<SqlDialect::Migration> PostgresDialect::migrations() const
 {
     return portableMigrations(*this);

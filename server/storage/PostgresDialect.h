@@ -16,6 +16,8 @@ public:
     QList<Migration> migrations() const override;
     bool isStillThere(const DatabaseSettings &) const override { return true; }
     bool isConnectionLost(const QSqlError &error) const override;
+    QString migrationLock() const override;
+    QString migrationUnlock() const override;
 };
 
 } // namespace hearth

@@ -177,7 +177,12 @@ QList<SqlDialect::Migration> portableMigrations(const SqlDialect &dialect)
         << QStringLiteral(
                "CREATE INDEX usage_ledger_created ON usage_ledger"
                " (created_at, user_id, model, prompt_tokens, completion_tokens, total_tokens)");
-    return {initial, multiUser};
+    // Usage records are listed newest first by (created_at, id): MySQL sorts
+    // by an index only when it holds both columns.
+    SqlDialect::Migration recordsOrder{3, QStringLiteral("usage records in time order"), {}};
+    recordsOrder.statements = QStringList{
+        QStringLiteral("CREATE INDEX usage_ledger_time_id ON usage_ledger (created_at, id)")};
+    return {initial, multiUser, recordsOrder};
 }
 
 } // namespace hearth

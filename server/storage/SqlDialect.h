@@ -55,6 +55,11 @@ public:
     // Appended to every CREATE TABLE (engine, character set).
     virtual QString tableOptions() const { return {}; }
     virtual QString dropIndex(const QString &index, const QString &table) const;
+    // Held while migrating, so that instances started together on one
+    // database migrate one after the other. Empty: the database needs none
+    // (SQLite has one writer at a time and one instance per file).
+    virtual QString migrationLock() const { return {}; }
+    virtual QString migrationUnlock() const { return {}; }
 };
 
 } // namespace hearth

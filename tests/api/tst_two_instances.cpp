@@ -1,0 +1,251 @@
+#include "ApiClient.h"
+#include "DbPeek.h"
+#include "FakeUpstream.h"
+#include "TestServer.h"
+
+#include <QtCore/QProcess>
+#include <QtCore/QRegularExpression>
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+#include <memory>
+
+namespace {
+// A 256-bit key both instances seal provider keys with.
+const QByteArray sharedSecretKey = QByteArray(32, 'k').toBase64();
+
+// One hearth-server process on the shared database.
+class Instance
+{
+public:
+    Instance(const hearth::ServerConfig &db, const QString &upstream)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HEARTH_DATA_DIR"), m_dir.path());
+        env.insert(QStringLiteral("DB_DRIVER"), db.dbDriver);
+        env.insert(QStringLiteral("DB_HOST"), db.dbHost);
+        env.insert(QStringLiteral("DB_PORT"), QString::number(db.dbPort));
+        env.insert(QStringLiteral("DB_USER"), db.dbUser);
+        env.insert(QStringLiteral("DB_PASSWORD"), db.dbPassword);
+        env.insert(QStringLiteral("DB_NAME"), db.dbName);
+        env.insert(QStringLiteral("JWT_SECRET"), QString::fromLatin1(TestServer::jwtSecret));
+        env.insert(QStringLiteral("HEARTH_SECRET_KEY"), QString::fromLatin1(sharedSecretKey));
+        env.insert(QStringLiteral("HEARTH_ADMIN_EMAIL"), TestServer::adminEmail);
+        env.insert(QStringLiteral("HEARTH_ADMIN_PASSWORD"), TestServer::adminPassword);
+        env.insert(QStringLiteral("HEARTH_CHAT_RATE_LIMIT"), QStringLiteral("5/minute"));
+        env.insert(QStringLiteral("OPENAI_API_BASE_URL"), upstream);
+        env.insert(QStringLiteral("HEARTH_OLLAMA_URL"), QStringLiteral("off"));
+        env.insert(QStringLiteral("HEARTH_ACCESS_LOG"), QStringLiteral("off"));
+        m_process.setProcessEnvironment(env);
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        QObject::connect(&m_process, &QProcess::readyReadStandardOutput,
+                         [this] { m_output += m_process.readAllStandardOutput(); });
+        m_process.start(QStringLiteral(HEARTH_SERVER_BINARY),
+                        {QStringLiteral("--port"), QStringLiteral("0")});
+    }
+    ~Instance()
+    {
+        m_process.terminate();
+        QSignalSpy finished(&m_process, &QProcess::finished);
+        if (m_process.state() != QProcess::NotRunning && !finished.wait(20000))
+            m_process.kill();
+    }
+    // The base URL once it serves; empty until then.
+    QString url() const
+    {
+        return QRegularExpression(QStringLiteral("serving on (http://[^ ]+)"))
+            .match(QString::fromUtf8(m_output))
+            .captured(1);
+    }
+    bool exited() const { return m_process.state() == QProcess::NotRunning; }
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    QByteArray m_output;
+};
+} // namespace
+
+// Two hearth-server processes behind one load balancer share one PostgreSQL
+// or MariaDB (HEARTH_TEST_DB): what must be shared is, whichever of them a
+// request reaches.
+class TestTwoInstances final : public QObject
+{
+    Q_OBJECT
+    FakeUpstream m_upstream;
+    std::unique_ptr<TestServer> m_database; // not started: it only makes the database
+    std::unique_ptr<Instance> m_a, m_b;
+
+    ApiReply chat(ApiClient &client, const QString &model = QStringLiteral("fake-stream"))
+    {
+        const QString conversation = client
+                                         .post(QStringLiteral("/v1/conversations"),
+                                               {{QStringLiteral("title"), QStringLiteral("t")}})
+                                         .json()
+                                         .value(QLatin1String("id"))
+                                         .toString();
+        return client.post(QStringLiteral("/v1/conversations/%1/messages").arg(conversation),
+                           {{QStringLiteral("role"), QStringLiteral("user")},
+                            {QStringLiteral("content"), QStringLiteral("hello")},
+                            {QStringLiteral("model"), model}});
+    }
+    QString addUser(const QString &email)
+    {
+        ApiClient admin(m_a->url());
+        admin.login(TestServer::adminEmail, TestServer::adminPassword);
+        return admin
+            .post(QStringLiteral("/v1/admin/users"),
+                  {{QStringLiteral("email"), email},
+                   {QStringLiteral("password"), QStringLiteral("password-1234")}})
+            .json()
+            .value(QLatin1String("id"))
+            .toString();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (TestServer::usingSqlite())
+            QSKIP("several instances share a PostgreSQL or MySQL database (HEARTH_TEST_DB)");
+        m_database = std::make_unique<TestServer>();
+        // Started at the same moment: both find an empty database, one
+        // migrates and creates the admin, the other waits for the lock.
+        m_a = std::make_unique<Instance>(m_database->config, m_upstream.baseUrl());
+        m_b = std::make_unique<Instance>(m_database->config, m_upstream.baseUrl());
+        QTRY_VERIFY_WITH_TIMEOUT((!m_a->url().isEmpty() || m_a->exited()) &&
+                                     (!m_b->url().isEmpty() || m_b->exited()),
+                                 60000);
+        QVERIFY2(!m_a->url().isEmpty() && !m_b->url().isEmpty(), "both instances serve");
+        // Every migration applied exactly once.
+        const int applied =
+            dbValue(m_database->config, QStringLiteral("SELECT COUNT(*) FROM schema_version"))
+                .toInt();
+        QVERIFY(applied >= 3);
+        QCOMPARE(
+            dbValue(m_database->config, QStringLiteral("SELECT MAX(version) FROM schema_version"))
+                .toInt(),
+            applied);
+        QCOMPARE(dbValue(m_database->config, QStringLiteral("SELECT COUNT(*) FROM users")).toInt(),
+                 1);
+    }
+
+    void cleanupTestCase()
+    {
+        m_a.reset();
+        m_b.reset();
+        m_database.reset();
+    }
+
+    void aRefreshTokenRotatedOnOneIsRefusedOnTheOther()
+    {
+        ApiClient a(m_a->url()), b(m_b->url());
+        const QString first = a.login(TestServer::adminEmail, TestServer::adminPassword)
+                                  .value(QLatin1String("refreshToken"))
+                                  .toString();
+        const ApiReply rotated =
+            a.post(QStringLiteral("/v1/auth/refresh"), {{QStringLiteral("refreshToken"), first}});
+        QCOMPARE(rotated.status, 200);
+        QCOMPARE(
+            b.post(QStringLiteral("/v1/auth/refresh"), {{QStringLiteral("refreshToken"), first}})
+                .status,
+            401);
+        // The reuse ended the whole family, on both.
+        QCOMPARE(a.post(QStringLiteral("/v1/auth/refresh"),
+                        {{QStringLiteral("refreshToken"),
+                          rotated.json().value(QLatin1String("refreshToken")).toString()}})
+                     .status,
+                 401);
+        // An access token of one is good on the other (one JWT secret).
+        b.login(TestServer::adminEmail, TestServer::adminPassword);
+        a.token = b.token;
+        QCOMPARE(a.get(QStringLiteral("/v1/me")).status, 200);
+    }
+
+    void theRateLimitCountsSendsOnBoth()
+    {
+        addUser(QStringLiteral("carol@example.com"));
+        ApiClient a(m_a->url()), b(m_b->url());
+        a.login(QStringLiteral("carol@example.com"), QStringLiteral("password-1234"));
+        b.login(QStringLiteral("carol@example.com"), QStringLiteral("password-1234"));
+        for (ApiClient *client : {&a, &b, &a, &b, &a})
+            QCOMPARE(chat(*client).status, 200);
+        const ApiReply sixth = chat(b);
+        QCOMPARE(sixth.status, 429);
+        QCOMPARE(sixth.code(), QStringLiteral("RATE_LIMITED"));
+        QCOMPARE(chat(a).status, 429);
+
+        // The statistics of either count all five.
+        ApiClient admin(m_b->url());
+        admin.login(TestServer::adminEmail, TestServer::adminPassword);
+        int carols = -1;
+        for (const QJsonValue &row : admin.get(QStringLiteral("/v1/admin/usage?groupBy=user"))
+                                         .json()[QLatin1String("groups")]
+                                         .toArray()) {
+            if (row[QLatin1String("label")].toString() == QLatin1String("carol@example.com"))
+                carols = row[QLatin1String("requests")].toInt();
+        }
+        QCOMPARE(carols, 5);
+        QCOMPARE(ApiClient(m_a->url())
+                     .get(QStringLiteral("/health"))
+                     .json()
+                     .value(QLatin1String("status"))
+                     .toString(),
+                 QStringLiteral("ok"));
+    }
+
+    void aQuotaSetOnOneIsKeptOnTheOther()
+    {
+        const QString dave = addUser(QStringLiteral("dave@example.com"));
+        ApiClient admin(m_a->url());
+        admin.login(TestServer::adminEmail, TestServer::adminPassword);
+        QCOMPARE(
+            admin
+                .patch(QStringLiteral("/v1/admin/users/") + dave,
+                       {{QStringLiteral("quota"), QJsonObject{{QStringLiteral("dailyTokens"), 1}}}})
+                .status,
+            200);
+        ApiClient a(m_a->url()), b(m_b->url());
+        a.login(QStringLiteral("dave@example.com"), QStringLiteral("password-1234"));
+        b.login(QStringLiteral("dave@example.com"), QStringLiteral("password-1234"));
+        QCOMPARE(chat(b).status, 200); // starts under the quota, ends above it
+        const ApiReply refused = chat(a);
+        QCOMPARE(refused.status, 429);
+        QCOMPARE(refused.code(), QStringLiteral("QUOTA_EXCEEDED"));
+    }
+
+    void aProviderAddedOnOneServesOnTheOther()
+    {
+        ApiClient a(m_a->url()), b(m_b->url());
+        a.login(TestServer::adminEmail, TestServer::adminPassword);
+        b.login(TestServer::adminEmail, TestServer::adminPassword);
+        QCOMPARE(a.post(QStringLiteral("/v1/admin/providers"),
+                        {{QStringLiteral("name"), QStringLiteral("Team")},
+                         {QStringLiteral("baseUrl"), m_upstream.baseUrl()},
+                         {QStringLiteral("apiKey"), QStringLiteral("sk-team-0123456789")},
+                         {QStringLiteral("models"), QJsonArray{QStringLiteral("fake-stream")}},
+                         {QStringLiteral("priority"), 10}})
+                     .status,
+                 201);
+        const auto servedByTeam = [&] {
+            for (const QJsonValue &m :
+                 b.get(QStringLiteral("/v1/models")).json()[QLatin1String("data")].toArray()) {
+                if (m[QLatin1String("owned_by")].toString() == QLatin1String("Team"))
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(servedByTeam(), 20000);
+        // B unseals the key A stored (one HEARTH_SECRET_KEY) and sends it.
+        QCOMPARE(chat(b).status, 200);
+        QByteArray authorization;
+        for (const FakeUpstream::Received &r : m_upstream.received) {
+            if (r.path.endsWith("/chat/completions"))
+                authorization = r.headers.value("authorization");
+        }
+        QCOMPARE(authorization, QByteArray("Bearer sk-team-0123456789"));
+    }
+};
+
+QTEST_MAIN(TestTwoInstances)
+#include "tst_two_instances.moc"

@@ -3,6 +3,7 @@
 #include "CommandLine.h"
 #include "SignalQuit.h"
 
+#include "api/DbCommands.h"
 #include "api/HearthServer.h"
 #include "api/UserCommands.h"
 #include "core/Version.h"
@@ -13,6 +14,7 @@
 #include <QtCore/QTextStream>
 
 #include <cstdio>
+#include <unistd.h>
 
 namespace hearth {
 
@@ -50,7 +52,7 @@ int runServerMain(int argc, char *argv[])
         return 2;
     }
     if (cli.showHelp) {
-        out << cli.helpText << '\n' << userCommandUsage();
+        out << cli.helpText << '\n' << userCommandUsage() << dbCommandUsage();
         return 0;
     }
     if (cli.showVersion) {
@@ -70,6 +72,9 @@ int runServerMain(int argc, char *argv[])
     if (!cli.command.isEmpty()) {
         if (cli.command.first() == QLatin1String("user"))
             return runUserCommand(config.config, cli.command.mid(1), out, err, in);
+        if (cli.command.first() == QLatin1String("db"))
+            return runDbCommand(config.config, cli.command.mid(1), out, err,
+                                isatty(fileno(stderr)));
         err << "Unknown command \"" << cli.command.first() << "\".\n\n" << cli.helpText;
         return 2;
     }

@@ -20,6 +20,10 @@ public:
     bool isStillThere(const DatabaseSettings &) const override { return true; }
     bool isConnectionLost(const QSqlError &error) const override;
     QString migrationLock() const override;
+    QString beginSnapshot() const override
+    {
+        return QStringLiteral("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+    }
     QString migrationUnlock() const override;
     QString upsert(const QString &table, const QString &key,
                    const QStringList &values) const override;

@@ -17,6 +17,10 @@ public:
     bool isStillThere(const DatabaseSettings &) const override { return true; }
     bool isConnectionLost(const QSqlError &error) const override;
     QString migrationLock() const override;
+    QString beginSnapshot() const override
+    {
+        return QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    }
     QString migrationUnlock() const override;
 };
 

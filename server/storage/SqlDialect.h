@@ -59,6 +59,9 @@ public:
     // database migrate one after the other. Empty: the database needs none
     // (SQLite has one writer at a time and one instance per file).
     virtual QString migrationLock() const { return {}; }
+    // Starts a read transaction that sees one moment of the database while
+    // others write (copies and backups). SQLite: the first read fixes it.
+    virtual QString beginSnapshot() const { return QStringLiteral("BEGIN"); }
     virtual QString migrationUnlock() const { return {}; }
 };
 

@@ -1,0 +1,156 @@
+#include "api/DbCommands.h"
+
+#include "storage/Database.h"
+#include "storage/DatabaseCopy.h"
+#include "storage/DatabaseSpec.h"
+#include "storage/Migrator.h"
+#include "storage/SqlDialect.h"
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QFileInfo>
+#include <QtCore/QLocale>
+#include <QtCore/QTextStream>
+
+namespace hearth {
+
+QString dbCommandUsage()
+{
+    return QStringLiteral(
+        "  hearth-server db copy [--from FILE|URL] --to FILE|URL\n"
+        "  hearth-server db backup FILE\n"
+        "FILE is an SQLite file; URL is postgres://user:password@host:port/name or\n"
+        "mysql://user:password@host:port/name. --from defaults to the configured\n"
+        "database. The destination must be new or empty; the source may be in use.\n");
+}
+
+namespace {
+
+DatabaseSettings configuredDatabase(const ServerConfig &config)
+{
+    DatabaseSettings settings;
+    settings.driver = config.dbDriver;
+    settings.sqlitePath = config.dbPath;
+    settings.host = config.dbHost;
+    settings.port = config.dbPort;
+    settings.user = config.dbUser;
+    settings.password = config.dbPassword;
+    settings.name = config.dbName;
+    settings.sslMode = config.dbSslMode;
+    return settings;
+}
+
+// The source must be at this Hearth's schema version: a copy neither
+// upgrades nor downgrades.
+bool sourceIsCurrent(Database &source, QTextStream &err)
+{
+    QString error;
+    const int version = Migrator(source).currentVersion(&error);
+    const int newest = source.dialect().migrations().last().version;
+    if (version < 0) {
+        err << "Cannot read the source: " << error << '\n';
+        return false;
+    }
+    if (version != newest) {
+        err << "The source has schema version " << version << ", this Hearth " << newest << ". "
+            << (version < newest ? "Start hearth-server on it once to bring it up to date."
+                                 : "Use the newer Hearth that made it.")
+            << '\n';
+        return false;
+    }
+    return true;
+}
+
+int copy(const DatabaseSettings &from, const DatabaseSettings &to, QTextStream &out,
+         QTextStream &err, bool interactive)
+{
+    if (to.driver == QLatin1String("sqlite") && QFileInfo::exists(to.sqlitePath) &&
+        QFileInfo(to.sqlitePath).size() > 0) {
+        err << to.sqlitePath << " exists; copy into a new file.\n";
+        return 1;
+    }
+    QString error;
+    auto source = Database::create(from, &error);
+    auto destination = source ? Database::create(to, &error) : nullptr;
+    if (!source || !destination) {
+        err << error << '\n';
+        return 1;
+    }
+    if (!sourceIsCurrent(*source, err))
+        return 1;
+    if (!Migrator(*destination).migrate(&error)) {
+        err << "Cannot prepare the destination: " << error << '\n';
+        return 1;
+    }
+    out << "Copying " << describeDatabase(from) << " to " << describeDatabase(to) << '\n';
+    out.flush();
+    QElapsedTimer sinceDrawn;
+    const auto progress = [&](qint64 done, qint64 total) {
+        // A bar on a terminal, redrawn at most ten times a second.
+        if (!interactive || (sinceDrawn.isValid() && sinceDrawn.elapsed() < 100 && done < total))
+            return;
+        sinceDrawn.start();
+        const int width = 30;
+        const int filled = total > 0 ? int(width * done / total) : width;
+        err << "\r[" << QString(filled, QLatin1Char('#'))
+            << QString(width - filled, QLatin1Char(' ')) << "] " << QLocale::c().toString(done)
+            << " / " << QLocale::c().toString(total) << " rows" << (done >= total ? "\n" : "");
+        err.flush();
+    };
+    DatabaseCopy run(*source, *destination);
+    QElapsedTimer took;
+    took.start();
+    const bool copied = run.run(progress, &error);
+    for (const DatabaseCopy::TableCount &count : run.counts()) {
+        out << QStringLiteral("  %1 %2 → %3%4\n")
+                   .arg(count.table, -15)
+                   .arg(count.source, 9)
+                   .arg(count.destination, -9)
+                   .arg(count.source == count.destination ? QString() : QStringLiteral(" ✗"));
+    }
+    if (!copied) {
+        err << "The copy failed: " << error << '\n';
+        return 1;
+    }
+    out << "Copied and verified in " << QString::number(took.elapsed() / 1000.0, 'f', 1)
+        << " s. Provider keys stay sealed: run the destination's server with the source's "
+           "secret.key (or the same HEARTH_SECRET_KEY).\n";
+    return 0;
+}
+
+} // namespace
+
+int runDbCommand(const ServerConfig &config, const QStringList &arguments, QTextStream &out,
+                 QTextStream &err, bool interactive)
+{
+    const QString command = arguments.value(0);
+    QString error;
+    if (command == QLatin1String("backup") && arguments.size() == 2) {
+        DatabaseSettings to;
+        to.driver = QStringLiteral("sqlite");
+        to.sqlitePath = arguments.at(1);
+        return copy(configuredDatabase(config), to, out, err, interactive);
+    }
+    if (command == QLatin1String("copy")) {
+        DatabaseSettings from = configuredDatabase(config);
+        std::optional<DatabaseSettings> to;
+        for (qsizetype i = 1; i + 1 < arguments.size(); i += 2) {
+            const DatabaseSettings parsed = parseDatabaseSpec(arguments.at(i + 1), &error);
+            if (parsed.driver.isEmpty()) {
+                err << error << '\n';
+                return 2;
+            }
+            if (arguments.at(i) == QLatin1String("--from"))
+                from = parsed;
+            else if (arguments.at(i) == QLatin1String("--to"))
+                to = parsed;
+            else
+                break;
+        }
+        if (to && arguments.size() % 2 == 1)
+            return copy(from, *to, out, err, interactive);
+    }
+    err << "Usage:\n" << dbCommandUsage();
+    return 2;
+}
+
+} // namespace hearth

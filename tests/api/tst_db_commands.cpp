@@ -1,0 +1,178 @@
+#include "ApiClient.h"
+#include "DbPeek.h"
+#include "FakeUpstream.h"
+#include "TestServer.h"
+
+#include "api/DbCommands.h"
+#include "storage/DatabaseCopy.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtCore/QTemporaryDir>
+#include <QtCore/QTextStream>
+#include <QtTest/QTest>
+
+// `hearth-server db backup` and `db copy` on a server that keeps running:
+// a backup while it serves, then that backup copied into a fresh database
+// of the kind under test (HEARTH_TEST_DB), and a server started on the copy
+// that knows the same people, conversations, usage and provider keys.
+class TestDbCommands final : public QObject
+{
+    Q_OBJECT
+    FakeUpstream m_upstream;
+    QTemporaryDir m_dir;
+
+    static int run(const hearth::ServerConfig &config, const QStringList &arguments,
+                   QString *output = nullptr)
+    {
+        QString outText, errText;
+        QTextStream out(&outText), err(&errText);
+        const int code = hearth::runDbCommand(config, arguments, out, err, false);
+        out.flush();
+        err.flush();
+        if (output)
+            *output = outText + errText;
+        return code;
+    }
+    static hearth::ServerConfig sqliteFile(const QString &path)
+    {
+        hearth::ServerConfig config;
+        config.dbDriver = QStringLiteral("sqlite");
+        config.dbPath = path;
+        return config;
+    }
+    static QString urlOf(const hearth::ServerConfig &config)
+    {
+        if (config.dbDriver == QLatin1String("sqlite"))
+            return config.dbPath;
+        return QStringLiteral("%1://%2:%3@127.0.0.1:%4/%5")
+            .arg(config.dbDriver, config.dbUser, config.dbPassword)
+            .arg(config.dbPort)
+            .arg(config.dbName);
+    }
+    static void sameRows(const hearth::ServerConfig &a, const hearth::ServerConfig &b)
+    {
+        for (const QString &table : hearth::DatabaseCopy::tables()) {
+            const QString sql = QStringLiteral("SELECT COUNT(*) FROM ") + table;
+            QVERIFY2(dbValue(a, sql).toLongLong() == dbValue(b, sql).toLongLong(),
+                     qPrintable(table));
+        }
+    }
+
+private slots:
+    void backupWhileServingThenCopyIntoAFreshDatabase()
+    {
+        TestServer source;
+        source.config.providers = {};
+        QVERIFY(source.start());
+        ApiClient admin(source.baseUrl());
+        admin.login(TestServer::adminEmail, TestServer::adminPassword);
+        QCOMPARE(admin
+                     .post(QStringLiteral("/v1/admin/providers"),
+                           {{QStringLiteral("name"), QStringLiteral("Team")},
+                            {QStringLiteral("baseUrl"), m_upstream.baseUrl()},
+                            {QStringLiteral("apiKey"), QStringLiteral("sk-copy-0123456789")},
+                            {QStringLiteral("models"), QJsonArray{QStringLiteral("fake-stream")}}})
+                     .status,
+                 201);
+        QVERIFY(source.addUser(QStringLiteral("ann@example.com"), QStringLiteral("ann-password")));
+        ApiClient ann(source.baseUrl());
+        ann.login(QStringLiteral("ann@example.com"), QStringLiteral("ann-password"));
+        const QString title = QStringLiteral("搬家清单 📦");
+        const QString conversation =
+            ann.post(QStringLiteral("/v1/conversations"), {{QStringLiteral("title"), title}})
+                .json()
+                .value(QLatin1String("id"))
+                .toString();
+        QCOMPARE(ann.post(QStringLiteral("/v1/conversations/%1/messages").arg(conversation),
+                          {{QStringLiteral("role"), QStringLiteral("user")},
+                           {QStringLiteral("content"), QStringLiteral("还记得我吗？")},
+                           {QStringLiteral("model"), QStringLiteral("fake-stream")}})
+                     .status,
+                 200);
+
+        // A backup of the running server.
+        const QString backup = m_dir.filePath(QStringLiteral("backup.db"));
+        QString output;
+        QCOMPARE(run(source.config, {QStringLiteral("backup"), backup}, &output), 0);
+        QVERIFY2(output.contains(QLatin1String("verified")), qPrintable(output));
+        sameRows(source.config, sqliteFile(backup));
+        QCOMPARE(run(source.config, {QStringLiteral("backup"), backup}, &output), 1);
+        QVERIFY(output.contains(QLatin1String("exists")));
+
+        // Copied into a new database of the kind under test.
+        TestServer target; // not started yet: its database is empty
+        target.config.providers = {};
+        const int copied = run(source.config,
+                               {QStringLiteral("copy"), QStringLiteral("--from"), backup,
+                                QStringLiteral("--to"), urlOf(target.config)},
+                               &output);
+        QVERIFY2(copied == 0, qPrintable(output));
+        sameRows(source.config, target.config);
+        QCOMPARE(run(source.config,
+                     {QStringLiteral("copy"), QStringLiteral("--from"), backup,
+                      QStringLiteral("--to"), urlOf(target.config)},
+                     &output),
+                 1);
+        QVERIFY2(output.contains(QLatin1String("not empty")) ||
+                     output.contains(QLatin1String("exists")),
+                 qPrintable(output));
+
+        // A server on the copy, with the source's sealing key.
+        QFile key(QDir(source.config.dataDir).filePath(QStringLiteral("secret.key")));
+        QVERIFY(key.open(QIODevice::ReadOnly));
+        target.config.secretKey = QString::fromLatin1(key.readAll());
+        QVERIFY(target.start());
+        ApiClient annThere(target.baseUrl());
+        annThere.login(QStringLiteral("ann@example.com"), QStringLiteral("ann-password"));
+        const QJsonArray list = annThere.get(QStringLiteral("/v1/conversations")).array();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list[0][QLatin1String("title")].toString(), title);
+        const QJsonArray messages =
+            annThere.get(QStringLiteral("/v1/conversations/%1/messages").arg(conversation)).array();
+        QCOMPARE(messages.size(), 2);
+        QCOMPARE(messages[0][QLatin1String("content")].toString(), QStringLiteral("还记得我吗？"));
+        QCOMPARE(annThere.get(QStringLiteral("/v1/me/usage")).json(),
+                 ann.get(QStringLiteral("/v1/me/usage")).json());
+        // The provider key was unsealed on the other side.
+        const QString again = annThere
+                                  .post(QStringLiteral("/v1/conversations"),
+                                        {{QStringLiteral("title"), QStringLiteral("again")}})
+                                  .json()
+                                  .value(QLatin1String("id"))
+                                  .toString();
+        QCOMPARE(annThere
+                     .post(QStringLiteral("/v1/conversations/%1/messages").arg(again),
+                           {{QStringLiteral("role"), QStringLiteral("user")},
+                            {QStringLiteral("content"), QStringLiteral("hi")},
+                            {QStringLiteral("model"), QStringLiteral("fake-stream")}})
+                     .status,
+                 200);
+        QCOMPARE(m_upstream.received.last().headers.value("authorization"),
+                 QByteArray("Bearer sk-copy-0123456789"));
+    }
+
+    void badArgumentsAreExplained()
+    {
+        TestServer server;
+        QString output;
+        QCOMPARE(run(server.config, {QStringLiteral("copy")}, &output), 2);
+        QVERIFY(output.contains(QLatin1String("db copy")));
+        QCOMPARE(run(server.config,
+                     {QStringLiteral("copy"), QStringLiteral("--to"),
+                      QStringLiteral("oracle://scott@db/orcl")},
+                     &output),
+                 2);
+        QVERIFY2(output.contains(QLatin1String("neither an SQLite file")), qPrintable(output));
+        QCOMPARE(run(server.config,
+                     {QStringLiteral("copy"), QStringLiteral("--from"),
+                      m_dir.filePath(QStringLiteral("nothing-here.db")), QStringLiteral("--to"),
+                      m_dir.filePath(QStringLiteral("out.db"))},
+                     &output),
+                 1);
+        QVERIFY2(output.contains(QLatin1String("schema version 0")), qPrintable(output));
+    }
+};
+
+QTEST_MAIN(TestDbCommands)
+#include "tst_db_commands.moc"

@@ -124,6 +124,17 @@ SCHEMAS = {
         "name": {"type": "string"}, "baseUrl": {"type": "string", "format": "uri"}, "apiKey": {"type": "string"},
         "models": {"type": "array", "items": {"type": "string"}}, "enabled": {"type": "boolean"},
         "priority": {"type": "integer"}}},
+    "DatabaseJob": {"type": "object", "properties": {
+        "kind": {"enum": ["backup", "copy", None]},
+        "state": {"enum": ["idle", "running", "done", "failed"]},
+        "target": {"type": ["string", "null"], "description": "backup file name, or the destination without its password"},
+        "done": {"type": "integer", "description": "rows copied so far"},
+        "total": {"type": "integer"},
+        "error": {"type": ["string", "null"]},
+        "tables": {"type": "array", "items": {"type": "object", "properties": {
+            "table": {"type": "string"}, "source": {"type": "integer"}, "destination": {"type": "integer"}}}},
+        "startedAt": {"type": ["string", "null"], "format": "date-time"},
+        "finishedAt": {"type": ["string", "null"], "format": "date-time"}}},
     "Settings": {"type": "object", "properties": {
         "chatRateLimit": {"type": "object", "properties": {"perMinute": NULLABLE_INT, "perDay": NULLABLE_INT,
                                                            "perWeek": NULLABLE_INT}},
@@ -312,6 +323,22 @@ PATHS = {
         "patch": {"summary": "Change settings", "requestBody": body(ref("Settings")),
                   "responses": {**ok("Settings", ref("Settings")), "400": err("Invalid body"),
                                 "409": err("Locked by the environment"), **ADMIN}}},
+    "/v1/admin/database/backup": {
+        "post": {"summary": "Start a backup of the live database to a new SQLite file in the data folder",
+                 "responses": {**ok("Started", ref("DatabaseJob"), "202"),
+                               "409": err("A backup or copy is already running"), **ADMIN}},
+        "get": {"summary": "Download the last finished backup (application/vnd.sqlite3)",
+                "responses": {"200": {"description": "The SQLite file",
+                                      "content": {"application/vnd.sqlite3": {}}},
+                              "404": err("No backup yet"), **ADMIN}}},
+    "/v1/admin/database/copy": {"post": {
+        "summary": "Start copying the whole installation into another, empty database",
+        "requestBody": body({"type": "object", "required": ["to"], "properties": {
+            "to": {"type": "string", "description": "an SQLite file path, or postgres:// or mysql:// URL"}}}),
+        "responses": {**ok("Started", ref("DatabaseJob"), "202"), "400": err("Invalid destination"),
+                      "409": err("A backup or copy is already running"), **ADMIN}}},
+    "/v1/admin/database/job": {"get": {"summary": "The state of the last backup or copy",
+                                       "responses": {**ok("Job", ref("DatabaseJob")), **ADMIN}}},
     "/v1/admin/logs": {"get": {"summary": "The access log, newest first",
                                "parameters": PAGE + RANGE + [
                                    {"name": "userId", "in": "query", "schema": {"type": "string"}},

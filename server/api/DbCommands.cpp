@@ -3,8 +3,6 @@
 #include "storage/Database.h"
 #include "storage/DatabaseCopy.h"
 #include "storage/DatabaseSpec.h"
-#include "storage/Migrator.h"
-#include "storage/SqlDialect.h"
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFileInfo>
@@ -39,46 +37,17 @@ DatabaseSettings configuredDatabase(const ServerConfig &config)
     return settings;
 }
 
-// The source must be at this Hearth's schema version: a copy neither
-// upgrades nor downgrades.
-bool sourceIsCurrent(Database &source, QTextStream &err)
-{
-    QString error;
-    const int version = Migrator(source).currentVersion(&error);
-    const int newest = source.dialect().migrations().last().version;
-    if (version < 0) {
-        err << "Cannot read the source: " << error << '\n';
-        return false;
-    }
-    if (version != newest) {
-        err << "The source has schema version " << version << ", this Hearth " << newest << ". "
-            << (version < newest ? "Start hearth-server on it once to bring it up to date."
-                                 : "Use the newer Hearth that made it.")
-            << '\n';
-        return false;
-    }
-    return true;
-}
-
 int copy(const DatabaseSettings &from, const DatabaseSettings &to, QTextStream &out,
          QTextStream &err, bool interactive)
 {
-    if (to.driver == QLatin1String("sqlite") && QFileInfo::exists(to.sqlitePath) &&
-        QFileInfo(to.sqlitePath).size() > 0) {
-        err << to.sqlitePath << " exists; copy into a new file.\n";
+    if (from.driver == QLatin1String("sqlite") && !QFileInfo::exists(from.sqlitePath)) {
+        err << from.sqlitePath << " does not exist.\n";
         return 1;
     }
     QString error;
     auto source = Database::create(from, &error);
-    auto destination = source ? Database::create(to, &error) : nullptr;
-    if (!source || !destination) {
+    if (!source) {
         err << error << '\n';
-        return 1;
-    }
-    if (!sourceIsCurrent(*source, err))
-        return 1;
-    if (!Migrator(*destination).migrate(&error)) {
-        err << "Cannot prepare the destination: " << error << '\n';
         return 1;
     }
     out << "Copying " << describeDatabase(from) << " to " << describeDatabase(to) << '\n';
@@ -87,7 +56,7 @@ int copy(const DatabaseSettings &from, const DatabaseSettings &to, QTextStream &
     const auto progress = [&](qint64 done, qint64 total) {
         // A bar on a terminal, redrawn at most ten times a second.
         if (!interactive || (sinceDrawn.isValid() && sinceDrawn.elapsed() < 100 && done < total))
-            return;
+            return true;
         sinceDrawn.start();
         const int width = 30;
         const int filled = total > 0 ? int(width * done / total) : width;
@@ -95,12 +64,13 @@ int copy(const DatabaseSettings &from, const DatabaseSettings &to, QTextStream &
             << QString(width - filled, QLatin1Char(' ')) << "] " << QLocale::c().toString(done)
             << " / " << QLocale::c().toString(total) << " rows" << (done >= total ? "\n" : "");
         err.flush();
+        return true;
     };
-    DatabaseCopy run(*source, *destination);
     QElapsedTimer took;
     took.start();
-    const bool copied = run.run(progress, &error);
-    for (const DatabaseCopy::TableCount &count : run.counts()) {
+    QList<DatabaseCopy::TableCount> counts;
+    const bool copied = DatabaseCopy::copyInto(*source, to, progress, &counts, &error);
+    for (const DatabaseCopy::TableCount &count : std::as_const(counts)) {
         out << QStringLiteral("  %1 %2 → %3%4\n")
                    .arg(count.table, -15)
                    .arg(count.source, 9)

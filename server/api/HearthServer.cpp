@@ -2,6 +2,7 @@
 
 #include "api/AccessLogWriter.h"
 #include "api/AdminController.h"
+#include "api/AdminDatabaseController.h"
 #include "api/AdminProvidersController.h"
 #include "api/AdminUsersController.h"
 #include "api/AuthController.h"
@@ -45,6 +46,7 @@ public:
     std::unique_ptr<MeController> me;
     std::unique_ptr<AdminUsersController> adminUsers;
     std::unique_ptr<AdminController> admin;
+    std::unique_ptr<AdminDatabaseController> adminDatabase;
     std::unique_ptr<AdminProvidersController> adminProviders;
     std::unique_ptr<OpenAiController> openAi;
     std::unique_ptr<ProviderService> providerService;
@@ -145,6 +147,7 @@ bool HearthServer::start(QString *error)
     d->me = std::make_unique<MeController>(ctx, *d->auth);
     d->adminUsers = std::make_unique<AdminUsersController>(ctx, *d->auth);
     d->admin = std::make_unique<AdminController>(ctx, *d->auth);
+    d->adminDatabase = std::make_unique<AdminDatabaseController>(ctx, *d->auth);
     d->adminProviders =
         std::make_unique<AdminProvidersController>(ctx, *d->auth, *d->providerService);
     d->openAi = std::make_unique<OpenAiController>(ctx, *d->auth);
@@ -156,6 +159,7 @@ bool HearthServer::start(QString *error)
     d->me->registerRoutes(router);
     d->adminUsers->registerRoutes(router);
     d->admin->registerRoutes(router);
+    d->adminDatabase->registerRoutes(router);
     d->adminProviders->registerRoutes(router);
     d->openAi->registerRoutes(router);
 

@@ -1,8 +1,10 @@
 #include "storage/DatabaseCopy.h"
 
 #include "storage/Database.h"
+#include "storage/Migrator.h"
 #include "storage/SqlDialect.h"
 
+#include <QtCore/QFileInfo>
 #include <QtSql/QSqlDatabase>
 #include <QtSql/QSqlError>
 #include <QtSql/QSqlQuery>
@@ -60,6 +62,42 @@ QStringList DatabaseCopy::tables()
             QStringLiteral("rate_events"), QStringLiteral("access_log")};
 }
 
+bool DatabaseCopy::copyInto(Database &source, const DatabaseSettings &to, const Progress &progress,
+                            QList<TableCount> *counts, QString *error)
+{
+    if (to.driver == QLatin1String("sqlite") && QFileInfo::exists(to.sqlitePath) &&
+        QFileInfo(to.sqlitePath).size() > 0) {
+        *error = QStringLiteral("%1 exists; copy into a new file").arg(to.sqlitePath);
+        return false;
+    }
+    const int version = Migrator(source).currentVersion(error);
+    const int newest = source.dialect().migrations().last().version;
+    if (version < 0)
+        return false;
+    if (version != newest) {
+        *error =
+            QStringLiteral("the source has schema version %1, this Hearth %2; %3")
+                .arg(version)
+                .arg(newest)
+                .arg(version < newest
+                         ? QStringLiteral("start hearth-server on it once to bring it up to date")
+                         : QStringLiteral("use the newer Hearth that made it"));
+        return false;
+    }
+    auto destination = Database::create(to, error);
+    if (!destination)
+        return false;
+    if (!Migrator(*destination).migrate(error)) {
+        *error = QStringLiteral("cannot prepare the destination: %1").arg(*error);
+        return false;
+    }
+    DatabaseCopy copy(source, *destination);
+    const bool copied = copy.run(progress, error);
+    if (counts)
+        *counts = copy.counts();
+    return copied;
+}
+
 bool DatabaseCopy::run(const Progress &progress, QString *error)
 {
     QSqlDatabase source = m_source.connection();
@@ -95,8 +133,10 @@ bool DatabaseCopy::run(const Progress &progress, QString *error)
         m_counts << counted;
     }
     qint64 done = 0;
-    if (progress)
-        progress(done, total);
+    if (progress && !progress(done, total)) {
+        *error = QStringLiteral("cancelled");
+        return false;
+    }
     for (const QString &table : tables()) {
         if (!copyTable(table, done, total, progress, error))
             return false;
@@ -156,8 +196,10 @@ bool DatabaseCopy::copyTable(const QString &table, qint64 &done, qint64 total,
             destination.commit();
             destination.transaction();
             rowsInTransaction = 0;
-            if (progress)
-                progress(done, total);
+            if (progress && !progress(done, total)) {
+                *error = QStringLiteral("cancelled");
+                return false;
+            }
         }
         return true;
     };
@@ -194,8 +236,10 @@ bool DatabaseCopy::copyTable(const QString &table, qint64 &done, qint64 total,
             QStringLiteral("cannot write %1: %2").arg(table, describe(destination.lastError()));
         return false;
     }
-    if (progress)
-        progress(done, total);
+    if (progress && !progress(done, total)) {
+        *error = QStringLiteral("cancelled");
+        return false;
+    }
     return true;
 }
 

@@ -8,6 +8,7 @@
 namespace hearth {
 
 class Database;
+struct DatabaseSettings;
 
 // Copies a whole installation from one database to another, of any two
 // kinds: every table in an order that keeps foreign keys satisfied, read
@@ -24,8 +25,9 @@ public:
         qint64 source = 0;
         qint64 destination = 0;
     };
-    // Rows copied so far of all tables, and the total to copy.
-    using Progress = std::function<void(qint64 done, qint64 total)>;
+    // Rows copied so far of all tables, and the total to copy; returns false
+    // to stop the copy (it then fails as "cancelled").
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
 
     DatabaseCopy(Database &source, Database &destination)
         : m_source(source)
@@ -38,6 +40,11 @@ public:
 
     // Parents before children.
     static QStringList tables();
+
+    // The whole job: `to` is created (an SQLite file must not exist yet) and
+    // migrated; `source` must be at this Hearth's schema version.
+    static bool copyInto(Database &source, const DatabaseSettings &to, const Progress &progress,
+                         QList<TableCount> *counts, QString *error);
 
 private:
     bool copyTable(const QString &table, qint64 &done, qint64 total, const Progress &progress,

@@ -152,6 +152,70 @@ private slots:
                  QByteArray("Bearer sk-copy-0123456789"));
     }
 
+    void theAdminPanelsBackupAndCopy()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        ApiClient admin(server.baseUrl());
+        admin.login(TestServer::adminEmail, TestServer::adminPassword);
+        QCOMPARE(admin.get(QStringLiteral("/v1/admin/database/backup")).status, 404);
+        QCOMPARE(admin.get(QStringLiteral("/v1/admin/database/job"))
+                     .json()
+                     .value(QLatin1String("state"))
+                     .toString(),
+                 QStringLiteral("idle"));
+        const auto finished = [&] {
+            const QString state = admin.get(QStringLiteral("/v1/admin/database/job"))
+                                      .json()
+                                      .value(QLatin1String("state"))
+                                      .toString();
+            return state == QLatin1String("done") || state == QLatin1String("failed");
+        };
+
+        ApiReply started = admin.post(QStringLiteral("/v1/admin/database/backup"), {});
+        QCOMPARE(started.status, 202);
+        QCOMPARE(started.json().value(QLatin1String("kind")).toString(), QStringLiteral("backup"));
+        QTRY_VERIFY_WITH_TIMEOUT(finished(), 30000);
+        QJsonObject job = admin.get(QStringLiteral("/v1/admin/database/job")).json();
+        QCOMPARE(job.value(QLatin1String("state")).toString(), QStringLiteral("done"));
+        QCOMPARE(job.value(QLatin1String("done")).toInteger(),
+                 job.value(QLatin1String("total")).toInteger());
+        const ApiReply file = admin.get(QStringLiteral("/v1/admin/database/backup"));
+        QCOMPARE(file.status, 200);
+        QVERIFY(file.body.startsWith(QByteArray("SQLite format 3\0", 16)));
+        const QString saved = m_dir.filePath(QStringLiteral("downloaded.db"));
+        QFile out(saved);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(file.body);
+        out.close();
+        sameRows(server.config, sqliteFile(saved));
+
+        // Copy: refused destinations, then a new SQLite file.
+        for (const QJsonObject &bad :
+             {QJsonObject{}, QJsonObject{{QStringLiteral("to"), QStringLiteral("oracle://x/y")}},
+              QJsonObject{{QStringLiteral("to"), urlOf(server.config)}}})
+            QCOMPARE(admin.post(QStringLiteral("/v1/admin/database/copy"), bad).status, 400);
+        const QString copy = m_dir.filePath(QStringLiteral("copied-by-api.db"));
+        QCOMPARE(
+            admin.post(QStringLiteral("/v1/admin/database/copy"), {{QStringLiteral("to"), copy}})
+                .status,
+            202);
+        QTRY_VERIFY_WITH_TIMEOUT(finished(), 30000);
+        job = admin.get(QStringLiteral("/v1/admin/database/job")).json();
+        QCOMPARE(job.value(QLatin1String("state")).toString(), QStringLiteral("done"));
+        QVERIFY(job.value(QLatin1String("tables")).toArray().size() >= 10);
+        sameRows(server.config, sqliteFile(copy));
+        // Not twice into the same file: the job fails and says why.
+        QCOMPARE(
+            admin.post(QStringLiteral("/v1/admin/database/copy"), {{QStringLiteral("to"), copy}})
+                .status,
+            202);
+        QTRY_VERIFY_WITH_TIMEOUT(finished(), 30000);
+        job = admin.get(QStringLiteral("/v1/admin/database/job")).json();
+        QCOMPARE(job.value(QLatin1String("state")).toString(), QStringLiteral("failed"));
+        QVERIFY(job.value(QLatin1String("error")).toString().contains(QLatin1String("exists")));
+    }
+
     void badArgumentsAreExplained()
     {
         TestServer server;
@@ -170,7 +234,8 @@ private slots:
                       m_dir.filePath(QStringLiteral("out.db"))},
                      &output),
                  1);
-        QVERIFY2(output.contains(QLatin1String("schema version 0")), qPrintable(output));
+        QVERIFY2(output.contains(QLatin1String("does not exist")), qPrintable(output));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("nothing-here.db"))));
     }
 };
 

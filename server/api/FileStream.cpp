@@ -1,0 +1,59 @@
+#include "api/FileStream.h"
+
+#include "api/ApiReply.h"
+
+#include <QtCore/QFileInfo>
+#include <QtCore/QTimer>
+
+namespace hearth {
+
+namespace {
+constexpr qint64 pieceBytes = 256 * 1024;
+constexpr qint64 maxUnsentBytes = 1024 * 1024;
+} // namespace
+
+FileStream::FileStream(const QString &path, QByteArray contentType, ResponderPtr responder,
+                       QObject *parent)
+    : QObject(parent)
+    , m_file(path)
+    , m_contentType(std::move(contentType))
+    , m_responder(std::move(responder))
+{}
+
+void FileStream::start()
+{
+    if (!m_file.open(QIODevice::ReadOnly)) {
+        replyError(m_responder, ApiError::internal());
+        deleteLater();
+        return;
+    }
+    const QByteArray name = QFileInfo(m_file).fileName().toUtf8();
+    m_responder->beginStream(200, m_contentType,
+                             {{"Content-Disposition", "attachment; filename=\"" + name + '"'},
+                              {"X-File-Size", QByteArray::number(m_file.size())}});
+    QTimer::singleShot(0, this, &FileStream::next);
+}
+
+void FileStream::next()
+{
+    if (!m_responder->isConnected()) {
+        deleteLater();
+        return;
+    }
+    QTcpSocket *socket = m_responder->socket();
+    if (socket && socket->bytesToWrite() > maxUnsentBytes) {
+        QTimer::singleShot(20, this, &FileStream::next); // let the client catch up
+        return;
+    }
+    const QByteArray piece = m_file.read(pieceBytes);
+    if (!piece.isEmpty())
+        m_responder->writeChunk(piece);
+    if (piece.size() < pieceBytes) {
+        m_responder->endStream();
+        deleteLater();
+        return;
+    }
+    QTimer::singleShot(0, this, &FileStream::next);
+}
+
+} // namespace hearth

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "http/Responder.h"
+
+#include <QtCore/QFile>
+#include <QtCore/QObject>
+
+namespace hearth {
+
+// Sends a file as a download in pieces, one per event-loop turn, waiting
+// while the client is slow to read, so a large file holds neither the
+// server thread nor memory. Deletes itself when done or when the client left.
+class FileStream final : public QObject
+{
+public:
+    FileStream(const QString &path, QByteArray contentType, ResponderPtr responder,
+               QObject *parent);
+    void start();
+
+private:
+    void next();
+
+    QFile m_file;
+    QByteArray m_contentType;
+    ResponderPtr m_responder;
+};
+
+} // namespace hearth

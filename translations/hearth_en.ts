@@ -100,12 +100,12 @@
 <context>
     <name>DesktopShell</name>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="92"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="95"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="93"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="96"/>
         <source>Hearth could not start its server:
 %1</source>
         <translation>Hearth could not start its server:
@@ -293,75 +293,95 @@
     <message>
         <location filename="../ui/client/ServerMessages.cpp" line="39"/>
         <source>No configured provider serves the model &quot;%1&quot;</source>
-        <translation>No configured provider serves the model "%1"</translation>
+        <translation>No configured provider serves the model &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="40"/>
+        <source>%1 exists; copy into a new file</source>
+        <translation>%1 exists; copy into a new file</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="41"/>
+        <source>the destination is not empty (%1 has %2 rows); copy into a new database</source>
+        <translation>the destination is not empty (%1 has %2 rows); copy into a new database</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="43"/>
+        <source>A backup or copy is already running</source>
+        <translation>A backup or copy is already running</translation>
     </message>
     <message>
         <location filename="../ui/client/ServerMessages.cpp" line="44"/>
+        <source>to is the database this server uses</source>
+        <translation>to is the database this server uses</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="49"/>
         <source>Conversation</source>
         <translation>Conversation</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="45"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="50"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="46"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="51"/>
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="47"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="52"/>
         <source>Provider</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="48"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="53"/>
         <source>API key</source>
         <translation>API key</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="49"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="54"/>
         <source>email</source>
         <translation>email</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="50"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="55"/>
         <source>password</source>
         <translation>password</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="51"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="56"/>
         <source>name</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="52"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="57"/>
         <source>title</source>
         <translation>title</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="53"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="58"/>
         <source>currentPassword</source>
         <translation>currentPassword</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="54"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="59"/>
         <source>newPassword</source>
         <translation>newPassword</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="55"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="60"/>
         <source>baseUrl</source>
         <translation>baseUrl</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="56"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="61"/>
         <source>content</source>
         <translation>content</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="57"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="62"/>
         <source>systemPrompt</source>
         <translation>systemPrompt</translation>
     </message>
@@ -369,17 +389,17 @@
 <context>
     <name>hearth::DesktopShell</name>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="129"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="132"/>
         <source>Please sign in again: %1</source>
         <translation>Please sign in again: %1</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="169"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="172"/>
         <source>%1 You will be asked for your password at the next start.</source>
         <translation>%1 You will be asked for your password at the next start.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="177"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="180"/>
         <source>Your sign-in on %1 has ended. Please sign in again.</source>
         <translation>Your sign-in on %1 has ended. Please sign in again.</translation>
     </message>
@@ -420,7 +440,7 @@
         <translation>Export cancelled</translation>
     </message>
     <message>
-        <location filename="../ui/client/FileDownload.cpp" line="59"/>
+        <location filename="../ui/client/FileDownload.cpp" line="61"/>
         <source>The download broke off: %1</source>
         <translation>The download broke off: %1</translation>
     </message>
@@ -428,7 +448,7 @@
 <context>
     <name>hearth::client::MessageStream</name>
     <message>
-        <location filename="../ui/client/MessageStream.cpp" line="72"/>
+        <location filename="../ui/client/MessageStream.cpp" line="73"/>
         <source>The reply ended unexpectedly</source>
         <translation>The reply ended unexpectedly</translation>
     </message>
@@ -439,6 +459,160 @@
         <location filename="../ui/client/TokenVault.cpp" line="13"/>
         <source>This system has no keychain to keep your sign-in in.</source>
         <translation>This system has no keychain to keep your sign-in in.</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::AdminDatabasePage</name>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="35"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="36"/>
+        <source>&amp;Save backup…</source>
+        <translation>&amp;Save backup…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="38"/>
+        <source>&amp;Copy…</source>
+        <translation>&amp;Copy…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="41"/>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="41"/>
+        <source>Rows</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="41"/>
+        <source>Copied</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="41"/>
+        <source>Rows per table</source>
+        <translation>Rows per table</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="44"/>
+        <source>postgres://user:password@host/hearth, mysql://user:password@host/hearth or a file on the server</source>
+        <translation>postgres://user:password@host/hearth, mysql://user:password@host/hearth or a file on the server</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="47"/>
+        <source>Destination database</source>
+        <translation>Destination database</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="49"/>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="56"/>
+        <source>Save backup</source>
+        <translation>Save backup</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="56"/>
+        <source>SQLite databases (*.db)</source>
+        <translation>SQLite databases (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="68"/>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="75"/>
+        <source>Everything in one SQLite file: accounts, conversations, usage, providers and settings. The server keeps running meanwhile.</source>
+        <translation>Everything in one SQLite file: accounts, conversations, usage, providers and settings. The server keeps running meanwhile.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="80"/>
+        <source>Move to another database</source>
+        <translation>Move to another database</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="86"/>
+        <source>Copies the whole installation into an empty PostgreSQL or MySQL database (or a new SQLite file). Then start Hearth on it with DB_DRIVER and the DB_ settings, and this server&apos;s secret.key so that provider keys still open.</source>
+        <translation>Copies the whole installation into an empty PostgreSQL or MySQL database (or a new SQLite file). Then start Hearth on it with DB_DRIVER and the DB_ settings, and this server&apos;s secret.key so that provider keys still open.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="126"/>
+        <source>Type where to copy to first.</source>
+        <translation>Type where to copy to first.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="130"/>
+        <source>Copy the database</source>
+        <translation>Copy the database</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="131"/>
+        <source>Copy everything on this server into %1? It must be empty; nothing here changes.</source>
+        <translation>Copy everything on this server into %1? It must be empty; nothing here changes.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="134"/>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="145"/>
+        <source>Starting…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="180"/>
+        <source>Backing up: %1 of %2 rows…</source>
+        <translation>Backing up: %1 of %2 rows…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="182"/>
+        <source>Copying: %1 of %2 rows…</source>
+        <translation>Copying: %1 of %2 rows…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="189"/>
+        <source>Backup %1 made: %n row(s).</source>
+        <translation>
+            <numerusform>Backup %1 made: %n row.</numerusform>
+            <numerusform>Backup %1 made: %n rows.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="190"/>
+        <source>Copied %n row(s) to %1 and checked every table.</source>
+        <translation>
+            <numerusform>Copied %n row to %1 and checked every table.</numerusform>
+            <numerusform>Copied %n rows to %1 and checked every table.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="193"/>
+        <source>The backup failed: %1</source>
+        <translation>The backup failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="193"/>
+        <source>The copy failed: %1</source>
+        <translation>The copy failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="196"/>
+        <source>No backup or copy made since the server started.</source>
+        <translation>No backup or copy made since the server started.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="243"/>
+        <source>Backup saved to %1</source>
+        <translation>Backup saved to %1</translation>
     </message>
 </context>
 <context>
@@ -533,29 +707,34 @@
 <context>
     <name>hearth::ui::AdminPanel</name>
     <message>
-        <location filename="../ui/app/AdminPanel.cpp" line="23"/>
+        <location filename="../ui/app/AdminPanel.cpp" line="25"/>
         <source>Users</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminPanel.cpp" line="24"/>
+        <location filename="../ui/app/AdminPanel.cpp" line="26"/>
         <source>Providers</source>
         <translation>Providers</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminPanel.cpp" line="25"/>
+        <location filename="../ui/app/AdminPanel.cpp" line="27"/>
         <source>Usage</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminPanel.cpp" line="26"/>
+        <location filename="../ui/app/AdminPanel.cpp" line="28"/>
         <source>Access log</source>
         <translation>Access log</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminPanel.cpp" line="27"/>
+        <location filename="../ui/app/AdminPanel.cpp" line="29"/>
         <source>Server settings</source>
         <translation>Server settings</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminPanel.cpp" line="30"/>
+        <source>Database</source>
+        <translation>Database</translation>
     </message>
 </context>
 <context>
@@ -1447,6 +1626,7 @@
     </message>
     <message>
         <location filename="../ui/app/ChatPanel.cpp" line="131"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="354"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
@@ -1467,7 +1647,7 @@
     </message>
     <message>
         <location filename="../ui/app/ChatPanel.cpp" line="194"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="347"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="366"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
@@ -1497,7 +1677,7 @@
         <translation>Cancel editing</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="329"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="337"/>
         <source>The reply was cut off.</source>
         <translation>The reply was cut off.</translation>
     </message>

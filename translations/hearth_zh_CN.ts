@@ -100,12 +100,12 @@
 <context>
     <name>DesktopShell</name>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="92"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="95"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="93"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="96"/>
         <source>Hearth could not start its server:
 %1</source>
         <translation>Hearth 无法启动其服务器：
@@ -296,72 +296,92 @@
         <translation>没有已配置的服务商提供模型“%1”</translation>
     </message>
     <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="40"/>
+        <source>%1 exists; copy into a new file</source>
+        <translation>%1 已存在；请复制到一个新文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="41"/>
+        <source>the destination is not empty (%1 has %2 rows); copy into a new database</source>
+        <translation>目标数据库不是空的（%1 表有 %2 行）；请复制到一个新数据库</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="43"/>
+        <source>A backup or copy is already running</source>
+        <translation>已有备份或复制正在进行</translation>
+    </message>
+    <message>
         <location filename="../ui/client/ServerMessages.cpp" line="44"/>
+        <source>to is the database this server uses</source>
+        <translation>目标就是本服务器正在使用的数据库</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="49"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="45"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="50"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="46"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="51"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="47"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="52"/>
         <source>Provider</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="48"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="53"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="49"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="54"/>
         <source>email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="50"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="55"/>
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="51"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="56"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="52"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="57"/>
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="53"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="58"/>
         <source>currentPassword</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="54"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="59"/>
         <source>newPassword</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="55"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="60"/>
         <source>baseUrl</source>
         <translation>服务地址</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="56"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="61"/>
         <source>content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="57"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="62"/>
         <source>systemPrompt</source>
         <translation>系统提示词</translation>
     </message>
@@ -369,17 +389,17 @@
 <context>
     <name>hearth::DesktopShell</name>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="129"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="132"/>
         <source>Please sign in again: %1</source>
         <translation>请重新登录：%1</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="169"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="172"/>
         <source>%1 You will be asked for your password at the next start.</source>
         <translation>%1 下次启动时需要重新输入密码。</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="177"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="180"/>
         <source>Your sign-in on %1 has ended. Please sign in again.</source>
         <translation>你在 %1 上的登录已失效，请重新登录。</translation>
     </message>
@@ -420,7 +440,7 @@
         <translation>导出已取消</translation>
     </message>
     <message>
-        <location filename="../ui/client/FileDownload.cpp" line="59"/>
+        <location filename="../ui/client/FileDownload.cpp" line="61"/>
         <source>The download broke off: %1</source>
         <translation>下载中断：%1</translation>
     </message>
@@ -428,7 +448,7 @@
 <context>
     <name>hearth::client::MessageStream</name>
     <message>
-        <location filename="../ui/client/MessageStream.cpp" line="72"/>
+        <location filename="../ui/client/MessageStream.cpp" line="73"/>
         <source>The reply ended unexpectedly</source>
         <translation>回复意外中断</translation>
     </message>
@@ -439,6 +459,158 @@
         <location filename="../ui/client/TokenVault.cpp" line="13"/>
         <source>This system has no keychain to keep your sign-in in.</source>
         <translation>此系统没有可用于保存登录信息的钥匙串。</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::AdminDatabasePage</name>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="35"/>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="36"/>
+        <source>&amp;Save backup…</source>
+        <translation>保存备份(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="38"/>
+        <source>&amp;Copy…</source>
+        <translation>复制(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="41"/>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="41"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="41"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="41"/>
+        <source>Rows per table</source>
+        <translation>各表行数</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="44"/>
+        <source>postgres://user:password@host/hearth, mysql://user:password@host/hearth or a file on the server</source>
+        <translation>postgres://用户:密码@主机/hearth、mysql://用户:密码@主机/hearth 或服务器上的文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="47"/>
+        <source>Destination database</source>
+        <translation>目标数据库</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="49"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="56"/>
+        <source>Save backup</source>
+        <translation>保存备份</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="56"/>
+        <source>SQLite databases (*.db)</source>
+        <translation>SQLite 数据库 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="68"/>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="75"/>
+        <source>Everything in one SQLite file: accounts, conversations, usage, providers and settings. The server keeps running meanwhile.</source>
+        <translation>将所有内容保存到一个 SQLite 文件中：账户、对话、用量、服务商和设置。备份期间服务器照常运行。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="80"/>
+        <source>Move to another database</source>
+        <translation>迁移到其他数据库</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="86"/>
+        <source>Copies the whole installation into an empty PostgreSQL or MySQL database (or a new SQLite file). Then start Hearth on it with DB_DRIVER and the DB_ settings, and this server&apos;s secret.key so that provider keys still open.</source>
+        <translation>将整个安装复制到一个空的 PostgreSQL 或 MySQL 数据库（或新的 SQLite 文件）。之后用 DB_DRIVER 和 DB_ 设置在其上启动 Hearth，并带上本服务器的 secret.key，以便服务商密钥仍可解开。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="126"/>
+        <source>Type where to copy to first.</source>
+        <translation>请先输入要复制到哪里。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="130"/>
+        <source>Copy the database</source>
+        <translation>复制数据库</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="131"/>
+        <source>Copy everything on this server into %1? It must be empty; nothing here changes.</source>
+        <translation>要将本服务器上的所有内容复制到 %1 吗？目标必须为空；此处的数据不会改变。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="134"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="145"/>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="180"/>
+        <source>Backing up: %1 of %2 rows…</source>
+        <translation>正在备份：%1 / %2 行…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="182"/>
+        <source>Copying: %1 of %2 rows…</source>
+        <translation>正在复制：%1 / %2 行…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="189"/>
+        <source>Backup %1 made: %n row(s).</source>
+        <translation>
+            <numerusform>已生成备份 %1：共 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="190"/>
+        <source>Copied %n row(s) to %1 and checked every table.</source>
+        <translation>
+            <numerusform>已将 %n 行复制到 %1，并核对了每张表。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="193"/>
+        <source>The backup failed: %1</source>
+        <translation>备份失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="193"/>
+        <source>The copy failed: %1</source>
+        <translation>复制失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="196"/>
+        <source>No backup or copy made since the server started.</source>
+        <translation>服务器启动以来尚未进行备份或复制。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="243"/>
+        <source>Backup saved to %1</source>
+        <translation>备份已保存到 %1</translation>
     </message>
 </context>
 <context>
@@ -533,29 +705,34 @@
 <context>
     <name>hearth::ui::AdminPanel</name>
     <message>
-        <location filename="../ui/app/AdminPanel.cpp" line="23"/>
+        <location filename="../ui/app/AdminPanel.cpp" line="25"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminPanel.cpp" line="24"/>
+        <location filename="../ui/app/AdminPanel.cpp" line="26"/>
         <source>Providers</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminPanel.cpp" line="25"/>
+        <location filename="../ui/app/AdminPanel.cpp" line="27"/>
         <source>Usage</source>
         <translation>用量</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminPanel.cpp" line="26"/>
+        <location filename="../ui/app/AdminPanel.cpp" line="28"/>
         <source>Access log</source>
         <translation>访问日志</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminPanel.cpp" line="27"/>
+        <location filename="../ui/app/AdminPanel.cpp" line="29"/>
         <source>Server settings</source>
         <translation>服务器设置</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminPanel.cpp" line="30"/>
+        <source>Database</source>
+        <translation>数据库</translation>
     </message>
 </context>
 <context>
@@ -1443,6 +1620,7 @@
     </message>
     <message>
         <location filename="../ui/app/ChatPanel.cpp" line="131"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="354"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
@@ -1463,7 +1641,7 @@
     </message>
     <message>
         <location filename="../ui/app/ChatPanel.cpp" line="194"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="347"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="366"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
@@ -1493,7 +1671,7 @@
         <translation>取消编辑</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="329"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="337"/>
         <source>The reply was cut off.</source>
         <translation>回复中断了。</translation>
     </message>

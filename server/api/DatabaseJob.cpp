@@ -14,7 +14,6 @@ DatabaseJob::DatabaseJob(Database &source)
     : m_source(source)
 {
     m_thread.setMaxThreadCount(1);
-    m_thread.setExpiryTimeout(-1); // the thread's database connection lives with it
 }
 
 DatabaseJob::~DatabaseJob()
@@ -63,7 +62,7 @@ bool DatabaseJob::start(const QString &kind, const DatabaseSettings &to, const Q
                 return !m_stopping.load();
             },
             &counts, &error);
-        m_source.dropConnection(); // this thread's; it stays idle until the next job
+        m_source.releaseConnection(); // made on this thread, so closed here
         QMutexLocker lock(&m_lock);
         m_state = ok ? QStringLiteral("done") : QStringLiteral("failed");
         m_error = error;

@@ -119,6 +119,19 @@ bool Database::ping()
     return false;
 }
 
+void Database::releaseConnection()
+{
+    const QString name = connectionName();
+    QMutexLocker lock(&m_namesLock);
+    if (!m_connectionNames.removeOne(name))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
 void Database::dropConnection()
 {
     const QString name = connectionName();

@@ -45,6 +45,9 @@ public:
     // Closes this thread's connection after it was lost: the next
     // connection() opens a new one.
     void dropConnection();
+    // Closes and forgets this thread's connection, for a thread that is
+    // done with the database (connections belong to the thread that made them).
+    void releaseConnection();
 
 private:
     QString connectionName() const;

@@ -3,6 +3,7 @@
 #include "TestServer.h"
 #include "UiTestSupport.h"
 
+#include "app/AdminDatabasePage.h"
 #include "app/AdminLogPage.h"
 #include "app/AdminPanel.h"
 #include "app/AdminProvidersPage.h"
@@ -378,6 +379,41 @@ private slots:
         save(QStringLiteral("admin_settings_en"));
     }
 
+    void backUpSaveAndCopyTheDatabase()
+    {
+        ui::AdminDatabasePage *page = panel()->database();
+        QVERIFY(shown(page));
+        QSignalSpy finished(page, &ui::AdminDatabasePage::jobFinished);
+        page->startBackup();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.last().first().toString(), QStringLiteral("done"));
+        QTemporaryDir dir;
+        const QString saved = dir.filePath(QStringLiteral("saved.db"));
+        QSignalSpy savedSpy(page, &ui::AdminDatabasePage::backupSaved);
+        page->saveBackup(saved);
+        QVERIFY(savedSpy.wait(30000));
+        QCOMPARE(savedSpy.last().first().toString(), QString());
+        QFile file(saved);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.read(16) == QByteArray("SQLite format 3\0", 16));
+
+        const QString copy = dir.filePath(QStringLiteral("copy.db"));
+        page->destination()->setText(copy);
+        page->startCopy(copy);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.last().first().toString(), QStringLiteral("done"));
+        QVERIFY(page->counts()->rowCount() >= 10);
+        for (int row = 0; row < page->counts()->rowCount(); ++row)
+            QCOMPARE(page->counts()->item(row, 2)->text(), page->counts()->item(row, 1)->text());
+        save(QStringLiteral("admin_database_en"));
+        // Again into the same file: refused, in plain words.
+        page->startCopy(copy);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.last().first().toString(), QStringLiteral("failed"));
+        QVERIFY2(page->statusText().contains(QLatin1String("exists")),
+                 qPrintable(page->statusText()));
+    }
+
     void screenshotsInChinese()
     {
         openWindow(QStringLiteral("zh_CN"));
@@ -395,6 +431,8 @@ private slots:
         save(QStringLiteral("admin_usage_zh_CN"));
         QVERIFY(shown(panel()->settings()));
         save(QStringLiteral("admin_settings_zh_CN"));
+        QVERIFY(shown(panel()->database()));
+        save(QStringLiteral("admin_database_zh_CN"));
         ui::installLanguage(QStringLiteral("en"));
     }
 };

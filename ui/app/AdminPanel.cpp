@@ -1,5 +1,6 @@
 #include "app/AdminPanel.h"
 
+#include "app/AdminDatabasePage.h"
 #include "app/AdminLogPage.h"
 #include "app/AdminProvidersPage.h"
 #include "app/AdminSettingsPage.h"
@@ -18,6 +19,7 @@ AdminPanel::AdminPanel(client::ApiConnection &api, QWidget *parent)
     , m_usage(new AdminUsagePage(api, this))
     , m_log(new AdminLogPage(api, this))
     , m_settings(new AdminSettingsPage(api, this))
+    , m_database(new AdminDatabasePage(api, this))
 {
     setDocumentMode(true);
     addTab(m_users, tr("Users"));
@@ -25,6 +27,7 @@ AdminPanel::AdminPanel(client::ApiConnection &api, QWidget *parent)
     addTab(m_usage, tr("Usage"));
     addTab(m_log, tr("Access log"));
     addTab(m_settings, tr("Server settings"));
+    addTab(m_database, tr("Database"));
     connect(this, &QTabWidget::currentChanged, this, &AdminPanel::refreshCurrent);
     // The access log names users by email, as the users page knows them.
     connect(m_users, &AdminUsersPage::loaded, this, [this] {
@@ -53,6 +56,8 @@ void AdminPanel::refreshCurrent()
         m_log->reload();
     else if (page == m_settings)
         m_settings->reload();
+    else if (page == m_database)
+        m_database->reload();
 }
 
 void AdminPanel::showProviders()

@@ -8,6 +8,7 @@ class ApiConnection;
 
 namespace hearth::ui {
 
+class AdminDatabasePage;
 class AdminLogPage;
 class AdminProvidersPage;
 class AdminSettingsPage;
@@ -15,7 +16,8 @@ class AdminUsagePage;
 class AdminUsersPage;
 
 // The back office for admins: users, providers, everyone's usage, the
-// access log and the server's settings. Each page loads when first shown.
+// access log, the server's settings and its database (backup, copy). Each page loads when first
+// shown.
 class AdminPanel final : public QTabWidget
 {
     Q_OBJECT
@@ -27,6 +29,7 @@ public:
     AdminUsagePage *usage() const { return m_usage; }
     AdminLogPage *log() const { return m_log; }
     AdminSettingsPage *settings() const { return m_settings; }
+    AdminDatabasePage *database() const { return m_database; }
     void showProviders();
     // Loads the current page (again).
     void refreshCurrent();
@@ -37,6 +40,7 @@ private:
     AdminUsagePage *m_usage;
     AdminLogPage *m_log;
     AdminSettingsPage *m_settings;
+    AdminDatabasePage *m_database;
 };
 
 } // namespace hearth::ui

@@ -46,7 +46,9 @@ void FileDownload::writeAvailable()
         return;
     }
     m_lines += chunk.count('\n');
+    m_bytes += chunk.size();
     emit progress(m_lines);
+    emit bytesReceived(m_bytes, m_reply->rawHeader("X-File-Size").toLongLong());
 }
 
 void FileDownload::finish()

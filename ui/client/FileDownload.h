@@ -7,7 +7,7 @@ class QNetworkReply;
 
 namespace hearth::client {
 
-// One streamed download (a CSV export) written to a file as it arrives.
+// One streamed download (a CSV export, a backup) written to a file as it arrives.
 // The file appears only when the whole answer arrived: a failed or
 // cancelled download leaves nothing behind. Deletes itself after finished().
 class FileDownload final : public QObject
@@ -23,6 +23,9 @@ public:
 signals:
     // Lines written so far (a CSV's rows plus its header).
     void progress(qint64 lines);
+    // Bytes written so far, of `total` when the server announced the size
+    // (X-File-Size), else 0.
+    void bytesReceived(qint64 bytes, qint64 total);
     // error is empty on success.
     void finished(const QString &error);
 
@@ -33,6 +36,7 @@ private:
     QNetworkReply *m_reply;
     QSaveFile m_file;
     qint64 m_lines = 0;
+    qint64 m_bytes = 0;
     QString m_error;
 };
 

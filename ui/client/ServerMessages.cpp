@@ -37,6 +37,11 @@ constexpr const char *known[] = {
     QT_TRANSLATE_NOOP("ServerMessages", "%1 must be an email address"),
     QT_TRANSLATE_NOOP("ServerMessages", "%1 must be a whole number from %2 to %3"),
     QT_TRANSLATE_NOOP("ServerMessages", "No configured provider serves the model \"%1\""),
+    QT_TRANSLATE_NOOP("ServerMessages", "%1 exists; copy into a new file"),
+    QT_TRANSLATE_NOOP("ServerMessages",
+                      "the destination is not empty (%1 has %2 rows); copy into a new database"),
+    QT_TRANSLATE_NOOP("ServerMessages", "A backup or copy is already running"),
+    QT_TRANSLATE_NOOP("ServerMessages", "to is the database this server uses"),
 };
 
 // The names a template's %1 stands for.

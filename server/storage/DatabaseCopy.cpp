@@ -15,7 +15,7 @@ namespace hearth {
 namespace {
 
 constexpr int rowsPerStatement = 100;
-constexpr int rowsPerTransaction = 1000;
+constexpr int rowsPerTransaction = 20000;
 
 QString describe(const QSqlError &error)
 {
@@ -109,6 +109,8 @@ bool DatabaseCopy::run(const Progress &progress, QString *error)
                      describe(source.isOpen() ? destination.lastError() : source.lastError()));
         return false;
     }
+    for (const QString &statement : m_destination.dialect().bulkLoadSetup())
+        QSqlQuery(destination).exec(statement);
     QSqlQuery snapshot(source);
     if (!snapshot.exec(m_source.dialect().beginSnapshot())) {
         *error = QStringLiteral("cannot read the source consistently: %1")

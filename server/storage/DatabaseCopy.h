@@ -13,7 +13,7 @@ struct DatabaseSettings;
 // Copies a whole installation from one database to another, of any two
 // kinds: every table in an order that keeps foreign keys satisfied, read
 // in one consistent snapshot of the source (a live server may keep
-// writing), written in transactions of 1,000 rows. The destination must be
+// writing), written in transactions of 20,000 rows. The destination must be
 // migrated and empty. Provider keys are copied sealed: the destination's
 // server needs the source's secret key (secret.key or HEARTH_SECRET_KEY).
 class DatabaseCopy

@@ -62,6 +62,9 @@ public:
     // Starts a read transaction that sees one moment of the database while
     // others write (copies and backups). SQLite: the first read fixes it.
     virtual QString beginSnapshot() const { return QStringLiteral("BEGIN"); }
+    // Session settings for a connection that loads a copy (a failed copy is
+    // thrown away, so it need not survive a crash half-way).
+    virtual QStringList bulkLoadSetup() const { return {}; }
     virtual QString migrationUnlock() const { return {}; }
 };
 

@@ -12,6 +12,10 @@ public:
     void configure(QSqlDatabase &db, const DatabaseSettings &settings) const override;
     QStringList sessionSetup() const override;
     QList<Migration> migrations() const override;
+    QStringList bulkLoadSetup() const override
+    {
+        return {QStringLiteral("PRAGMA synchronous=OFF")};
+    }
     bool isStillThere(const DatabaseSettings &settings) const override;
 };
 

@@ -316,72 +316,77 @@
         <translation>to is the database this server uses</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="49"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="45"/>
+        <source>The server is shutting down; the reply so far is kept</source>
+        <translation>The server is shutting down; the reply so far is kept</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="50"/>
         <source>Conversation</source>
         <translation>Conversation</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="50"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="51"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="51"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="52"/>
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="52"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="53"/>
         <source>Provider</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="53"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="54"/>
         <source>API key</source>
         <translation>API key</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="54"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="55"/>
         <source>email</source>
         <translation>email</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="55"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="56"/>
         <source>password</source>
         <translation>password</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="56"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="57"/>
         <source>name</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="57"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="58"/>
         <source>title</source>
         <translation>title</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="58"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="59"/>
         <source>currentPassword</source>
         <translation>currentPassword</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="59"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="60"/>
         <source>newPassword</source>
         <translation>newPassword</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="60"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="61"/>
         <source>baseUrl</source>
         <translation>baseUrl</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="61"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="62"/>
         <source>content</source>
         <translation>content</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="62"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="63"/>
         <source>systemPrompt</source>
         <translation>systemPrompt</translation>
     </message>
@@ -464,122 +469,122 @@
 <context>
     <name>hearth::ui::AdminDatabasePage</name>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="35"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="36"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="36"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="37"/>
         <source>&amp;Save backup…</source>
         <translation>&amp;Save backup…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="38"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="39"/>
         <source>&amp;Copy…</source>
         <translation>&amp;Copy…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="41"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="42"/>
         <source>Table</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="41"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="42"/>
         <source>Rows</source>
         <translation>Rows</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="41"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="42"/>
         <source>Copied</source>
         <translation>Copied</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="41"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="42"/>
         <source>Rows per table</source>
         <translation>Rows per table</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="44"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="45"/>
         <source>postgres://user:password@host/hearth, mysql://user:password@host/hearth or a file on the server</source>
         <translation>postgres://user:password@host/hearth, mysql://user:password@host/hearth or a file on the server</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="47"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="48"/>
         <source>Destination database</source>
         <translation>Destination database</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="49"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="50"/>
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="56"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="57"/>
         <source>Save backup</source>
         <translation>Save backup</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="56"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="57"/>
         <source>SQLite databases (*.db)</source>
         <translation>SQLite databases (*.db)</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="68"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="69"/>
         <source>Backup</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="75"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="76"/>
         <source>Everything in one SQLite file: accounts, conversations, usage, providers and settings. The server keeps running meanwhile.</source>
         <translation>Everything in one SQLite file: accounts, conversations, usage, providers and settings. The server keeps running meanwhile.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="80"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="81"/>
         <source>Move to another database</source>
         <translation>Move to another database</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="86"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="87"/>
         <source>Copies the whole installation into an empty PostgreSQL or MySQL database (or a new SQLite file). Then start Hearth on it with DB_DRIVER and the DB_ settings, and this server&apos;s secret.key so that provider keys still open.</source>
         <translation>Copies the whole installation into an empty PostgreSQL or MySQL database (or a new SQLite file). Then start Hearth on it with DB_DRIVER and the DB_ settings, and this server&apos;s secret.key so that provider keys still open.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="126"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="127"/>
         <source>Type where to copy to first.</source>
         <translation>Type where to copy to first.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="130"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="131"/>
         <source>Copy the database</source>
         <translation>Copy the database</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="131"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="132"/>
         <source>Copy everything on this server into %1? It must be empty; nothing here changes.</source>
         <translation>Copy everything on this server into %1? It must be empty; nothing here changes.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="134"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="135"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="145"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="146"/>
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="180"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="181"/>
         <source>Backing up: %1 of %2 rows…</source>
         <translation>Backing up: %1 of %2 rows…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="182"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="183"/>
         <source>Copying: %1 of %2 rows…</source>
         <translation>Copying: %1 of %2 rows…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="189"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="190"/>
         <source>Backup %1 made: %n row(s).</source>
         <translation>
             <numerusform>Backup %1 made: %n row.</numerusform>
@@ -587,7 +592,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="190"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="191"/>
         <source>Copied %n row(s) to %1 and checked every table.</source>
         <translation>
             <numerusform>Copied %n row to %1 and checked every table.</numerusform>
@@ -595,22 +600,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="193"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="194"/>
         <source>The backup failed: %1</source>
         <translation>The backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="193"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="194"/>
         <source>The copy failed: %1</source>
         <translation>The copy failed: %1</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="196"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="198"/>
         <source>No backup or copy made since the server started.</source>
         <translation>No backup or copy made since the server started.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="243"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="245"/>
         <source>Backup saved to %1</source>
         <translation>Backup saved to %1</translation>
     </message>

@@ -316,72 +316,77 @@
         <translation>目标就是本服务器正在使用的数据库</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="49"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="45"/>
+        <source>The server is shutting down; the reply so far is kept</source>
+        <translation>服务器正在关闭；已生成的回复会保留</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="50"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="50"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="51"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="51"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="52"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="52"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="53"/>
         <source>Provider</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="53"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="54"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="54"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="55"/>
         <source>email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="55"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="56"/>
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="56"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="57"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="57"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="58"/>
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="58"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="59"/>
         <source>currentPassword</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="59"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="60"/>
         <source>newPassword</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="60"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="61"/>
         <source>baseUrl</source>
         <translation>服务地址</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="61"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="62"/>
         <source>content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="62"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="63"/>
         <source>systemPrompt</source>
         <translation>系统提示词</translation>
     </message>
@@ -464,151 +469,151 @@
 <context>
     <name>hearth::ui::AdminDatabasePage</name>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="35"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="36"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="36"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="37"/>
         <source>&amp;Save backup…</source>
         <translation>保存备份(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="38"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="39"/>
         <source>&amp;Copy…</source>
         <translation>复制(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="41"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="42"/>
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="41"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="42"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="41"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="42"/>
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="41"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="42"/>
         <source>Rows per table</source>
         <translation>各表行数</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="44"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="45"/>
         <source>postgres://user:password@host/hearth, mysql://user:password@host/hearth or a file on the server</source>
         <translation>postgres://用户:密码@主机/hearth、mysql://用户:密码@主机/hearth 或服务器上的文件</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="47"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="48"/>
         <source>Destination database</source>
         <translation>目标数据库</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="49"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="50"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="56"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="57"/>
         <source>Save backup</source>
         <translation>保存备份</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="56"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="57"/>
         <source>SQLite databases (*.db)</source>
         <translation>SQLite 数据库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="68"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="69"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="75"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="76"/>
         <source>Everything in one SQLite file: accounts, conversations, usage, providers and settings. The server keeps running meanwhile.</source>
         <translation>将所有内容保存到一个 SQLite 文件中：账户、对话、用量、服务商和设置。备份期间服务器照常运行。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="80"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="81"/>
         <source>Move to another database</source>
         <translation>迁移到其他数据库</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="86"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="87"/>
         <source>Copies the whole installation into an empty PostgreSQL or MySQL database (or a new SQLite file). Then start Hearth on it with DB_DRIVER and the DB_ settings, and this server&apos;s secret.key so that provider keys still open.</source>
         <translation>将整个安装复制到一个空的 PostgreSQL 或 MySQL 数据库（或新的 SQLite 文件）。之后用 DB_DRIVER 和 DB_ 设置在其上启动 Hearth，并带上本服务器的 secret.key，以便服务商密钥仍可解开。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="126"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="127"/>
         <source>Type where to copy to first.</source>
         <translation>请先输入要复制到哪里。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="130"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="131"/>
         <source>Copy the database</source>
         <translation>复制数据库</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="131"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="132"/>
         <source>Copy everything on this server into %1? It must be empty; nothing here changes.</source>
         <translation>要将本服务器上的所有内容复制到 %1 吗？目标必须为空；此处的数据不会改变。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="134"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="135"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="145"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="146"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="180"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="181"/>
         <source>Backing up: %1 of %2 rows…</source>
         <translation>正在备份：%1 / %2 行…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="182"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="183"/>
         <source>Copying: %1 of %2 rows…</source>
         <translation>正在复制：%1 / %2 行…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="189"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="190"/>
         <source>Backup %1 made: %n row(s).</source>
         <translation>
             <numerusform>已生成备份 %1：共 %n 行。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="190"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="191"/>
         <source>Copied %n row(s) to %1 and checked every table.</source>
         <translation>
             <numerusform>已将 %n 行复制到 %1，并核对了每张表。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="193"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="194"/>
         <source>The backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="193"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="194"/>
         <source>The copy failed: %1</source>
         <translation>复制失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="196"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="198"/>
         <source>No backup or copy made since the server started.</source>
         <translation>服务器启动以来尚未进行备份或复制。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="243"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="245"/>
         <source>Backup saved to %1</source>
         <translation>备份已保存到 %1</translation>
     </message>

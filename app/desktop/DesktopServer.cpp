@@ -40,8 +40,21 @@ void DesktopServer::share(bool on, quint16 port)
 
 void DesktopServer::stop()
 {
-    m_server.reset();
-    emit stopped();
+    if (!m_server) {
+        emit stopped();
+        return;
+    }
+    // As hearth-server on SIGTERM: replies other devices are receiving may
+    // finish within the grace period. Queued: the server is not deleted
+    // from inside its own signal.
+    connect(
+        m_server.get(), &HearthServer::stopped, this,
+        [this] {
+            m_server.reset();
+            emit stopped();
+        },
+        Qt::QueuedConnection);
+    m_server->shutdown(m_config.shutdownGraceSec * 1000);
 }
 
 } // namespace hearth

@@ -87,7 +87,18 @@ int runServerMain(int argc, char *argv[])
     }
     out << "Hearth " << version() << " is serving on " << server.baseUrl() << " (data in "
         << config.config.dataDir << ")" << Qt::endl;
-    quitOnTerminationSignals();
+    // The first signal stops accepting and lets replies in flight finish
+    // (HEARTH_SHUTDOWN_GRACE); a second one does not wait.
+    QObject::connect(&server, &HearthServer::stopped, &app, &QCoreApplication::quit);
+    onTerminationSignals([&](int count) {
+        if (count > 1) {
+            QCoreApplication::quit();
+            return;
+        }
+        out << "Stopping: waiting up to " << config.config.shutdownGraceSec
+            << " s for replies in flight (again to stop at once)" << Qt::endl;
+        server.shutdown(config.config.shutdownGraceSec * 1000);
+    });
     return app.exec();
 }
 

@@ -19,19 +19,19 @@ void onSignal(int)
 }
 } // namespace
 
-void quitOnTerminationSignals()
+void onTerminationSignals(std::function<void(int count)> handler)
 {
     // Only async-signal-safe work in the handler: a byte into a socket pair
     // that the event loop watches.
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
         return;
     auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, qApp);
-    QObject::connect(notifier, &QSocketNotifier::activated, qApp, [notifier] {
-        char byte;
-        [[maybe_unused]] const auto got = ::read(signalPipe[0], &byte, 1);
-        notifier->setEnabled(false);
-        QCoreApplication::quit();
-    });
+    QObject::connect(notifier, &QSocketNotifier::activated, qApp,
+                     [handler = std::move(handler), count = 0]() mutable {
+                         char byte;
+                         [[maybe_unused]] const auto got = ::read(signalPipe[0], &byte, 1);
+                         handler(++count);
+                     });
     struct sigaction action = {};
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);

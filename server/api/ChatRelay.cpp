@@ -3,6 +3,7 @@
 #include "api/ApiReply.h"
 #include "api/JsonViews.h"
 #include "api/ServerContext.h"
+#include "api/StreamTracker.h"
 #include "api/UpstreamCall.h"
 #include "core/Clock.h"
 #include "llm/ChatStream.h"
@@ -39,6 +40,10 @@ void ChatRelay::start()
                    {{QStringLiteral("userMessage"), messageJson(m_setup.userMessage)},
                     {QStringLiteral("messageId"), m_setup.reply.id}});
         m_ping.start();
+    }
+    if (m_context.streams) {
+        m_context.streams->add(this);
+        connect(m_context.streams, &StreamTracker::stopRequested, this, &ChatRelay::onShutdown);
     }
     m_call = new UpstreamCall(
         m_context, {m_setup.candidates, m_setup.request, m_setup.userId, m_setup.apiKeyId}, this);
@@ -115,6 +120,24 @@ void ChatRelay::onClientGone()
         return;
     m_call->cancel();
     store(FinishReason::Cancelled, estimateUsage(m_setup.request, m_setup.reply.content));
+    end();
+}
+
+void ChatRelay::onShutdown()
+{
+    if (m_ended)
+        return;
+    m_call->cancel();
+    store(FinishReason::Cancelled, estimateUsage(m_setup.request, m_setup.reply.content));
+    const ApiError error = ApiError::unavailable(
+        QStringLiteral("The server is shutting down; the reply so far is kept"));
+    if (m_setup.streaming) {
+        writeEvent("error", {{QStringLiteral("error"), error.message},
+                             {QStringLiteral("code"), error.code}});
+        m_setup.responder->endStream();
+    } else {
+        replyError(m_setup.responder, error);
+    }
     end();
 }
 

@@ -42,6 +42,8 @@ private:
     void onCompleted(const ChatCompletion &completion);
     void onFailed(const ChatFailure &failure);
     void onClientGone();
+    // The server is stopping and the grace period is over.
+    void onShutdown();
     void writeEvent(const QByteArray &name, const QJsonObject &data);
     void store(const QString &finishReason, const TokenUsage &usage);
     void end();

@@ -16,6 +16,7 @@
 #include "api/ProviderService.h"
 #include "api/ServerContext.h"
 #include "api/SettingsService.h"
+#include "api/StreamTracker.h"
 #include "api/SystemController.h"
 #include "api/TokenService.h"
 #include "core/Clock.h"
@@ -37,6 +38,9 @@ public:
 
     ServerConfig config;
     std::unique_ptr<ServerContext> context;
+    // Outlives the controllers, whose replies it counts.
+    std::unique_ptr<StreamTracker> streams;
+    bool shuttingDown = false;
     std::unique_ptr<Authenticator> auth;
     std::unique_ptr<HttpServer> http;
     std::unique_ptr<AuthController> authController;
@@ -98,6 +102,8 @@ bool HearthServer::start(QString *error)
     d->context = std::make_unique<ServerContext>(d->config, std::move(db), secret);
     ServerContext &ctx = *d->context;
     ctx.startedAtMs = Clock::system().nowMs();
+    d->streams = std::make_unique<StreamTracker>();
+    ctx.streams = d->streams.get();
     ctx.messages.markUnfinishedAsInterrupted();
     d->settings = std::make_unique<SettingsService>(ctx);
     ctx.settingsService = d->settings.get();
@@ -224,6 +230,21 @@ QJsonObject HearthServer::ownerSession(QString *error)
     QJsonObject json = session.value();
     json.insert(QStringLiteral("user"), meJson(*owner));
     return json;
+}
+
+void HearthServer::shutdown(int graceMs)
+{
+    if (d->shuttingDown)
+        return;
+    d->shuttingDown = true;
+    if (d->http)
+        d->http->stopListening();
+    if (!d->streams || d->streams->count() == 0) {
+        QTimer::singleShot(0, this, &HearthServer::stopped);
+        return;
+    }
+    connect(d->streams.get(), &StreamTracker::idle, this, &HearthServer::stopped);
+    QTimer::singleShot(graceMs, d->streams.get(), &StreamTracker::stopAll);
 }
 
 QStringList HearthServer::routes() const

@@ -37,6 +37,14 @@ public:
     // "METHOD /path/:param" for every route, for documentation checks.
     QStringList routes() const;
 
+    // Stops accepting connections and lets the replies being relayed finish
+    // for up to graceMs; then those still running end, storing what they
+    // have as cancelled. stopped() follows; destroy the server then.
+    void shutdown(int graceMs);
+
+signals:
+    void stopped();
+
 private:
     std::unique_ptr<HearthServerPrivate> d;
 };

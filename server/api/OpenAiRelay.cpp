@@ -1,6 +1,8 @@
 #include "api/OpenAiRelay.h"
 
 #include "api/OpenAiCompat.h"
+#include "api/ServerContext.h"
+#include "api/StreamTracker.h"
 #include "api/UpstreamCall.h"
 #include "core/Ids.h"
 #include "llm/ChatStream.h"
@@ -28,6 +30,10 @@ void OpenAiRelay::start()
             self->end();
         }
     });
+    if (m_context.streams) {
+        m_context.streams->add(this);
+        connect(m_context.streams, &StreamTracker::stopRequested, this, &OpenAiRelay::onShutdown);
+    }
     m_call = new UpstreamCall(
         m_context, {m_setup.candidates, m_setup.request, m_setup.userId, m_setup.apiKeyId}, this);
     connect(m_call, &UpstreamCall::delta, this, &OpenAiRelay::onDelta);
@@ -121,9 +127,20 @@ void OpenAiRelay::onCompleted(const ChatCompletion &completion)
 void OpenAiRelay::onFailed(const ChatFailure &failure)
 {
     m_setup.responder->setUpstreamLatency(m_call->latencyMs());
-    const ApiError error = failure.kind == ChatFailure::Kind::Timeout
-                               ? ApiError::upstreamTimeout(failure.message)
-                               : ApiError::upstream(failure.message);
+    fail(failure.kind == ChatFailure::Kind::Timeout ? ApiError::upstreamTimeout(failure.message)
+                                                    : ApiError::upstream(failure.message));
+}
+
+void OpenAiRelay::onShutdown()
+{
+    if (m_ended)
+        return;
+    m_call->cancel();
+    fail(ApiError::unavailable(QStringLiteral("The server is shutting down")));
+}
+
+void OpenAiRelay::fail(const ApiError &error)
+{
     if (m_streaming) {
         writeData(QJsonDocument(openAiError(error)).toJson(QJsonDocument::Compact));
         writeData("[DONE]");

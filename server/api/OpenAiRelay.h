@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ApiError.h"
 #include "http/Responder.h"
 #include "llm/ChatTypes.h"
 
@@ -38,6 +39,8 @@ private:
     void onDelta(const QString &text);
     void onCompleted(const ChatCompletion &completion);
     void onFailed(const ChatFailure &failure);
+    void fail(const ApiError &error);
+    void onShutdown();
     void beginStream();
     void writeChunk(const QJsonObject &delta, const QJsonValue &finishReason);
     void writeData(const QByteArray &data);

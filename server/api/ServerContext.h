@@ -23,6 +23,7 @@ class QNetworkAccessManager;
 namespace hearth {
 
 class SettingsService;
+class StreamTracker;
 
 // What the controllers share, all living on the server thread. Owned by
 // HearthServer; controllers hold a reference.
@@ -68,6 +69,8 @@ struct ServerContext
     // Parent for background jobs (exports, relays' helpers): lives exactly as
     // long as the server accepts requests.
     QObject *jobs = nullptr;
+    // The replies being relayed (for a graceful shutdown).
+    StreamTracker *streams = nullptr;
     QNetworkAccessManager *network = nullptr;
     qint64 startedAtMs = 0;
 };

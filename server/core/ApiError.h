@@ -81,13 +81,10 @@ struct ApiError
                 {},
                 0};
     }
-    static ApiError unavailable()
+    static ApiError unavailable(
+        const QString &why = QStringLiteral("The database is unavailable; try again shortly"))
     {
-        return {503,
-                QStringLiteral("SERVICE_UNAVAILABLE"),
-                QStringLiteral("The database is unavailable; try again shortly"),
-                {},
-                0};
+        return {503, QStringLiteral("SERVICE_UNAVAILABLE"), why, {}, 0};
     }
     static ApiError upstreamTimeout(const QString &why)
     {

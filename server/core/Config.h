@@ -29,6 +29,7 @@ struct ServerConfig
     QString jwtSecret; // JWT_SECRET (empty: generated and kept in dataDir)
     QString
         secretKey; // HEARTH_SECRET_KEY: base64 of 32 bytes sealing provider keys (empty: dataDir)
+    int shutdownGraceSec = 10;      // HEARTH_SHUTDOWN_GRACE: replies in flight may finish this long
     int accessTokenTtl = 3600;      // JWT_ACCESS_EXPIRE, seconds
     int refreshTokenTtl = 604800;   // JWT_REFRESH_EXPIRE, seconds
     QStringList corsAllowedOrigins; // CORS_ALLOWED_ORIGINS, comma separated

@@ -128,6 +128,12 @@ quint16 HttpServer::port() const
     return m_impl->tcp ? m_impl->tcp->serverPort() : 0;
 }
 
+void HttpServer::stopListening()
+{
+    if (m_impl->tcp)
+        m_impl->tcp->close();
+}
+
 int HttpServer::openConnections() const
 {
     return m_impl->tcp ? m_impl->tcp->openConnections() : 0;

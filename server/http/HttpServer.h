@@ -33,6 +33,8 @@ public:
     bool listen(const QHostAddress &address, quint16 port, QString *error);
     quint16 port() const;
     int openConnections() const;
+    // Accepts no more connections; those open go on until they end.
+    void stopListening();
 
     // Called by the QtHttpServer adapter for every complete request.
     void handle(HttpRequest request, const RequestHead &head, QTcpSocket *socket);

@@ -42,6 +42,7 @@ constexpr const char *known[] = {
                       "the destination is not empty (%1 has %2 rows); copy into a new database"),
     QT_TRANSLATE_NOOP("ServerMessages", "A backup or copy is already running"),
     QT_TRANSLATE_NOOP("ServerMessages", "to is the database this server uses"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The server is shutting down; the reply so far is kept"),
 };
 
 // The names a template's %1 stands for.

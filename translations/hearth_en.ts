@@ -100,12 +100,12 @@
 <context>
     <name>DesktopShell</name>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="95"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="97"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="96"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="98"/>
         <source>Hearth could not start its server:
 %1</source>
         <translation>Hearth could not start its server:
@@ -394,17 +394,17 @@
 <context>
     <name>hearth::DesktopShell</name>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="132"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="138"/>
         <source>Please sign in again: %1</source>
         <translation>Please sign in again: %1</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="172"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="178"/>
         <source>%1 You will be asked for your password at the next start.</source>
         <translation>%1 You will be asked for your password at the next start.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="180"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="186"/>
         <source>Your sign-in on %1 has ended. Please sign in again.</source>
         <translation>Your sign-in on %1 has ended. Please sign in again.</translation>
     </message>
@@ -2065,47 +2065,59 @@
         <translation>Let other devices on this network use Hearth</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="25"/>
+        <location filename="../ui/app/SharingBox.cpp" line="26"/>
+        <source>Certificate fingerprint</source>
+        <translation>Certificate fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="30"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="28"/>
+        <location filename="../ui/app/SharingBox.cpp" line="33"/>
         <source>Addresses for other devices</source>
         <translation>Addresses for other devices</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="29"/>
+        <location filename="../ui/app/SharingBox.cpp" line="34"/>
         <source>QR code of the address</source>
         <translation>QR code of the address</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="32"/>
+        <location filename="../ui/app/SharingBox.cpp" line="37"/>
         <source>Apply</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="40"/>
+        <location filename="../ui/app/SharingBox.cpp" line="45"/>
         <source>Port:</source>
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="76"/>
+        <location filename="../ui/app/SharingBox.cpp" line="92"/>
+        <source>Secured with this computer&apos;s own certificate. When a device warns about it, check that it shows this SHA-256 fingerprint:
+%1</source>
+        <translation>Secured with this computer's own certificate. When a device warns about it, check that it shows this SHA-256 fingerprint:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="98"/>
         <source>Could not change sharing: %1</source>
         <translation>Could not change sharing: %1</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="78"/>
+        <location filename="../ui/app/SharingBox.cpp" line="100"/>
         <source>Only this computer can use Hearth.</source>
         <translation>Only this computer can use Hearth.</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="80"/>
+        <location filename="../ui/app/SharingBox.cpp" line="102"/>
         <source>Shared on port %1, but this computer has no network address right now.</source>
         <translation>Shared on port %1, but this computer has no network address right now.</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="84"/>
+        <location filename="../ui/app/SharingBox.cpp" line="106"/>
         <source>Shared. On another device, open one of these addresses or scan the code, and sign in with an account an admin made for you:</source>
         <translation>Shared. On another device, open one of these addresses or scan the code, and sign in with an account an admin made for you:</translation>
     </message>

@@ -100,12 +100,12 @@
 <context>
     <name>DesktopShell</name>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="95"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="97"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="96"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="98"/>
         <source>Hearth could not start its server:
 %1</source>
         <translation>Hearth 无法启动其服务器：
@@ -394,17 +394,17 @@
 <context>
     <name>hearth::DesktopShell</name>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="132"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="138"/>
         <source>Please sign in again: %1</source>
         <translation>请重新登录：%1</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="172"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="178"/>
         <source>%1 You will be asked for your password at the next start.</source>
         <translation>%1 下次启动时需要重新输入密码。</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="180"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="186"/>
         <source>Your sign-in on %1 has ended. Please sign in again.</source>
         <translation>你在 %1 上的登录已失效，请重新登录。</translation>
     </message>
@@ -2058,47 +2058,59 @@
         <translation>允许本网络中的其他设备使用 Hearth</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="25"/>
+        <location filename="../ui/app/SharingBox.cpp" line="26"/>
+        <source>Certificate fingerprint</source>
+        <translation>证书指纹</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="30"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="28"/>
+        <location filename="../ui/app/SharingBox.cpp" line="33"/>
         <source>Addresses for other devices</source>
         <translation>供其他设备使用的地址</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="29"/>
+        <location filename="../ui/app/SharingBox.cpp" line="34"/>
         <source>QR code of the address</source>
         <translation>地址的二维码</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="32"/>
+        <location filename="../ui/app/SharingBox.cpp" line="37"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="40"/>
+        <location filename="../ui/app/SharingBox.cpp" line="45"/>
         <source>Port:</source>
         <translation>端口：</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="76"/>
+        <location filename="../ui/app/SharingBox.cpp" line="92"/>
+        <source>Secured with this computer&apos;s own certificate. When a device warns about it, check that it shows this SHA-256 fingerprint:
+%1</source>
+        <translation>已使用本机自己的证书加密。当其他设备对此证书发出警告时，请确认它显示的是这个 SHA-256 指纹：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="98"/>
         <source>Could not change sharing: %1</source>
         <translation>无法更改共享设置：%1</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="78"/>
+        <location filename="../ui/app/SharingBox.cpp" line="100"/>
         <source>Only this computer can use Hearth.</source>
         <translation>只有本机可以使用 Hearth。</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="80"/>
+        <location filename="../ui/app/SharingBox.cpp" line="102"/>
         <source>Shared on port %1, but this computer has no network address right now.</source>
         <translation>已在端口 %1 共享，但本机当前没有网络地址。</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="84"/>
+        <location filename="../ui/app/SharingBox.cpp" line="106"/>
         <source>Shared. On another device, open one of these addresses or scan the code, and sign in with an account an admin made for you:</source>
         <translation>已共享。在其他设备上打开下面任一地址或扫描二维码，并用管理员为你创建的账号登录：</translation>
     </message>

@@ -2,6 +2,8 @@
 
 #include "api/HearthServer.h"
 
+#include <QtNetwork/QHostAddress>
+
 namespace hearth {
 
 DesktopServer::DesktopServer(ServerConfig config)
@@ -12,7 +14,13 @@ DesktopServer::~DesktopServer() = default;
 
 void DesktopServer::start()
 {
-    m_server = std::make_unique<HearthServer>(m_config);
+    // Shared on the network from the start: HTTPS, as share() would turn on.
+    ServerConfig config = m_config;
+    const QHostAddress host(config.host);
+    if (!host.isNull() && !host.isLoopback() && config.tlsMode.isEmpty() &&
+        config.tlsCert.isEmpty())
+        config.tlsMode = QStringLiteral("self-signed");
+    m_server = std::make_unique<HearthServer>(config);
     QString error;
     if (!m_server->start(&error)) {
         m_server.reset();
@@ -24,7 +32,7 @@ void DesktopServer::start()
         emit failed(error);
         return;
     }
-    emit ready(m_server->baseUrl(), session);
+    emit ready(m_server->baseUrl(), session, m_server->tlsFingerprint());
 }
 
 void DesktopServer::share(bool on, quint16 port)
@@ -32,10 +40,15 @@ void DesktopServer::share(bool on, quint16 port)
     if (!m_server)
         return;
     QString error;
-    const bool moved = on ? m_server->listenOn(QStringLiteral("0.0.0.0"), port, &error)
-                          : m_server->listenOn(QStringLiteral("127.0.0.1"), 0, &error);
+    // The network gets HTTPS (this machine's certificate unless one was
+    // configured); this computer alone, plain HTTP on loopback.
+    const bool moved =
+        on ? m_server->listenOn(QStringLiteral("0.0.0.0"), port, &error,
+                                HearthServer::Tls::SelfSigned)
+           : m_server->listenOn(QStringLiteral("127.0.0.1"), 0, &error, HearthServer::Tls::Plain);
     const bool shared = moved ? on : !on;
-    emit sharingChanged(shared, m_server->port(), m_server->baseUrl(), error);
+    emit sharingChanged(shared, m_server->port(), m_server->baseUrl(), error,
+                        m_server->tlsFingerprint());
 }
 
 void DesktopServer::stop()

@@ -29,9 +29,12 @@ public slots:
     void share(bool on, quint16 port);
 
 signals:
-    void ready(const QString &baseUrl, const QJsonObject &ownerSession);
+    // tlsFingerprint: the certificate the window must trust (HTTPS), or empty.
+    void ready(const QString &baseUrl, const QJsonObject &ownerSession,
+               const QString &tlsFingerprint);
     // After share(): where the window now reaches the server, or why not.
-    void sharingChanged(bool shared, quint16 port, const QString &baseUrl, const QString &error);
+    void sharingChanged(bool shared, quint16 port, const QString &baseUrl, const QString &error,
+                        const QString &tlsFingerprint);
     void failed(const QString &error);
     void stopped();
 

@@ -85,8 +85,10 @@ void DesktopShell::startLocal()
             Qt::DirectConnection);
     connect(&m_serverThread, &QThread::finished, m_server, &QObject::deleteLater);
     connect(m_server, &DesktopServer::ready, this,
-            [this](const QString &baseUrl, const QJsonObject &session) {
+            [this](const QString &baseUrl, const QJsonObject &session, const QString &fingerprint) {
                 m_localApi = std::make_unique<client::ApiConnection>(QUrl(baseUrl));
+                m_localApi->setPinnedCertificate(fingerprint);
+                m_tlsFingerprint = fingerprint;
                 m_localApi->setSession(session);
                 use(m_localApi.get());
             });
@@ -98,10 +100,14 @@ void DesktopShell::startLocal()
         QApplication::exit(1);
     });
     connect(m_server, &DesktopServer::sharingChanged, this,
-            [this](bool nowShared, quint16 port, const QString &baseUrl, const QString &error) {
+            [this](bool nowShared, quint16 port, const QString &baseUrl, const QString &error,
+                   const QString &fingerprint) {
                 m_shared = nowShared;
-                if (m_localApi)
+                m_tlsFingerprint = fingerprint;
+                if (m_localApi) {
+                    m_localApi->setPinnedCertificate(fingerprint);
                     m_localApi->setBaseUrl(QUrl(baseUrl));
+                }
                 if (error.isEmpty()) {
                     QSettings stored;
                     stored.setValue(QStringLiteral("sharing/enabled"), nowShared);
@@ -109,7 +115,7 @@ void DesktopShell::startLocal()
                         stored.setValue(QStringLiteral("sharing/port"), port);
                 }
                 if (m_window)
-                    m_window->settings()->sharing()->showState(nowShared, port, error);
+                    m_window->settings()->sharing()->showState(nowShared, port, error, fingerprint);
             });
     m_serverThread.start();
 }
@@ -223,7 +229,7 @@ void DesktopShell::showWindow()
     const bool local = m_api == m_localApi.get();
     sharing->setVisible(local);
     if (local) {
-        sharing->showState(m_shared, quint16(m_api->baseUrl().port()), {});
+        sharing->showState(m_shared, quint16(m_api->baseUrl().port()), {}, m_tlsFingerprint);
         connect(sharing, &ui::SharingBox::sharingRequested, m_server, &DesktopServer::share);
     }
     showConnection();

@@ -62,6 +62,7 @@ private:
     client::TokenVault *m_vault;
     KeepServingGuard *m_guard;
     bool m_shared = false;
+    QString m_tlsFingerprint; // of the local server while it is shared over HTTPS
     QString m_vaultNote; // why the sign-in could not be kept, if so
 };
 

@@ -17,11 +17,19 @@
 #include "api/ServerContext.h"
 #include "api/SettingsService.h"
 #include "api/StreamTracker.h"
+#include "security/SelfSignedCertificate.h"
+
 #include "api/SystemController.h"
 #include "api/TokenService.h"
 #include "core/Clock.h"
 #include "http/HttpServer.h"
 #include "security/Crypto.h"
+#include <QtCore/QCryptographicHash>
+#include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtNetwork/QNetworkInterface>
+#include <QtNetwork/QSslCertificate>
+#include <QtNetwork/QSslKey>
 
 #include <QtCore/QDir>
 #include <QtCore/QTimer>
@@ -41,6 +49,7 @@ public:
     // Outlives the controllers, whose replies it counts.
     std::unique_ptr<StreamTracker> streams;
     bool shuttingDown = false;
+    QString tlsFingerprint;
     std::unique_ptr<Authenticator> auth;
     std::unique_ptr<HttpServer> http;
     std::unique_ptr<AuthController> authController;
@@ -174,10 +183,115 @@ bool HearthServer::start(QString *error)
     QObject::connect(&d->housekeeping, &QTimer::timeout, this, [this] { d->tidy(); });
     d->housekeeping.start();
 
+    if (!prepareTls(error))
+        return false;
     return listenOn(d->config.host, d->config.port, error);
 }
 
-bool HearthServer::listenOn(const QString &host, quint16 port, QString *error)
+namespace {
+
+std::optional<QSslConfiguration> loadTls(const QString &certPath, const QString &keyPath,
+                                         QString *error)
+{
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(certPath, QSsl::Pem);
+    QFile keyFile(keyPath);
+    QSslKey key;
+    if (keyFile.open(QIODevice::ReadOnly)) {
+        const QByteArray pem = keyFile.readAll();
+        for (const QSsl::KeyAlgorithm algorithm : {QSsl::Ec, QSsl::Rsa, QSsl::Dsa}) {
+            key = QSslKey(pem, algorithm);
+            if (!key.isNull())
+                break;
+        }
+    }
+    if (chain.isEmpty() || key.isNull()) {
+        *error = chain.isEmpty() ? QStringLiteral("no certificate in %1").arg(certPath)
+                                 : QStringLiteral("no private key in %1").arg(keyPath);
+        return std::nullopt;
+    }
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    tls.setLocalCertificateChain(chain);
+    tls.setPrivateKey(key);
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone); // clients are not asked for certificates
+    return tls;
+}
+
+QStringList lanAddresses()
+{
+    QStringList list;
+    for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
+        if (!address.isLoopback() && !address.isLinkLocal())
+            list << address.toString();
+    }
+    return list;
+}
+
+} // namespace
+
+namespace {
+bool applyTls(HearthServerPrivate &d, const std::optional<QSslConfiguration> &tls)
+{
+    if (!tls)
+        return false;
+    d.http->setTls(tls);
+    d.tlsFingerprint = QString::fromLatin1(
+        tls->localCertificate().digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+    return true;
+}
+} // namespace
+
+bool HearthServer::prepareTls(QString *error)
+{
+    const ServerConfig &config = d->config;
+    if (config.tlsMode == QLatin1String("off"))
+        return true;
+    if (!config.tlsCert.isEmpty() || !config.tlsKey.isEmpty()) {
+        if (config.tlsCert.isEmpty() || config.tlsKey.isEmpty()) {
+            *error = QStringLiteral("HEARTH_TLS_CERT and HEARTH_TLS_KEY go together");
+            return false;
+        }
+        return applyTls(*d, loadTls(config.tlsCert, config.tlsKey, error));
+    }
+    if (config.tlsMode == QLatin1String("self-signed"))
+        return useSelfSignedTls(error);
+    if (!config.tlsMode.isEmpty()) {
+        *error = QStringLiteral("HEARTH_TLS must be self-signed or off");
+        return false;
+    }
+    return true;
+}
+
+bool HearthServer::useSelfSignedTls(QString *error)
+{
+    if (d->config.tlsMode == QLatin1String("off") || !d->config.tlsCert.isEmpty())
+        return true; // the admin decided
+    const auto files = SelfSignedCertificate::ensure(
+        QDir(d->config.dataDir).filePath(QStringLiteral("tls")), lanAddresses(), error);
+    return files && applyTls(*d, loadTls(files->certPath, files->keyPath, error));
+}
+
+QString HearthServer::tlsFingerprint() const
+{
+    return d->http && d->http->usesTls() ? d->tlsFingerprint : QString();
+}
+
+bool HearthServer::listenOn(const QString &host, quint16 port, QString *error, Tls tls)
+{
+    const std::optional<QSslConfiguration> before = d->http->tls();
+    if (tls == Tls::SelfSigned && !useSelfSignedTls(error))
+        return false;
+    if (tls == Tls::Plain)
+        d->http->setTls(std::nullopt);
+    if (!listenAt(host, port, error)) {
+        d->http->setTls(before);
+        return false;
+    }
+    d->context->tlsFingerprint = tlsFingerprint();
+    return true;
+}
+
+bool HearthServer::listenAt(const QString &host, quint16 port, QString *error)
 {
     QHostAddress address(host);
     if (host == QLatin1String("localhost"))
@@ -269,7 +383,9 @@ QString HearthServer::baseUrl() const
         host = QStringLiteral("127.0.0.1");
     if (host.contains(QLatin1Char(':')))
         host = QLatin1Char('[') + host + QLatin1Char(']');
-    return QStringLiteral("http://%1:%2").arg(host).arg(port());
+    return QStringLiteral("%1://%2:%3")
+        .arg(d->http && d->http->usesTls() ? QStringLiteral("https") : QStringLiteral("http"), host)
+        .arg(port());
 }
 
 } // namespace hearth

@@ -24,10 +24,15 @@ public:
     // Opens the database, migrates, bootstraps and starts listening.
     bool start(QString *error);
     // Moves to another address and port while running (LAN sharing on the
-    // desktop). On failure the server keeps listening where it was.
-    bool listenOn(const QString &host, quint16 port, QString *error);
+    // desktop), with plain HTTP, HTTPS with this machine's self-signed
+    // certificate, or as it was. On failure the server keeps listening where
+    // and as it was.
+    enum class Tls { Keep, Plain, SelfSigned };
+    bool listenOn(const QString &host, quint16 port, QString *error, Tls tls = Tls::Keep);
     quint16 port() const;
     QString baseUrl() const;
+    // "AB:CD:…" of the certificate in use; empty over plain HTTP.
+    QString tlsFingerprint() const;
     // Signs in the desktop owner without a password: the oldest enabled
     // admin, created ("owner@hearth.local", random password) on a fresh data
     // folder. Returns what POST /v1/auth/login would; empty and *error set
@@ -46,6 +51,11 @@ signals:
     void stopped();
 
 private:
+    bool prepareTls(QString *error);
+    bool listenAt(const QString &host, quint16 port, QString *error);
+    // From the next listen on, unless HEARTH_TLS=off or a certificate was given.
+    bool useSelfSignedTls(QString *error);
+
     std::unique_ptr<HearthServerPrivate> d;
 };
 

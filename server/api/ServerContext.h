@@ -69,6 +69,8 @@ struct ServerContext
     // Parent for background jobs (exports, relays' helpers): lives exactly as
     // long as the server accepts requests.
     QObject *jobs = nullptr;
+    // SHA-256 of the TLS certificate in use, "AB:CD:…"; empty over HTTP.
+    QString tlsFingerprint;
     // The replies being relayed (for a graceful shutdown).
     StreamTracker *streams = nullptr;
     QNetworkAccessManager *network = nullptr;

@@ -33,7 +33,11 @@ void SystemController::health(const ResponderPtr &responder)
          {QStringLiteral("version"), version()},
          {QStringLiteral("database"),
           databaseOk ? QStringLiteral("ok") : QStringLiteral("unavailable")},
-         {QStringLiteral("uptimeSeconds"), uptime}});
+         {QStringLiteral("uptimeSeconds"), uptime},
+         // Public on purpose: a client compares it with what the admin sees.
+         {QStringLiteral("tlsFingerprint"), m_context.tlsFingerprint.isEmpty()
+                                                ? QJsonValue()
+                                                : QJsonValue(m_context.tlsFingerprint)}});
 }
 
 void SystemController::openApi(const ResponderPtr &responder)

@@ -193,6 +193,9 @@ ConfigResult resolveConfigRecording(const ConfigLayer &commandLine, const Config
     l.readString("JWT_SECRET", c.jwtSecret);
     l.readString("HEARTH_SECRET_KEY", c.secretKey);
     l.readInt("HEARTH_SHUTDOWN_GRACE", c.shutdownGraceSec, 0, 3600);
+    l.readString("HEARTH_TLS_CERT", c.tlsCert);
+    l.readString("HEARTH_TLS_KEY", c.tlsKey);
+    l.readString("HEARTH_TLS", c.tlsMode);
     l.readInt("JWT_ACCESS_EXPIRE", c.accessTokenTtl, 30, 7 * 86400);
     l.readInt("JWT_REFRESH_EXPIRE", c.refreshTokenTtl, 60, 365 * 86400);
     if (const auto origins = l.value(QStringLiteral("CORS_ALLOWED_ORIGINS")))

@@ -29,9 +29,11 @@ struct ServerConfig
     QString jwtSecret; // JWT_SECRET (empty: generated and kept in dataDir)
     QString
         secretKey; // HEARTH_SECRET_KEY: base64 of 32 bytes sealing provider keys (empty: dataDir)
-    int shutdownGraceSec = 10;      // HEARTH_SHUTDOWN_GRACE: replies in flight may finish this long
-    int accessTokenTtl = 3600;      // JWT_ACCESS_EXPIRE, seconds
-    int refreshTokenTtl = 604800;   // JWT_REFRESH_EXPIRE, seconds
+    int shutdownGraceSec = 10;    // HEARTH_SHUTDOWN_GRACE: replies in flight may finish this long
+    QString tlsCert, tlsKey;      // HEARTH_TLS_CERT, HEARTH_TLS_KEY: PEM files; both set: HTTPS
+    QString tlsMode;              // HEARTH_TLS: "self-signed" makes one; "off"; empty: by the files
+    int accessTokenTtl = 3600;    // JWT_ACCESS_EXPIRE, seconds
+    int refreshTokenTtl = 604800; // JWT_REFRESH_EXPIRE, seconds
     QStringList corsAllowedOrigins; // CORS_ALLOWED_ORIGINS, comma separated
 
     QString adminEmail;            // HEARTH_ADMIN_EMAIL

@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QtCore/QStringList>
+#include <QtNetwork/QSslConfiguration>
+
+#include <optional>
 
 namespace hearth {
 
@@ -17,6 +20,8 @@ struct HttpOptions
     // Addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed.
     QStringList trustedProxies;
     bool accessLog = true;
+    // Set: every connection is TLS (1.2 or newer) with this certificate.
+    std::optional<QSslConfiguration> tls;
 };
 
 } // namespace hearth

@@ -120,6 +120,7 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *erro
     if (m_impl->tcp)
         m_impl->tcp->close();
     m_impl->tcp = tcp;
+    m_tlsInUse = m_options.tls.has_value();
     return true;
 }
 

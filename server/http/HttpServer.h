@@ -35,6 +35,10 @@ public:
     int openConnections() const;
     // Accepts no more connections; those open go on until they end.
     void stopListening();
+    // For the next listen(): TLS with this configuration, or plain HTTP.
+    void setTls(const std::optional<QSslConfiguration> &tls) { m_options.tls = tls; }
+    const std::optional<QSslConfiguration> &tls() const { return m_options.tls; }
+    bool usesTls() const { return m_tlsInUse; }
 
     // Called by the QtHttpServer adapter for every complete request.
     void handle(HttpRequest request, const RequestHead &head, QTcpSocket *socket);
@@ -43,6 +47,7 @@ private:
     QHostAddress clientAddress(const HttpRequest &request) const;
 
     HttpOptions m_options;
+    bool m_tlsInUse = false;
     QList<QPair<QHostAddress, int>> m_trustedProxies;
     CorsPolicy m_cors;
     Router m_router;

@@ -1,5 +1,8 @@
 #include "ApiClient.h"
 
+#include <QtCore/QCryptographicHash>
+#include <QtNetwork/QSslCertificate>
+#include <QtNetwork/QSslConfiguration>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
@@ -24,9 +27,22 @@ QNetworkReply *ApiClient::start(const QByteArray &method, const QString &path,
         request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     for (const auto &header : headers)
         request.setRawHeader(header.first, header.second);
-    if (method == "HEAD")
-        return m_network.head(request); // a custom "HEAD" would wait for a body
-    return m_network.sendCustomRequest(request, method, body);
+    QNetworkReply *reply = method == "HEAD"
+                               ? m_network.head(request) // a custom one waits for a body
+                               : m_network.sendCustomRequest(request, method, body);
+    if (!pinnedSha256.isEmpty()) {
+        const QString pinned = pinnedSha256;
+        QObject::connect(reply, &QNetworkReply::sslErrors, reply, [reply, pinned] {
+            const QByteArray seen = reply->sslConfiguration()
+                                        .peerCertificate()
+                                        .digest(QCryptographicHash::Sha256)
+                                        .toHex(':')
+                                        .toUpper();
+            if (QString::fromLatin1(seen) == pinned)
+                reply->ignoreSslErrors();
+        });
+    }
+    return reply;
 }
 
 ApiReply ApiClient::request(const QByteArray &method, const QString &path, const QByteArray &body,

@@ -34,6 +34,9 @@ public:
     {}
 
     QString token; // sent as Bearer when set
+    // Trusts an HTTPS server whose certificate has this SHA-256 ("AB:CD:…"),
+    // as a client that pinned it would; other certificate errors fail.
+    QString pinnedSha256;
 
     ApiReply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
                      const QList<QPair<QByteArray, QByteArray>> &headers = {});

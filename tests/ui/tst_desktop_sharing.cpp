@@ -29,9 +29,11 @@ class TestDesktopSharing final : public QObject
         probe.listen(QHostAddress::Any, 0);
         return probe.serverPort();
     }
-    static int healthStatus(const QString &baseUrl)
+    static int healthStatus(const QString &baseUrl, const QString &pinned = {})
     {
-        return ApiClient(baseUrl).get(QStringLiteral("/health")).status;
+        ApiClient client(baseUrl);
+        client.pinnedSha256 = pinned;
+        return client.get(QStringLiteral("/health")).status;
     }
 
 private slots:
@@ -67,12 +69,16 @@ private slots:
         QCOMPARE(changed.last().at(0).toBool(), true);
         QCOMPARE(changed.last().at(1).toInt(), int(port));
         QCOMPARE(changed.last().at(3).toString(), QString());
+        // The network gets HTTPS with this machine's certificate.
         const QString sharedUrl = changed.last().at(2).toString();
-        QCOMPARE(sharedUrl, QStringLiteral("http://127.0.0.1:%1").arg(port));
-        QCOMPARE(healthStatus(sharedUrl), 200);
+        const QString fingerprint = changed.last().at(4).toString();
+        QCOMPARE(sharedUrl, QStringLiteral("https://127.0.0.1:%1").arg(port));
+        QVERIFY(fingerprint.size() == 95);                   // 32 bytes as "AB:CD:…"
+        QCOMPARE(healthStatus(sharedUrl), 0);                // an unknown certificate is refused…
+        QCOMPARE(healthStatus(sharedUrl, fingerprint), 200); // …a pinned one is not
         // Every address the settings page offers answers.
-        for (const QString &url : ui::SharingBox::networkUrls(port))
-            QCOMPARE(healthStatus(url), 200);
+        for (const QString &url : ui::SharingBox::networkUrls(port, QStringLiteral("https")))
+            QCOMPARE(healthStatus(url, fingerprint), 200);
         // The old, private address no longer accepts.
         QCOMPARE(healthStatus(m_baseUrl), 0);
 
@@ -81,10 +87,11 @@ private slots:
         QCOMPARE(changed.last().at(0).toBool(), false);
         const QString privateUrl = changed.last().at(2).toString();
         QVERIFY(privateUrl.startsWith(QLatin1String("http://127.0.0.1:")));
+        QCOMPARE(changed.last().at(4).toString(), QString());
         QCOMPARE(healthStatus(privateUrl), 200);
-        QCOMPARE(healthStatus(sharedUrl), 0);
-        for (const QString &url : ui::SharingBox::networkUrls(port))
-            QCOMPARE(healthStatus(url), 0);
+        QCOMPARE(healthStatus(sharedUrl, fingerprint), 0);
+        for (const QString &url : ui::SharingBox::networkUrls(port, QStringLiteral("https")))
+            QCOMPARE(healthStatus(url, fingerprint), 0);
         m_baseUrl = privateUrl;
     }
 

@@ -13,6 +13,7 @@
 #include "app/Language.h"
 #include "app/MainWindow.h"
 #include "app/SettingsPage.h"
+#include "app/SharingBox.h"
 #include "client/TokenVault.h"
 
 #include <QtCore/QSettings>
@@ -242,8 +243,11 @@ private slots:
         QVERIFY(!window->isVisible());
         // Still serving the network.
         const QString url = window->statusBar()->currentMessage().section(QLatin1Char(' '), -1);
-        QVERIFY(url.startsWith(QLatin1String("http://")));
-        QCOMPARE(ApiClient(url).get(QStringLiteral("/health")).status, 200);
+        QVERIFY(url.startsWith(QLatin1String("https://"))); // shared: HTTPS
+        ApiClient client(url);
+        client.pinnedSha256 =
+            window->settings()->sharing()->shownFingerprint().section(QLatin1Char('\n'), -1);
+        QCOMPARE(client.get(QStringLiteral("/health")).status, 200);
         // Starting Hearth again brings the window back.
         shell.activate();
         QVERIFY(window->isVisible());

@@ -84,8 +84,12 @@ private slots:
 
         ui::SharingBox *sharing = window.settings()->sharing();
         sharing->show();
-        sharing->showState(true, 8080, {});
-        QCOMPARE(sharing->shownUrls(), ui::SharingBox::networkUrls(8080));
+        // Shared over HTTPS: https addresses and the certificate's fingerprint.
+        const QString fingerprint =
+            QStringLiteral("AB:CD").repeated(1) + QStringLiteral(":01").repeated(30);
+        sharing->showState(true, 8080, {}, fingerprint);
+        QCOMPARE(sharing->shownUrls(), ui::SharingBox::networkUrls(8080, QStringLiteral("https")));
+        QVERIFY(sharing->shownFingerprint().endsWith(fingerprint));
         save(window, QStringLiteral("settings_en"));
         sharing->showState(false, 0, {});
         QVERIFY(sharing->shownUrls().isEmpty());
@@ -160,7 +164,8 @@ private slots:
         ui::MainWindow chinese(*m_api);
         chinese.show();
         chinese.settings()->sharing()->show();
-        chinese.settings()->sharing()->showState(true, 8080, {});
+        chinese.settings()->sharing()->showState(
+            true, 8080, {}, QStringLiteral("AB:CD") + QStringLiteral(":01").repeated(30));
         QSignalSpy keysLoaded(chinese.settings()->apiKeys(), &ui::ApiKeysBox::loaded);
         chinese.showSettings();
         QVERIFY(keysLoaded.wait(10000));

@@ -19,7 +19,12 @@ SharingBox::SharingBox(QWidget *parent)
     , m_state(new QLabel(this))
     , m_urls(new QLabel(this))
     , m_qr(new QLabel(this))
+    , m_fingerprint(new QLabel(this))
 {
+    m_fingerprint->setWordWrap(true);
+    m_fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_fingerprint->setAccessibleName(tr("Certificate fingerprint"));
+    m_fingerprint->setObjectName(QStringLiteral("messageNote"));
     m_port->setRange(1024, 65535);
     m_port->setValue(8080);
     m_port->setAccessibleName(tr("Port"));
@@ -42,12 +47,13 @@ SharingBox::SharingBox(QWidget *parent)
     layout->addWidget(apply, 1, 2);
     layout->addWidget(m_state, 2, 0, 1, 3);
     layout->addWidget(m_urls, 3, 0, 1, 3);
+    layout->addWidget(m_fingerprint, 4, 0, 1, 4);
     layout->addWidget(m_qr, 0, 3, 4, 1);
     layout->setColumnStretch(1, 1);
     showState(false, 0, {});
 }
 
-QStringList SharingBox::networkUrls(quint16 port)
+QStringList SharingBox::networkUrls(quint16 port, const QString &scheme)
 {
     QStringList urls;
     for (const QNetworkInterface &nic : QNetworkInterface::allInterfaces()) {
@@ -57,13 +63,19 @@ QStringList SharingBox::networkUrls(quint16 port)
         for (const QNetworkAddressEntry &entry : nic.addressEntries()) {
             const QHostAddress ip = entry.ip();
             if (ip.protocol() == QAbstractSocket::IPv4Protocol && !ip.isLoopback())
-                urls << QStringLiteral("http://%1:%2").arg(ip.toString()).arg(port);
+                urls << QStringLiteral("%1://%2:%3").arg(scheme, ip.toString()).arg(port);
         }
     }
     return urls;
 }
 
-void SharingBox::showState(bool shared, quint16 port, const QString &error)
+QString SharingBox::shownFingerprint() const
+{
+    return m_fingerprint->isHidden() ? QString() : m_fingerprint->text();
+}
+
+void SharingBox::showState(bool shared, quint16 port, const QString &error,
+                           const QString &tlsFingerprint)
 {
     {
         const QSignalBlocker quiet(m_toggle);
@@ -71,7 +83,17 @@ void SharingBox::showState(bool shared, quint16 port, const QString &error)
     }
     if (shared)
         m_port->setValue(port);
-    m_shownUrls = shared ? networkUrls(port) : QStringList();
+    const bool tls = shared && !tlsFingerprint.isEmpty();
+    m_shownUrls = shared ? networkUrls(port, tls ? QStringLiteral("https") : QStringLiteral("http"))
+                         : QStringList();
+    // Other devices warn about a certificate no authority signed: the user
+    // accepts it once they see the same fingerprint here.
+    m_fingerprint->setText(
+        tls ? tr("Secured with this computer's own certificate. When a device warns about it, "
+                 "check that it shows this SHA-256 fingerprint:\n%1")
+                  .arg(tlsFingerprint)
+            : QString());
+    m_fingerprint->setVisible(tls);
     if (!error.isEmpty())
         m_state->setText(tr("Could not change sharing: %1").arg(error));
     else if (!shared)

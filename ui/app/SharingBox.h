@@ -17,13 +17,17 @@ class SharingBox final : public QGroupBox
 public:
     explicit SharingBox(QWidget *parent = nullptr);
 
-    // What the server did (after a request, or at start).
-    void showState(bool shared, quint16 port, const QString &error);
+    // What the server did (after a request, or at start); with a TLS
+    // fingerprint the addresses are https and the fingerprint is shown for
+    // other devices to check.
+    void showState(bool shared, quint16 port, const QString &error,
+                   const QString &tlsFingerprint = {});
     QStringList shownUrls() const { return m_shownUrls; }
+    QString shownFingerprint() const;
     QCheckBox *toggle() const { return m_toggle; }
     QSpinBox *port() const { return m_port; }
     // The addresses of this computer other devices can reach, as URLs.
-    static QStringList networkUrls(quint16 port);
+    static QStringList networkUrls(quint16 port, const QString &scheme = QStringLiteral("http"));
 
 signals:
     void sharingRequested(bool on, quint16 port);
@@ -34,6 +38,7 @@ private:
     QLabel *m_state;
     QLabel *m_urls;
     QLabel *m_qr;
+    QLabel *m_fingerprint;
     QStringList m_shownUrls;
 };
 

@@ -3,15 +3,28 @@
 #include "client/FileDownload.h"
 #include "client/MessageStream.h"
 
+#include <QtCore/QCryptographicHash>
 #include <QtCore/QLocale>
 #include <QtNetwork/QNetworkReply>
+#include <QtNetwork/QSslCertificate>
+#include <QtNetwork/QSslConfiguration>
 
 namespace hearth::client {
 
 ApiConnection::ApiConnection(QUrl baseUrl, QObject *parent)
     : QObject(parent)
     , m_baseUrl(std::move(baseUrl))
-{}
+{
+    connect(&m_network, &QNetworkAccessManager::sslErrors, this, [this](QNetworkReply *reply) {
+        const QString seen = QString::fromLatin1(reply->sslConfiguration()
+                                                     .peerCertificate()
+                                                     .digest(QCryptographicHash::Sha256)
+                                                     .toHex(':')
+                                                     .toUpper());
+        if (!m_pinned.isEmpty() && seen == m_pinned)
+            reply->ignoreSslErrors();
+    });
+}
 
 void ApiConnection::setSession(const QJsonObject &tokens)
 {

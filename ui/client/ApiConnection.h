@@ -24,6 +24,9 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
     // The same server moved (the desktop's server shared on another port).
     void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
+    // Trusts an HTTPS server whose certificate has this SHA-256 ("AB:CD:…"),
+    // e.g. this computer's own self-signed one while it is shared.
+    void setPinnedCertificate(const QString &sha256) { m_pinned = sha256; }
     // From a login (or the desktop owner's session): accessToken, refreshToken, user.
     void setSession(const QJsonObject &tokens);
     QJsonObject user() const { return m_user; }
@@ -51,6 +54,7 @@ signals:
     void refreshTokenChanged(const QString &refreshToken);
 
 private:
+    QString m_pinned;
     ApiCall *send(const QByteArray &method, const QString &path, const QByteArray &body);
     void attempt(ApiCall *call, const QByteArray &method, const QString &path,
                  const QByteArray &body, bool mayRefresh);

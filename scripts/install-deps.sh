@@ -24,6 +24,8 @@ test_packages=(
     # The API suite also runs against a real PostgreSQL and a real MariaDB
     # (throwaway servers in /tmp, started by the tests).
     postgresql mariadb-server
+    # The deployment checks: the compose file and the Nginx front.
+    docker-compose nginx-light
     # A real Secret Service (keychain) in a private D-Bus session.
     gnome-keyring dbus-daemon
 )
@@ -57,3 +59,8 @@ if [[ $(id -u) -ne 0 ]]; then
 fi
 "${sudo_cmd[@]}" apt-get update -qq
 DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# The tests start their own Nginx; Debian's would take port 80 on this machine.
+if [[ " ${missing[*]} " == *" nginx-light "* ]] && command -v systemctl >/dev/null &&
+    [[ -d /run/systemd/system ]]; then
+    "${sudo_cmd[@]}" systemctl disable --now nginx >/dev/null 2>&1 || true
+fi

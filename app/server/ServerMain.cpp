@@ -1,6 +1,7 @@
 #include "ServerMain.h"
 
 #include "CommandLine.h"
+#include "LogSetup.h"
 #include "SignalQuit.h"
 
 #include "api/DbCommands.h"
@@ -69,6 +70,11 @@ int runServerMain(int argc, char *argv[])
         return 2;
     }
 
+    if (const QString problem = setUpLogging(config.config.logFormat, config.config.logLevel);
+        !problem.isEmpty()) {
+        err << "Configuration error: " << problem << '\n';
+        return 2;
+    }
     if (!cli.command.isEmpty()) {
         if (cli.command.first() == QLatin1String("user"))
             return runUserCommand(config.config, cli.command.mid(1), out, err, in);

@@ -196,6 +196,8 @@ ConfigResult resolveConfigRecording(const ConfigLayer &commandLine, const Config
     l.readString("HEARTH_TLS_CERT", c.tlsCert);
     l.readString("HEARTH_TLS_KEY", c.tlsKey);
     l.readString("HEARTH_TLS", c.tlsMode);
+    l.readString("LOG_FORMAT", c.logFormat);
+    l.readString("LOG_LEVEL", c.logLevel);
     l.readInt("JWT_ACCESS_EXPIRE", c.accessTokenTtl, 30, 7 * 86400);
     l.readInt("JWT_REFRESH_EXPIRE", c.refreshTokenTtl, 60, 365 * 86400);
     if (const auto origins = l.value(QStringLiteral("CORS_ALLOWED_ORIGINS")))

@@ -3,6 +3,7 @@
 #include <QtCore/QDir>
 #include <QtCore/QProcess>
 #include <QtCore/QRegularExpression>
+#include <QtCore/QJsonDocument>
 #include <QtCore/QTemporaryDir>
 #include <QtNetwork/QTcpSocket>
 #include <QtTest/QSignalSpy>
@@ -84,6 +85,48 @@ private slots:
         QVERIFY(r.out.contains(QLatin1String("--port")));
         QVERIFY(r.out.contains(QLatin1String("user add")));
         QVERIFY(!QFile::exists(QDir(m_dir.path()).filePath(QStringLiteral("hearth.db"))));
+    }
+
+    void logsAsJsonLinesAtTheChosenLevel()
+    {
+        const auto logsOf = [this](const QString &level) {
+            QTemporaryDir data;
+            QProcess server;
+            const QString url = startServer(
+                server,
+                {{QStringLiteral("HEARTH_DATA_DIR"), data.path()},
+                 {QStringLiteral("LOG_FORMAT"), QStringLiteral("json")},
+                 {QStringLiteral("LOG_LEVEL"), level},
+                 {QStringLiteral("QT_LOGGING_RULES"), QString()},
+                 {QStringLiteral("HEARTH_ADMIN_EMAIL"), QStringLiteral("log@example.com")},
+                 {QStringLiteral("HEARTH_ADMIN_PASSWORD"), QStringLiteral("log-password")}});
+            QSignalSpy finished(&server, &QProcess::finished);
+            server.terminate();
+            finished.wait(20000);
+            return QPair<QString, QByteArray>(url, server.readAllStandardError());
+        };
+        const auto [url, info] = logsOf(QStringLiteral("info"));
+        QVERIFY(!url.isEmpty());
+        bool sawBootstrap = false;
+        for (const QByteArray &line : info.split('\n')) {
+            if (line.trimmed().isEmpty())
+                continue;
+            QJsonParseError error;
+            const QJsonObject entry = QJsonDocument::fromJson(line, &error).object();
+            QVERIFY2(error.error == QJsonParseError::NoError, line.constData());
+            QVERIFY(entry.contains(QLatin1String("time")) &&
+                    entry.contains(QLatin1String("level")));
+            sawBootstrap = sawBootstrap || (entry.value(QLatin1String("category")).toString() ==
+                                                QLatin1String("hearth.bootstrap") &&
+                                            entry.value(QLatin1String("level")).toString() ==
+                                                QLatin1String("info"));
+        }
+        QVERIFY(sawBootstrap);
+        // At "warning" the same start says nothing.
+        QVERIFY(!logsOf(QStringLiteral("warning")).second.contains("hearth.bootstrap"));
+        const Run bad = run({}, {{QStringLiteral("LOG_FORMAT"), QStringLiteral("xml")}});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY(bad.err.contains(QLatin1String("LOG_FORMAT")));
     }
 
     void badConfigurationIsExplained()
@@ -182,7 +225,10 @@ private slots:
                               socket.state() == QAbstractSocket::ConnectedState;
              sent += block.size()) {
             socket.write(block);
-            QTest::qWaitFor([&] { return socket.bytesToWrite() == 0 || !answer.isEmpty(); }, 2000);
+            // Paced by the socket; a server that stops reading ends the loop.
+            if (!QTest::qWaitFor([&] { return socket.bytesToWrite() == 0 || !answer.isEmpty(); },
+                                 2000))
+                break;
         }
         QVERIFY(QTest::qWaitFor([&] { return answer.contains("PAYLOAD_TOO_LARGE"); }, 10000));
         QVERIFY(answer.startsWith("HTTP/1.1 413 "));

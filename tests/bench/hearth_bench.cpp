@@ -117,7 +117,7 @@ int main(int argc, char **argv)
     ApiClient client(base);
     client.login(QStringLiteral("bench@example.com"), QStringLiteral("bench-password"));
     const QByteArray token = client.token.toLatin1();
-    QTest::qWaitFor(
+    [[maybe_unused]] const bool listed = QTest::qWaitFor(
         [&] {
             return client.get(QStringLiteral("/v1/models"))
                        .json()

@@ -1,0 +1,191 @@
+#include "ApiClient.h"
+#include "FakeUpstream.h"
+#include "TestServer.h"
+
+#include "security/SelfSignedCertificate.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtCore/QProcess>
+#include <QtCore/QRegularExpression>
+#include <QtCore/QStandardPaths>
+#include <QtCore/QTemporaryDir>
+#include <QtNetwork/QNetworkReply>
+#include <QtNetwork/QSslCertificate>
+#include <QtNetwork/QTcpServer>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+#include <unistd.h>
+
+// Debian's Nginx with the project's docker/nginx/hearth.conf (its upstream,
+// ports and certificate paths pointed at this test) in front of a real
+// hearth-server: HTTPS, the HTTP redirect, security headers, the body limit,
+// and a streamed reply whose first delta comes through while the model is
+// still producing (proxy_buffering off).
+class TestNginxFront final : public QObject
+{
+    Q_OBJECT
+    FakeUpstream m_upstream;
+    QTemporaryDir m_dir;
+    QProcess m_hearth;
+    QProcess m_nginx;
+    QByteArray m_hearthOutput;
+    QString m_https, m_http, m_fingerprint;
+
+    static quint16 freePort()
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        return probe.serverPort();
+    }
+    std::unique_ptr<ApiClient> client() const
+    {
+        auto c = std::make_unique<ApiClient>(m_https);
+        c->pinnedSha256 = m_fingerprint;
+        return c;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        const QString nginx = QStandardPaths::findExecutable(
+            QStringLiteral("nginx"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+        if (nginx.isEmpty())
+            QSKIP("nginx is not installed (scripts/install-deps.sh test installs nginx-light)");
+        // hearth-server, plain HTTP on loopback, as behind the proxy.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HEARTH_DATA_DIR"), m_dir.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("HEARTH_ADMIN_EMAIL"), TestServer::adminEmail);
+        env.insert(QStringLiteral("HEARTH_ADMIN_PASSWORD"), TestServer::adminPassword);
+        env.insert(QStringLiteral("OPENAI_API_BASE_URL"), m_upstream.baseUrl());
+        env.insert(QStringLiteral("HEARTH_OLLAMA_URL"), QStringLiteral("off"));
+        env.insert(QStringLiteral("HEARTH_CHAT_RATE_LIMIT"), QStringLiteral("off"));
+        env.insert(QStringLiteral("HEARTH_TRUSTED_PROXIES"), QStringLiteral("127.0.0.1"));
+        m_hearth.setProcessEnvironment(env);
+        connect(&m_hearth, &QProcess::readyReadStandardOutput, this,
+                [this] { m_hearthOutput += m_hearth.readAllStandardOutput(); });
+        m_hearth.start(QStringLiteral(HEARTH_SERVER_BINARY),
+                       {QStringLiteral("--port"), QStringLiteral("0")});
+        QTRY_VERIFY_WITH_TIMEOUT(m_hearthOutput.contains("is serving on"), 30000);
+        const QString hearthPort =
+            QRegularExpression(QStringLiteral("serving on http://127.0.0.1:(\\d+)"))
+                .match(QString::fromUtf8(m_hearthOutput))
+                .captured(1);
+
+        // The project's site configuration, pointed at this test.
+        QString error;
+        const auto cert = hearth::SelfSignedCertificate::ensure(
+            m_dir.filePath(QStringLiteral("certs")), {}, &error);
+        QVERIFY2(cert, qPrintable(error));
+        m_fingerprint = QString::fromLatin1(QSslCertificate::fromPath(cert->certPath)
+                                                .first()
+                                                .digest(QCryptographicHash::Sha256)
+                                                .toHex(':')
+                                                .toUpper());
+        QFile site(QStringLiteral(HEARTH_NGINX_SITE));
+        QVERIFY(site.open(QIODevice::ReadOnly));
+        QString conf = QString::fromUtf8(site.readAll());
+        const quint16 httpPort = freePort(), httpsPort = freePort();
+        for (const auto &[from, to] : QList<QPair<QString, QString>>{
+                 {QStringLiteral("server hearth:8080;"),
+                  QStringLiteral("server 127.0.0.1:%1;").arg(hearthPort)},
+                 {QStringLiteral("listen 80;"),
+                  QStringLiteral("listen 127.0.0.1:%1;").arg(httpPort)},
+                 {QStringLiteral("listen 443 ssl http2;"),
+                  QStringLiteral("listen 127.0.0.1:%1 ssl http2;").arg(httpsPort)},
+                 {QStringLiteral("/etc/nginx/certs/fullchain.pem"), cert->certPath},
+                 {QStringLiteral("/etc/nginx/certs/privkey.pem"), cert->keyPath}}) {
+            QVERIFY2(conf.contains(from), qPrintable(from));
+            conf.replace(from, to);
+        }
+        const QString prefix = m_dir.filePath(QStringLiteral("nginx"));
+        QVERIFY(QDir().mkpath(prefix + QStringLiteral("/logs")));
+        QFile siteCopy(prefix + QStringLiteral("/hearth.conf"));
+        QVERIFY(siteCopy.open(QIODevice::WriteOnly));
+        siteCopy.write(conf.toUtf8());
+        siteCopy.close();
+        QFile main(prefix + QStringLiteral("/nginx.conf"));
+        QVERIFY(main.open(QIODevice::WriteOnly));
+        main.write(
+            QStringLiteral("%1daemon off;\nworker_processes 1;\npid %2/nginx.pid;\n"
+                           "error_log %2/logs/error.log;\nevents {}\nhttp {\n"
+                           "  access_log off;\n  client_body_temp_path %2/body;\n"
+                           "  proxy_temp_path %2/proxy;\n  fastcgi_temp_path %2/fastcgi;\n"
+                           "  uwsgi_temp_path %2/uwsgi;\n  scgi_temp_path %2/scgi;\n"
+                           "  include %2/hearth.conf;\n}\n")
+                .arg(::geteuid() == 0 ? QStringLiteral("user root root;\n") : QString(), prefix)
+                .toUtf8());
+        main.close();
+        m_nginx.setProcessChannelMode(QProcess::ForwardedChannels);
+        m_nginx.start(nginx, {QStringLiteral("-p"), prefix, QStringLiteral("-c"),
+                              prefix + QStringLiteral("/nginx.conf")});
+        m_https = QStringLiteral("https://127.0.0.1:%1").arg(httpsPort);
+        m_http = QStringLiteral("http://127.0.0.1:%1").arg(httpPort);
+        QTRY_COMPARE_WITH_TIMEOUT(client()->get(QStringLiteral("/health")).status, 200, 20000);
+    }
+
+    void cleanupTestCase()
+    {
+        for (QProcess *process : {&m_nginx, &m_hearth}) {
+            if (process->state() == QProcess::NotRunning)
+                continue;
+            QSignalSpy finished(process, &QProcess::finished);
+            process->terminate();
+            if (!finished.wait(20000))
+                process->kill();
+        }
+    }
+
+    void httpsWithHeadersAndRedirect()
+    {
+        const ApiReply health = client()->get(QStringLiteral("/health"));
+        QCOMPARE(health.status, 200);
+        QVERIFY(health.header("Strict-Transport-Security").contains("max-age="));
+        QCOMPARE(health.header("X-Frame-Options"), QByteArray("DENY"));
+        const ApiReply plain = ApiClient(m_http).get(QStringLiteral("/health"));
+        QCOMPARE(plain.status, 301);
+        QVERIFY(plain.header("Location").startsWith("https://"));
+        // Nginx's own limit stops an oversized body before Hearth sees it.
+        QCOMPARE(client()
+                     ->request("POST", QStringLiteral("/v1/auth/login"), QByteArray(5 << 20, 'x'),
+                               {{"Content-Type", "application/json"}})
+                     .status,
+                 413);
+    }
+
+    void streamedDeltasAreNotHeldBack()
+    {
+        const auto owned = client();
+        ApiClient &c = *owned;
+        c.login(TestServer::adminEmail, TestServer::adminPassword);
+        const QString conversation = c.post(QStringLiteral("/v1/conversations"),
+                                            {{QStringLiteral("title"), QStringLiteral("t")}})
+                                         .json()
+                                         .value(QLatin1String("id"))
+                                         .toString();
+        QSignalSpy gate(&m_upstream, &FakeUpstream::gateReached);
+        const int finishedBefore = m_upstream.finishedStreams;
+        const QJsonObject body{{QStringLiteral("role"), QStringLiteral("user")},
+                               {QStringLiteral("content"), QStringLiteral("go")},
+                               {QStringLiteral("model"), QStringLiteral("fake-gated")},
+                               {QStringLiteral("stream"), true}};
+        QNetworkReply *reply =
+            c.start("POST", QStringLiteral("/v1/conversations/%1/messages").arg(conversation),
+                    QJsonDocument(body).toJson(), {{"Content-Type", "application/json"}});
+        QByteArray received;
+        connect(reply, &QNetworkReply::readyRead, this, [&] { received += reply->readAll(); });
+        QVERIFY(gate.wait(10000));
+        // Through the proxy while the model is still producing.
+        QTRY_VERIFY_WITH_TIMEOUT(received.contains("\"delta\":\"First\""), 10000);
+        QCOMPARE(m_upstream.finishedStreams, finishedBefore);
+        m_upstream.releaseGate();
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+        received += reply->readAll();
+        QCOMPARE(parseSseBlocks(received).last().event, QStringLiteral("message.done"));
+        reply->deleteLater();
+    }
+};
+
+QTEST_MAIN(TestNginxFront)
+#include "tst_nginx_front.moc"

@@ -17,6 +17,7 @@
 #include "api/ServerContext.h"
 #include "api/SettingsService.h"
 #include "api/StreamTracker.h"
+#include "http/HttpsRedirect.h"
 #include "security/SelfSignedCertificate.h"
 
 #include "api/SystemController.h"
@@ -50,6 +51,7 @@ public:
     std::unique_ptr<StreamTracker> streams;
     bool shuttingDown = false;
     QString tlsFingerprint;
+    std::unique_ptr<HttpsRedirect> redirect;
     std::unique_ptr<Authenticator> auth;
     std::unique_ptr<HttpServer> http;
     std::unique_ptr<AuthController> authController;
@@ -183,9 +185,21 @@ bool HearthServer::start(QString *error)
     QObject::connect(&d->housekeeping, &QTimer::timeout, this, [this] { d->tidy(); });
     d->housekeeping.start();
 
-    if (!prepareTls(error))
+    if (!prepareTls(error) || !listenOn(d->config.host, d->config.port, error))
         return false;
-    return listenOn(d->config.host, d->config.port, error);
+    if (d->config.tlsRedirectPort > 0 && d->http->usesTls()) {
+        d->redirect = std::make_unique<HttpsRedirect>(d->http->port());
+        const QHostAddress address = d->config.host == QLatin1String("localhost")
+                                         ? QHostAddress(QHostAddress::LocalHost)
+                                         : QHostAddress(d->config.host);
+        if (!d->redirect->listen(address, quint16(d->config.tlsRedirectPort))) {
+            *error = QStringLiteral("cannot listen on port %1 for the HTTPS redirect: %2")
+                         .arg(d->config.tlsRedirectPort)
+                         .arg(d->redirect->errorString());
+            return false;
+        }
+    }
+    return true;
 }
 
 namespace {
@@ -353,6 +367,7 @@ void HearthServer::shutdown(int graceMs)
     d->shuttingDown = true;
     if (d->http)
         d->http->stopListening();
+    d->redirect.reset();
     if (!d->streams || d->streams->count() == 0) {
         QTimer::singleShot(0, this, &HearthServer::stopped);
         return;

@@ -196,6 +196,7 @@ ConfigResult resolveConfigRecording(const ConfigLayer &commandLine, const Config
     l.readString("HEARTH_TLS_CERT", c.tlsCert);
     l.readString("HEARTH_TLS_KEY", c.tlsKey);
     l.readString("HEARTH_TLS", c.tlsMode);
+    l.readInt("HEARTH_TLS_REDIRECT_PORT", c.tlsRedirectPort, 0, 65535);
     l.readString("LOG_FORMAT", c.logFormat);
     l.readString("LOG_LEVEL", c.logLevel);
     l.readInt("JWT_ACCESS_EXPIRE", c.accessTokenTtl, 30, 7 * 86400);

@@ -33,6 +33,7 @@ struct ServerConfig
     QString tlsCert, tlsKey;      // HEARTH_TLS_CERT, HEARTH_TLS_KEY: PEM files; both set: HTTPS
     QString tlsMode;              // HEARTH_TLS: "self-signed" makes one; "off"; empty: by the files
     QString logFormat, logLevel;  // LOG_FORMAT (text|json), LOG_LEVEL (debug|info|warning|error)
+    int tlsRedirectPort = 0;      // HEARTH_TLS_REDIRECT_PORT: plain HTTP here redirects to HTTPS
     int accessTokenTtl = 3600;    // JWT_ACCESS_EXPIRE, seconds
     int refreshTokenTtl = 604800; // JWT_REFRESH_EXPIRE, seconds
     QStringList corsAllowedOrigins; // CORS_ALLOWED_ORIGINS, comma separated

@@ -1,6 +1,7 @@
 #include "ApiClient.h"
 #include "TestServer.h"
 
+#include "http/HttpsRedirect.h"
 #include "security/SelfSignedCertificate.h"
 
 #include <QtCore/QDir>
@@ -80,6 +81,30 @@ private slots:
         QT_WARNING_DISABLE_DEPRECATED
         QVERIFY(!handshake(port, QSsl::TlsV1_1));
         QT_WARNING_POP
+    }
+
+    void aRedirectPortSendsBrowsersToHttps()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 redirectPort = probe.serverPort();
+        probe.close();
+        TestServer server;
+        server.config.tlsMode = QStringLiteral("self-signed");
+        server.config.tlsRedirectPort = redirectPort;
+        QVERIFY(server.start());
+        const ApiReply moved = ApiClient(QStringLiteral("http://127.0.0.1:%1").arg(redirectPort))
+                                   .get(QStringLiteral("/v1/models?x=1"));
+        QCOMPARE(moved.status, 301);
+        QCOMPARE(QString::fromLatin1(moved.header("Location")),
+                 server.baseUrl() + QStringLiteral("/v1/models?x=1"));
+        // A forged Host cannot smuggle a header or send the browser elsewhere.
+        QCOMPARE(hearth::HttpsRedirect::location("GET /a HTTP/1.1\r\nHost: evil.example\r\n "
+                                                 "x\r\n\r\n",
+                                                 443),
+                 QByteArray("https://evil.example:443/a"));
+        QCOMPARE(hearth::HttpsRedirect::location("GET /a HTTP/1.1\r\nHost: a\"b\r\n\r\n", 8443),
+                 QByteArray("https://localhost:8443/a"));
     }
 
     void plainHttpToTheTlsPortGetsNoAnswer()

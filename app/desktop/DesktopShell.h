@@ -63,7 +63,7 @@ private:
     KeepServingGuard *m_guard;
     bool m_shared = false;
     QString m_tlsFingerprint; // of the local server while it is shared over HTTPS
-    QString m_vaultNote; // why the sign-in could not be kept, if so
+    QString m_vaultNote;      // why the sign-in could not be kept, if so
 };
 
 } // namespace hearth

@@ -33,7 +33,7 @@ QByteArray jwtSecret(const ServerConfig &config, QString *error)
                               error);
 }
 
-std::unique_ptr<Database> openDatabase(const ServerConfig &config, QString *error)
+DatabaseSettings databaseSettings(const ServerConfig &config)
 {
     DatabaseSettings settings;
     settings.driver = config.dbDriver;
@@ -44,7 +44,12 @@ std::unique_ptr<Database> openDatabase(const ServerConfig &config, QString *erro
     settings.password = config.dbPassword;
     settings.name = config.dbName;
     settings.sslMode = config.dbSslMode;
-    auto db = Database::create(settings, error);
+    return settings;
+}
+
+std::unique_ptr<Database> openDatabase(const ServerConfig &config, QString *error)
+{
+    auto db = Database::create(databaseSettings(config), error);
     if (!db)
         return nullptr;
     Migrator migrator(*db);

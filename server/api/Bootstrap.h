@@ -11,6 +11,7 @@ class QNetworkAccessManager;
 namespace hearth {
 
 class Database;
+struct DatabaseSettings;
 class ProviderRegistry;
 struct ServerContext;
 
@@ -19,6 +20,9 @@ namespace bootstrap {
 // JWT_SECRET when given (at least 32 bytes, never the original's published
 // example), else a random secret kept in <dataDir>/jwt-secret (mode 0600).
 QByteArray jwtSecret(const ServerConfig &config, QString *error);
+
+// The configured database (DB_* or the SQLite file), as storage names it.
+DatabaseSettings databaseSettings(const ServerConfig &config);
 
 // Opens the configured database and brings its schema up to date.
 std::unique_ptr<Database> openDatabase(const ServerConfig &config, QString *error);

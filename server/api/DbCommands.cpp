@@ -1,5 +1,7 @@
 #include "api/DbCommands.h"
 
+#include "api/Bootstrap.h"
+
 #include "storage/Database.h"
 #include "storage/DatabaseCopy.h"
 #include "storage/DatabaseSpec.h"
@@ -22,20 +24,6 @@ QString dbCommandUsage()
 }
 
 namespace {
-
-DatabaseSettings configuredDatabase(const ServerConfig &config)
-{
-    DatabaseSettings settings;
-    settings.driver = config.dbDriver;
-    settings.sqlitePath = config.dbPath;
-    settings.host = config.dbHost;
-    settings.port = config.dbPort;
-    settings.user = config.dbUser;
-    settings.password = config.dbPassword;
-    settings.name = config.dbName;
-    settings.sslMode = config.dbSslMode;
-    return settings;
-}
 
 int copy(const DatabaseSettings &from, const DatabaseSettings &to, QTextStream &out,
          QTextStream &err, bool interactive)
@@ -98,10 +86,10 @@ int runDbCommand(const ServerConfig &config, const QStringList &arguments, QText
         DatabaseSettings to;
         to.driver = QStringLiteral("sqlite");
         to.sqlitePath = arguments.at(1);
-        return copy(configuredDatabase(config), to, out, err, interactive);
+        return copy(bootstrap::databaseSettings(config), to, out, err, interactive);
     }
     if (command == QLatin1String("copy")) {
-        DatabaseSettings from = configuredDatabase(config);
+        DatabaseSettings from = bootstrap::databaseSettings(config);
         std::optional<DatabaseSettings> to;
         for (qsizetype i = 1; i + 1 < arguments.size(); i += 2) {
             const DatabaseSettings parsed = parseDatabaseSpec(arguments.at(i + 1), &error);

@@ -1,9 +1,9 @@
 #include "ApiClient.h"
 
 #include <QtCore/QDir>
+#include <QtCore/QJsonDocument>
 #include <QtCore/QProcess>
 #include <QtCore/QRegularExpression>
-#include <QtCore/QJsonDocument>
 #include <QtCore/QTemporaryDir>
 #include <QtNetwork/QTcpSocket>
 #include <QtTest/QSignalSpy>

@@ -64,7 +64,7 @@ AdminDatabasePage::AdminDatabasePage(client::ApiConnection &api, QWidget *parent
         dialog->open();
     });
     m_poll.setInterval(300);
-    connect(&m_poll, &QTimer::timeout, this, &AdminDatabasePage::poll);
+    connect(&m_poll, &QTimer::timeout, this, [this] { fetchJob(false); });
 
     auto *backupBox = new QGroupBox(tr("Backup"), this);
     auto *backupRow = new QHBoxLayout;
@@ -105,14 +105,7 @@ QString AdminDatabasePage::statusText() const
 
 void AdminDatabasePage::reload()
 {
-    connect(m_api.get(QStringLiteral("/v1/admin/database/job")), &client::ApiCall::finished, this,
-            [this](const client::ApiResult &result) {
-                if (result.ok())
-                    show(result.json.object());
-                else
-                    m_status->setText(result.error);
-                emit loaded();
-            });
+    fetchJob(true);
 }
 
 void AdminDatabasePage::startBackup()
@@ -155,12 +148,18 @@ void AdminDatabasePage::start(const QString &path, const QJsonObject &body)
             });
 }
 
-void AdminDatabasePage::poll()
+// A reload says when it failed and that it is done; a poll while a job
+// runs just tries again at the next tick.
+void AdminDatabasePage::fetchJob(bool reloading)
 {
     connect(m_api.get(QStringLiteral("/v1/admin/database/job")), &client::ApiCall::finished, this,
-            [this](const client::ApiResult &result) {
+            [this, reloading](const client::ApiResult &result) {
                 if (result.ok())
                     show(result.json.object());
+                else if (reloading)
+                    m_status->setText(result.error);
+                if (reloading)
+                    emit loaded();
             });
 }
 

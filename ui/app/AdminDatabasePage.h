@@ -49,7 +49,7 @@ signals:
 
 private:
     void start(const QString &path, const QJsonObject &body);
-    void poll();
+    void fetchJob(bool reloading);
     void show(const QJsonObject &job);
     void setBusy(bool busy);
 

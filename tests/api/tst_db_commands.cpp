@@ -79,15 +79,9 @@ private slots:
         ApiClient ann(source.baseUrl());
         ann.login(QStringLiteral("ann@example.com"), QStringLiteral("ann-password"));
         const QString title = QStringLiteral("搬家清单 📦");
-        const QString conversation =
-            ann.post(QStringLiteral("/v1/conversations"), {{QStringLiteral("title"), title}})
-                .json()
-                .value(QLatin1String("id"))
-                .toString();
-        QCOMPARE(ann.post(QStringLiteral("/v1/conversations/%1/messages").arg(conversation),
-                          {{QStringLiteral("role"), QStringLiteral("user")},
-                           {QStringLiteral("content"), QStringLiteral("还记得我吗？")},
-                           {QStringLiteral("model"), QStringLiteral("fake-stream")}})
+        const QString conversation = ann.createConversation(title);
+        QCOMPARE(ann.sendMessage(conversation, QStringLiteral("还记得我吗？"),
+                                 QStringLiteral("fake-stream"))
                      .status,
                  200);
 
@@ -135,17 +129,9 @@ private slots:
         QCOMPARE(annThere.get(QStringLiteral("/v1/me/usage")).json(),
                  ann.get(QStringLiteral("/v1/me/usage")).json());
         // The provider key was unsealed on the other side.
-        const QString again = annThere
-                                  .post(QStringLiteral("/v1/conversations"),
-                                        {{QStringLiteral("title"), QStringLiteral("again")}})
-                                  .json()
-                                  .value(QLatin1String("id"))
-                                  .toString();
         QCOMPARE(annThere
-                     .post(QStringLiteral("/v1/conversations/%1/messages").arg(again),
-                           {{QStringLiteral("role"), QStringLiteral("user")},
-                            {QStringLiteral("content"), QStringLiteral("hi")},
-                            {QStringLiteral("model"), QStringLiteral("fake-stream")}})
+                     .sendMessage(annThere.createConversation(QStringLiteral("again")),
+                                  QStringLiteral("hi"), QStringLiteral("fake-stream"))
                      .status,
                  200);
         QCOMPARE(m_upstream.received.last().headers.value("authorization"),

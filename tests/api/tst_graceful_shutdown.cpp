@@ -1,6 +1,7 @@
 #include "ApiClient.h"
 #include "DbPeek.h"
 #include "FakeUpstream.h"
+#include "HearthProcess.h"
 #include "TestServer.h"
 
 #include <QtCore/QDir>
@@ -20,59 +21,30 @@ class TestGracefulShutdown final : public QObject
     Q_OBJECT
     FakeUpstream m_upstream;
 
-    struct Running
+    std::unique_ptr<HearthProcess> start(int graceSeconds)
     {
-        QTemporaryDir dir;
-        QProcess process;
-        QByteArray output;
-        QString url;
-        hearth::ServerConfig db; // for reading its SQLite file
-    };
-
-    std::unique_ptr<Running> start(int graceSeconds)
-    {
-        auto server = std::make_unique<Running>();
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HEARTH_DATA_DIR"), server->dir.path());
-        env.insert(QStringLiteral("HEARTH_ADMIN_EMAIL"), TestServer::adminEmail);
-        env.insert(QStringLiteral("HEARTH_ADMIN_PASSWORD"), TestServer::adminPassword);
-        env.insert(QStringLiteral("OPENAI_API_BASE_URL"), m_upstream.baseUrl());
-        env.insert(QStringLiteral("HEARTH_OLLAMA_URL"), QStringLiteral("off"));
-        env.insert(QStringLiteral("HEARTH_CHAT_RATE_LIMIT"), QStringLiteral("off"));
-        env.insert(QStringLiteral("HEARTH_SHUTDOWN_GRACE"), QString::number(graceSeconds));
-        env.insert(QStringLiteral("DB_DRIVER"), QStringLiteral("sqlite"));
-        server->process.setProcessEnvironment(env);
-        server->process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        Running *s = server.get();
-        connect(&server->process, &QProcess::readyReadStandardOutput, this,
-                [s] { s->output += s->process.readAllStandardOutput(); });
-        server->process.start(QStringLiteral(HEARTH_SERVER_BINARY),
-                              {QStringLiteral("--port"), QStringLiteral("0")});
-        if (!QTest::qWaitFor([s] { return s->output.contains("is serving on"); }, 30000))
-            return nullptr;
-        server->url = QRegularExpression(QStringLiteral("serving on (http://[^ ]+)"))
-                          .match(QString::fromUtf8(server->output))
-                          .captured(1);
-        server->db.dbDriver = QStringLiteral("sqlite");
-        server->db.dbPath = QDir(server->dir.path()).filePath(QStringLiteral("hearth.db"));
-        return server;
+        auto server = std::make_unique<HearthProcess>(
+            QStringLiteral(HEARTH_SERVER_BINARY),
+            HearthProcess::Env{
+                {QStringLiteral("HEARTH_ADMIN_EMAIL"), TestServer::adminEmail},
+                {QStringLiteral("HEARTH_ADMIN_PASSWORD"), TestServer::adminPassword},
+                {QStringLiteral("OPENAI_API_BASE_URL"), m_upstream.baseUrl()},
+                {QStringLiteral("HEARTH_CHAT_RATE_LIMIT"), QStringLiteral("off")},
+                {QStringLiteral("HEARTH_SHUTDOWN_GRACE"), QString::number(graceSeconds)},
+                {QStringLiteral("DB_DRIVER"), QStringLiteral("sqlite")}});
+        return server->waitUntilServing().isEmpty() ? nullptr : std::move(server);
     }
-
+    // Its SQLite file, for reading.
+    static hearth::ServerConfig databaseOf(const HearthProcess &server)
+    {
+        hearth::ServerConfig db;
+        db.dbDriver = QStringLiteral("sqlite");
+        db.dbPath = QDir(server.dataDir()).filePath(QStringLiteral("hearth.db"));
+        return db;
+    }
     static QNetworkReply *stream(ApiClient &client, const QString &model)
     {
-        const QString conversation = client
-                                         .post(QStringLiteral("/v1/conversations"),
-                                               {{QStringLiteral("title"), QStringLiteral("t")}})
-                                         .json()
-                                         .value(QLatin1String("id"))
-                                         .toString();
-        const QJsonObject body{{QStringLiteral("role"), QStringLiteral("user")},
-                               {QStringLiteral("content"), QStringLiteral("go")},
-                               {QStringLiteral("model"), model},
-                               {QStringLiteral("stream"), true}};
-        return client.start("POST",
-                            QStringLiteral("/v1/conversations/%1/messages").arg(conversation),
-                            QJsonDocument(body).toJson(), {{"Content-Type", "application/json"}});
+        return client.startMessageStream(client.createConversation(), QStringLiteral("go"), model);
     }
 
     static bool refusesConnections(const QString &url)
@@ -88,7 +60,7 @@ private slots:
     {
         auto server = start(10);
         QVERIFY(server);
-        ApiClient client(server->url);
+        ApiClient client(server->url());
         client.login(TestServer::adminEmail, TestServer::adminPassword);
         QSignalSpy gate(&m_upstream, &FakeUpstream::gateReached);
         QNetworkReply *reply = stream(client, QStringLiteral("fake-gated"));
@@ -97,24 +69,25 @@ private slots:
         QVERIFY(gate.wait(10000));
         QTRY_VERIFY_WITH_TIMEOUT(received.contains("\"delta\":\"First\""), 10000);
 
-        QSignalSpy exited(&server->process, &QProcess::finished);
-        server->process.terminate();
-        QTRY_VERIFY_WITH_TIMEOUT(refusesConnections(server->url), 10000);
-        QCOMPARE(server->process.state(), QProcess::Running); // still finishing the reply
+        QSignalSpy exited(&server->process(), &QProcess::finished);
+        server->process().terminate();
+        QTRY_VERIFY_WITH_TIMEOUT(refusesConnections(server->url()), 10000);
+        QCOMPARE(server->process().state(), QProcess::Running); // still finishing the reply
         QVERIFY(!reply->isFinished());
 
         m_upstream.releaseGate();
         QVERIFY(exited.wait(15000));
-        QCOMPARE(server->process.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(server->process.exitCode(), 0);
+        QCOMPARE(server->process().exitStatus(), QProcess::NormalExit);
+        QCOMPARE(server->process().exitCode(), 0);
         QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 5000);
         received += reply->readAll();
         const QList<SseBlock> events = parseSseBlocks(received);
         QCOMPARE(events.last().event, QStringLiteral("message.done"));
-        QCOMPARE(dbValue(server->db, QStringLiteral("SELECT finish_reason FROM messages WHERE "
-                                                    "role = 'assistant'"))
-                     .toString(),
-                 QStringLiteral("stop"));
+        QCOMPARE(
+            dbValue(databaseOf(*server), QStringLiteral("SELECT finish_reason FROM messages WHERE "
+                                                        "role = 'assistant'"))
+                .toString(),
+            QStringLiteral("stop"));
         reply->deleteLater();
     }
 
@@ -122,18 +95,18 @@ private slots:
     {
         auto server = start(1);
         QVERIFY(server);
-        ApiClient client(server->url);
+        ApiClient client(server->url());
         client.login(TestServer::adminEmail, TestServer::adminPassword);
         QNetworkReply *reply = stream(client, QStringLiteral("fake-slow"));
         QByteArray received;
         connect(reply, &QNetworkReply::readyRead, this, [&] { received += reply->readAll(); });
         QTRY_VERIFY_WITH_TIMEOUT(received.contains("Thinking"), 10000);
 
-        QSignalSpy exited(&server->process, &QProcess::finished);
-        server->process.terminate();
+        QSignalSpy exited(&server->process(), &QProcess::finished);
+        server->process().terminate();
         QVERIFY(exited.wait(15000));
-        QCOMPARE(server->process.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(server->process.exitCode(), 0);
+        QCOMPARE(server->process().exitStatus(), QProcess::NormalExit);
+        QCOMPARE(server->process().exitCode(), 0);
         QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 5000);
         received += reply->readAll();
         const QList<SseBlock> events = parseSseBlocks(received);
@@ -142,17 +115,19 @@ private slots:
                  QStringLiteral("SERVICE_UNAVAILABLE"));
         // The database: the partial reply as cancelled, nothing left streaming,
         // its usage counted once, and a clean file.
-        QCOMPARE(dbValue(server->db, QStringLiteral("SELECT finish_reason FROM messages WHERE "
-                                                    "role = 'assistant'"))
-                     .toString(),
-                 QStringLiteral("cancelled"));
-        QVERIFY(dbValue(server->db,
+        QCOMPARE(
+            dbValue(databaseOf(*server), QStringLiteral("SELECT finish_reason FROM messages WHERE "
+                                                        "role = 'assistant'"))
+                .toString(),
+            QStringLiteral("cancelled"));
+        QVERIFY(dbValue(databaseOf(*server),
                         QStringLiteral("SELECT content FROM messages WHERE role = 'assistant'"))
                     .toString()
                     .contains(QLatin1String("Thinking")));
-        QCOMPARE(dbValue(server->db, QStringLiteral("SELECT COUNT(*) FROM usage_ledger")).toInt(),
+        QCOMPARE(dbValue(databaseOf(*server), QStringLiteral("SELECT COUNT(*) FROM usage_ledger"))
+                     .toInt(),
                  1);
-        QCOMPARE(dbValue(server->db, QStringLiteral("PRAGMA integrity_check")).toString(),
+        QCOMPARE(dbValue(databaseOf(*server), QStringLiteral("PRAGMA integrity_check")).toString(),
                  QStringLiteral("ok"));
         reply->deleteLater();
     }

@@ -1,12 +1,9 @@
 #include "ApiClient.h"
 #include "DbPeek.h"
 #include "FakeUpstream.h"
+#include "HearthProcess.h"
 #include "TestServer.h"
 
-#include <QtCore/QProcess>
-#include <QtCore/QRegularExpression>
-#include <QtCore/QTemporaryDir>
-#include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
 #include <memory>
@@ -16,55 +13,25 @@ namespace {
 const QByteArray sharedSecretKey = QByteArray(32, 'k').toBase64();
 
 // One hearth-server process on the shared database.
-class Instance
+std::unique_ptr<HearthProcess> instance(const hearth::ServerConfig &db, const QString &upstream)
 {
-public:
-    Instance(const hearth::ServerConfig &db, const QString &upstream)
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HEARTH_DATA_DIR"), m_dir.path());
-        env.insert(QStringLiteral("DB_DRIVER"), db.dbDriver);
-        env.insert(QStringLiteral("DB_HOST"), db.dbHost);
-        env.insert(QStringLiteral("DB_PORT"), QString::number(db.dbPort));
-        env.insert(QStringLiteral("DB_USER"), db.dbUser);
-        env.insert(QStringLiteral("DB_PASSWORD"), db.dbPassword);
-        env.insert(QStringLiteral("DB_NAME"), db.dbName);
-        env.insert(QStringLiteral("JWT_SECRET"), QString::fromLatin1(TestServer::jwtSecret));
-        env.insert(QStringLiteral("HEARTH_SECRET_KEY"), QString::fromLatin1(sharedSecretKey));
-        env.insert(QStringLiteral("HEARTH_ADMIN_EMAIL"), TestServer::adminEmail);
-        env.insert(QStringLiteral("HEARTH_ADMIN_PASSWORD"), TestServer::adminPassword);
-        env.insert(QStringLiteral("HEARTH_CHAT_RATE_LIMIT"), QStringLiteral("5/minute"));
-        env.insert(QStringLiteral("OPENAI_API_BASE_URL"), upstream);
-        env.insert(QStringLiteral("HEARTH_OLLAMA_URL"), QStringLiteral("off"));
-        env.insert(QStringLiteral("HEARTH_ACCESS_LOG"), QStringLiteral("off"));
-        m_process.setProcessEnvironment(env);
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        QObject::connect(&m_process, &QProcess::readyReadStandardOutput,
-                         [this] { m_output += m_process.readAllStandardOutput(); });
-        m_process.start(QStringLiteral(HEARTH_SERVER_BINARY),
-                        {QStringLiteral("--port"), QStringLiteral("0")});
-    }
-    ~Instance()
-    {
-        m_process.terminate();
-        QSignalSpy finished(&m_process, &QProcess::finished);
-        if (m_process.state() != QProcess::NotRunning && !finished.wait(20000))
-            m_process.kill();
-    }
-    // The base URL once it serves; empty until then.
-    QString url() const
-    {
-        return QRegularExpression(QStringLiteral("serving on (http://[^ ]+)"))
-            .match(QString::fromUtf8(m_output))
-            .captured(1);
-    }
-    bool exited() const { return m_process.state() == QProcess::NotRunning; }
-
-private:
-    QTemporaryDir m_dir;
-    QProcess m_process;
-    QByteArray m_output;
-};
+    return std::make_unique<HearthProcess>(
+        QStringLiteral(HEARTH_SERVER_BINARY),
+        HearthProcess::Env{
+            {QStringLiteral("DB_DRIVER"), db.dbDriver},
+            {QStringLiteral("DB_HOST"), db.dbHost},
+            {QStringLiteral("DB_PORT"), QString::number(db.dbPort)},
+            {QStringLiteral("DB_USER"), db.dbUser},
+            {QStringLiteral("DB_PASSWORD"), db.dbPassword},
+            {QStringLiteral("DB_NAME"), db.dbName},
+            {QStringLiteral("JWT_SECRET"), QString::fromLatin1(TestServer::jwtSecret)},
+            {QStringLiteral("HEARTH_SECRET_KEY"), QString::fromLatin1(sharedSecretKey)},
+            {QStringLiteral("HEARTH_ADMIN_EMAIL"), TestServer::adminEmail},
+            {QStringLiteral("HEARTH_ADMIN_PASSWORD"), TestServer::adminPassword},
+            {QStringLiteral("HEARTH_CHAT_RATE_LIMIT"), QStringLiteral("5/minute")},
+            {QStringLiteral("OPENAI_API_BASE_URL"), upstream},
+            {QStringLiteral("HEARTH_ACCESS_LOG"), QStringLiteral("off")}});
+}
 } // namespace
 
 // Two hearth-server processes behind one load balancer share one PostgreSQL
@@ -75,20 +42,12 @@ class TestTwoInstances final : public QObject
     Q_OBJECT
     FakeUpstream m_upstream;
     std::unique_ptr<TestServer> m_database; // not started: it only makes the database
-    std::unique_ptr<Instance> m_a, m_b;
+    std::unique_ptr<HearthProcess> m_a, m_b;
 
-    ApiReply chat(ApiClient &client, const QString &model = QStringLiteral("fake-stream"))
+    static ApiReply chat(ApiClient &client)
     {
-        const QString conversation = client
-                                         .post(QStringLiteral("/v1/conversations"),
-                                               {{QStringLiteral("title"), QStringLiteral("t")}})
-                                         .json()
-                                         .value(QLatin1String("id"))
-                                         .toString();
-        return client.post(QStringLiteral("/v1/conversations/%1/messages").arg(conversation),
-                           {{QStringLiteral("role"), QStringLiteral("user")},
-                            {QStringLiteral("content"), QStringLiteral("hello")},
-                            {QStringLiteral("model"), model}});
+        return client.sendMessage(client.createConversation(), QStringLiteral("hello"),
+                                  QStringLiteral("fake-stream"));
     }
     QString addUser(const QString &email)
     {
@@ -111,12 +70,11 @@ private slots:
         m_database = std::make_unique<TestServer>();
         // Started at the same moment: both find an empty database, one
         // migrates and creates the admin, the other waits for the lock.
-        m_a = std::make_unique<Instance>(m_database->config, m_upstream.baseUrl());
-        m_b = std::make_unique<Instance>(m_database->config, m_upstream.baseUrl());
-        QTRY_VERIFY_WITH_TIMEOUT((!m_a->url().isEmpty() || m_a->exited()) &&
-                                     (!m_b->url().isEmpty() || m_b->exited()),
-                                 60000);
-        QVERIFY2(!m_a->url().isEmpty() && !m_b->url().isEmpty(), "both instances serve");
+        m_a = instance(m_database->config, m_upstream.baseUrl());
+        m_b = instance(m_database->config, m_upstream.baseUrl());
+        const bool aServes = !m_a->waitUntilServing(60000).isEmpty();
+        const bool bServes = !m_b->waitUntilServing(60000).isEmpty();
+        QVERIFY2(aServes && bServes, "both instances serve");
         // Every migration applied exactly once.
         const int applied =
             dbValue(m_database->config, QStringLiteral("SELECT COUNT(*) FROM schema_version"))

@@ -1,5 +1,6 @@
 #include "ApiClient.h"
 #include "FakeUpstream.h"
+#include "HearthProcess.h"
 #include "TestServer.h"
 
 #include "security/SelfSignedCertificate.h"
@@ -7,7 +8,6 @@
 #include <QtCore/QDir>
 #include <QtCore/QFile>
 #include <QtCore/QProcess>
-#include <QtCore/QRegularExpression>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTemporaryDir>
 #include <QtNetwork/QNetworkReply>
@@ -28,9 +28,8 @@ class TestNginxFront final : public QObject
     Q_OBJECT
     FakeUpstream m_upstream;
     QTemporaryDir m_dir;
-    QProcess m_hearth;
+    std::unique_ptr<HearthProcess> m_hearth;
     QProcess m_nginx;
-    QByteArray m_hearthOutput;
     QString m_https, m_http, m_fingerprint;
 
     static quint16 freePort()
@@ -54,24 +53,17 @@ private slots:
         if (nginx.isEmpty())
             QSKIP("nginx is not installed (scripts/install-deps.sh test installs nginx-light)");
         // hearth-server, plain HTTP on loopback, as behind the proxy.
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HEARTH_DATA_DIR"), m_dir.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("HEARTH_ADMIN_EMAIL"), TestServer::adminEmail);
-        env.insert(QStringLiteral("HEARTH_ADMIN_PASSWORD"), TestServer::adminPassword);
-        env.insert(QStringLiteral("OPENAI_API_BASE_URL"), m_upstream.baseUrl());
-        env.insert(QStringLiteral("HEARTH_OLLAMA_URL"), QStringLiteral("off"));
-        env.insert(QStringLiteral("HEARTH_CHAT_RATE_LIMIT"), QStringLiteral("off"));
-        env.insert(QStringLiteral("HEARTH_TRUSTED_PROXIES"), QStringLiteral("127.0.0.1"));
-        m_hearth.setProcessEnvironment(env);
-        connect(&m_hearth, &QProcess::readyReadStandardOutput, this,
-                [this] { m_hearthOutput += m_hearth.readAllStandardOutput(); });
-        m_hearth.start(QStringLiteral(HEARTH_SERVER_BINARY),
-                       {QStringLiteral("--port"), QStringLiteral("0")});
-        QTRY_VERIFY_WITH_TIMEOUT(m_hearthOutput.contains("is serving on"), 30000);
-        const QString hearthPort =
-            QRegularExpression(QStringLiteral("serving on http://127.0.0.1:(\\d+)"))
-                .match(QString::fromUtf8(m_hearthOutput))
-                .captured(1);
+        m_hearth = std::make_unique<HearthProcess>(
+            QStringLiteral(HEARTH_SERVER_BINARY),
+            HearthProcess::Env{
+                {QStringLiteral("HEARTH_ADMIN_EMAIL"), TestServer::adminEmail},
+                {QStringLiteral("HEARTH_ADMIN_PASSWORD"), TestServer::adminPassword},
+                {QStringLiteral("OPENAI_API_BASE_URL"), m_upstream.baseUrl()},
+                {QStringLiteral("HEARTH_CHAT_RATE_LIMIT"), QStringLiteral("off")},
+                {QStringLiteral("HEARTH_TRUSTED_PROXIES"), QStringLiteral("127.0.0.1")}});
+        const QString hearthUrl = m_hearth->waitUntilServing();
+        QVERIFY(!hearthUrl.isEmpty());
+        const QString hearthPort = QString::number(QUrl(hearthUrl).port());
 
         // The project's site configuration, pointed at this test.
         QString error;
@@ -127,14 +119,13 @@ private slots:
 
     void cleanupTestCase()
     {
-        for (QProcess *process : {&m_nginx, &m_hearth}) {
-            if (process->state() == QProcess::NotRunning)
-                continue;
-            QSignalSpy finished(process, &QProcess::finished);
-            process->terminate();
+        if (m_nginx.state() != QProcess::NotRunning) {
+            QSignalSpy finished(&m_nginx, &QProcess::finished);
+            m_nginx.terminate();
             if (!finished.wait(20000))
-                process->kill();
+                m_nginx.kill();
         }
+        m_hearth.reset();
     }
 
     void httpsWithHeadersAndRedirect()
@@ -159,20 +150,10 @@ private slots:
         const auto owned = client();
         ApiClient &c = *owned;
         c.login(TestServer::adminEmail, TestServer::adminPassword);
-        const QString conversation = c.post(QStringLiteral("/v1/conversations"),
-                                            {{QStringLiteral("title"), QStringLiteral("t")}})
-                                         .json()
-                                         .value(QLatin1String("id"))
-                                         .toString();
         QSignalSpy gate(&m_upstream, &FakeUpstream::gateReached);
         const int finishedBefore = m_upstream.finishedStreams;
-        const QJsonObject body{{QStringLiteral("role"), QStringLiteral("user")},
-                               {QStringLiteral("content"), QStringLiteral("go")},
-                               {QStringLiteral("model"), QStringLiteral("fake-gated")},
-                               {QStringLiteral("stream"), true}};
-        QNetworkReply *reply =
-            c.start("POST", QStringLiteral("/v1/conversations/%1/messages").arg(conversation),
-                    QJsonDocument(body).toJson(), {{"Content-Type", "application/json"}});
+        QNetworkReply *reply = c.startMessageStream(c.createConversation(), QStringLiteral("go"),
+                                                    QStringLiteral("fake-gated"));
         QByteArray received;
         connect(reply, &QNetworkReply::readyRead, this, [&] { received += reply->readAll(); });
         QVERIFY(gate.wait(10000));

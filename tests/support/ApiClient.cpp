@@ -62,6 +62,42 @@ ApiReply ApiClient::request(const QByteArray &method, const QString &path, const
     return result;
 }
 
+QString ApiClient::createConversation(const QString &title)
+{
+    return post(QStringLiteral("/v1/conversations"), {{QStringLiteral("title"), title}})
+        .json()
+        .value(QLatin1String("id"))
+        .toString();
+}
+
+namespace {
+QJsonObject userMessage(const QString &content, const QString &model, bool stream)
+{
+    return {{QStringLiteral("role"), QStringLiteral("user")},
+            {QStringLiteral("content"), content},
+            {QStringLiteral("model"), model},
+            {QStringLiteral("stream"), stream}};
+}
+QString messagesPath(const QString &conversation)
+{
+    return QStringLiteral("/v1/conversations/%1/messages").arg(conversation);
+}
+} // namespace
+
+ApiReply ApiClient::sendMessage(const QString &conversation, const QString &content,
+                                const QString &model)
+{
+    return post(messagesPath(conversation), userMessage(content, model, false));
+}
+
+QNetworkReply *ApiClient::startMessageStream(const QString &conversation, const QString &content,
+                                             const QString &model)
+{
+    return start("POST", messagesPath(conversation),
+                 QJsonDocument(userMessage(content, model, true)).toJson(),
+                 {{"Content-Type", "application/json"}});
+}
+
 QJsonObject ApiClient::login(const QString &email, const QString &password)
 {
     const ApiReply reply =

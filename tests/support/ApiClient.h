@@ -57,6 +57,14 @@ public:
     QNetworkReply *start(const QByteArray &method, const QString &path, const QByteArray &body,
                          const QList<QPair<QByteArray, QByteArray>> &headers);
 
+    // A new conversation's id.
+    QString createConversation(const QString &title = QStringLiteral("chat"));
+    // A user message to `model` in `conversation`, answered whole…
+    ApiReply sendMessage(const QString &conversation, const QString &content, const QString &model);
+    // …or streamed: the live reply.
+    QNetworkReply *startMessageStream(const QString &conversation, const QString &content,
+                                      const QString &model);
+
     // Signs in and keeps the access token; returns the login response.
     QJsonObject login(const QString &email, const QString &password);
 

@@ -20,10 +20,6 @@ class TestTlsApi final : public QObject
     Q_OBJECT
     QTemporaryDir m_dir;
 
-    static QString fingerprintOf(const QSslCertificate &cert)
-    {
-        return QString::fromLatin1(cert.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
-    }
     // The TLS handshake alone, with a given protocol; the certificate on success.
     static std::optional<QSslCertificate> handshake(quint16 port, QSsl::SslProtocol protocol)
     {
@@ -62,11 +58,11 @@ private slots:
         QVERIFY(refused.error != QNetworkReply::NoError);
         // Pinned: the API, and /health names the same certificate.
         ApiClient pinned(server.baseUrl());
-        pinned.pinnedSha256 = fingerprintOf(*cert);
+        pinned.pinnedSha256 = ApiClient::fingerprintOf(*cert);
         const ApiReply health = pinned.get(QStringLiteral("/health"));
         QCOMPARE(health.status, 200);
         QCOMPARE(health.json().value(QLatin1String("tlsFingerprint")).toString(),
-                 fingerprintOf(*cert));
+                 ApiClient::fingerprintOf(*cert));
         pinned.login(TestServer::adminEmail, TestServer::adminPassword);
         QCOMPARE(pinned.get(QStringLiteral("/v1/me")).status, 200);
 

@@ -70,11 +70,7 @@ private slots:
         const auto cert = hearth::SelfSignedCertificate::ensure(
             m_dir.filePath(QStringLiteral("certs")), {}, &error);
         QVERIFY2(cert, qPrintable(error));
-        m_fingerprint = QString::fromLatin1(QSslCertificate::fromPath(cert->certPath)
-                                                .first()
-                                                .digest(QCryptographicHash::Sha256)
-                                                .toHex(':')
-                                                .toUpper());
+        m_fingerprint = ApiClient::fingerprintOf(QSslCertificate::fromPath(cert->certPath).first());
         QFile site(QStringLiteral(HEARTH_NGINX_SITE));
         QVERIFY(site.open(QIODevice::ReadOnly));
         QString conf = QString::fromUtf8(site.readAll());

@@ -33,12 +33,7 @@ QNetworkReply *ApiClient::start(const QByteArray &method, const QString &path,
     if (!pinnedSha256.isEmpty()) {
         const QString pinned = pinnedSha256;
         QObject::connect(reply, &QNetworkReply::sslErrors, reply, [reply, pinned] {
-            const QByteArray seen = reply->sslConfiguration()
-                                        .peerCertificate()
-                                        .digest(QCryptographicHash::Sha256)
-                                        .toHex(':')
-                                        .toUpper();
-            if (QString::fromLatin1(seen) == pinned)
+            if (fingerprintOf(reply->sslConfiguration().peerCertificate()) == pinned)
                 reply->ignoreSslErrors();
         });
     }
@@ -60,6 +55,11 @@ ApiReply ApiClient::request(const QByteArray &method, const QString &path, const
     result.headers = reply->rawHeaderPairs();
     reply->deleteLater();
     return result;
+}
+
+QString ApiClient::fingerprintOf(const QSslCertificate &certificate)
+{
+    return QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
 }
 
 QString ApiClient::createConversation(const QString &title)

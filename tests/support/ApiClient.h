@@ -26,6 +26,8 @@ struct ApiReply
 // A real HTTP client (QNetworkAccessManager) against a server's base URL.
 // request() waits for the answer by spinning the event loop, so a server in
 // the same thread keeps serving.
+class QSslCertificate;
+
 class ApiClient
 {
 public:
@@ -37,6 +39,8 @@ public:
     // Trusts an HTTPS server whose certificate has this SHA-256 ("AB:CD:…"),
     // as a client that pinned it would; other certificate errors fail.
     QString pinnedSha256;
+    // A certificate's SHA-256 in that form (as /health reports it).
+    static QString fingerprintOf(const QSslCertificate &certificate);
 
     ApiReply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
                      const QList<QPair<QByteArray, QByteArray>> &headers = {});

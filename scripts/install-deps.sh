@@ -5,10 +5,7 @@ set -euo pipefail
 
 build_packages=(
     g++ cmake ninja-build ccache pkg-config
-    qt6-base-dev qt6-httpserver-dev
-    # Debian's qt6-httpserver-dev CMake package needs Qt WebSockets but does
-    # not depend on it: without it find_package(Qt6 HttpServer) fails.
-    qt6-websockets-dev
+    qt6-base-dev
     libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql libargon2-dev libssl-dev
     # The desktop app: LinguistTools' CMake package, lupdate/lrelease, and
     # Qt's own translations (Chinese buttons in Qt dialogs).

@@ -145,6 +145,7 @@ bool HearthServer::start(QString *error)
     HttpOptions options;
     options.maxBodyBytes = d->config.maxBodyBytes;
     options.maxConnections = d->config.maxConnections;
+    options.maxConnectionsPerAddress = d->config.maxConnectionsPerAddress;
     options.idleTimeoutMs = d->config.idleTimeoutSec * 1000;
     options.headerTimeoutMs = d->config.headerTimeoutSec * 1000;
     options.corsAllowedOrigins = d->config.corsAllowedOrigins;

@@ -213,6 +213,7 @@ ConfigResult resolveConfigRecording(const ConfigLayer &commandLine, const Config
         c.trustedProxies = splitList(*proxies, QLatin1Char(','));
     l.readInt("HEARTH_MAX_BODY_BYTES", c.maxBodyBytes, 1024, qint64(1) << 32);
     l.readInt("HEARTH_MAX_CONNECTIONS", c.maxConnections, 1, 100000);
+    l.readInt("HEARTH_MAX_CONNECTIONS_PER_ADDRESS", c.maxConnectionsPerAddress, 1, 100000);
     l.readInt("HEARTH_IDLE_TIMEOUT", c.idleTimeoutSec, 1, 86400);
     l.readInt("HEARTH_HEADER_TIMEOUT", c.headerTimeoutSec, 1, 3600);
     l.readInt("HEARTH_UPSTREAM_CONNECT_TIMEOUT", c.upstreamConnectTimeoutSec, 1, 3600);

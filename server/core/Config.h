@@ -52,7 +52,8 @@ struct ServerConfig
         trustedProxies; // HEARTH_TRUSTED_PROXIES: addresses/CIDRs whose X-Forwarded-For is believed
 
     qint64 maxBodyBytes = 4 * 1024 * 1024; // HEARTH_MAX_BODY_BYTES
-    int maxConnections = 512;              // HEARTH_MAX_CONNECTIONS
+    int maxConnections = 1024;             // HEARTH_MAX_CONNECTIONS
+    int maxConnectionsPerAddress = 256;    // HEARTH_MAX_CONNECTIONS_PER_ADDRESS
     int idleTimeoutSec = 75;               // HEARTH_IDLE_TIMEOUT
     int headerTimeoutSec = 15;             // HEARTH_HEADER_TIMEOUT
 

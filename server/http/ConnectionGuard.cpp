@@ -2,6 +2,8 @@
 
 #include "http/Responder.h"
 
+#include <QtCore/QPointer>
+#include <QtCore/QUrl>
 #include <QtNetwork/QTcpSocket>
 
 namespace hearth {
@@ -9,18 +11,61 @@ namespace hearth {
 namespace {
 constexpr qint64 maxDiscardBytes = 256ll * 1024 * 1024;
 constexpr int lingerMs = 2000;
+// While a response is in flight nothing is read, so a client pipelining
+// without end fills this much of our buffer and then its own.
+constexpr qint64 readBufferBytes = 64 * 1024;
+
+RequestFramer::Limits limitsOf(const HttpOptions &options)
+{
+    RequestFramer::Limits limits;
+    limits.maxRequestLineBytes = options.maxRequestLineBytes;
+    limits.maxHeaderBytes = options.maxHeaderBytes;
+    limits.maxHeaderFields = options.maxHeaderFields;
+    limits.maxBodyBytes = options.maxBodyBytes;
+    return limits;
+}
+
+// origin-form "/p?q", absolute-form "http://host/p?q", or "*" (OPTIONS).
+bool splitTarget(const QByteArray &target, QString *path, QUrlQuery *query)
+{
+    QByteArray encodedPath;
+    QByteArray encodedQuery;
+    if (target.startsWith('/') || target == "*") {
+        const qsizetype mark = target.indexOf('?');
+        encodedPath = mark < 0 ? target : target.left(mark);
+        encodedQuery = mark < 0 ? QByteArray() : target.mid(mark + 1);
+    } else {
+        const QUrl url = QUrl::fromEncoded(target, QUrl::StrictMode);
+        if (!url.isValid() ||
+            (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+            return false;
+        encodedPath = url.path(QUrl::FullyEncoded).toLatin1();
+        if (encodedPath.isEmpty())
+            encodedPath = "/";
+        encodedQuery = url.query(QUrl::FullyEncoded).toLatin1();
+    }
+    *path = QUrl::fromPercentEncoding(encodedPath);
+    if (!encodedQuery.isEmpty())
+        query->setQuery(QString::fromLatin1(encodedQuery));
+    return true;
+}
+
 } // namespace
 
-ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpOptions &options)
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpOptions &options,
+                                 RequestHandler handler)
     : QObject(socket)
     , m_socket(socket)
     , m_options(options)
+    , m_handler(std::move(handler))
+    , m_framer(limitsOf(options))
 {
     setObjectName(QStringLiteral("hearth-connection-guard"));
+    m_socket->setReadBufferSize(readBufferBytes);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ConnectionGuard::onTimeout);
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
-    armTimer();
+    armTimer(false);
 }
 
 ConnectionGuard *ConnectionGuard::of(QTcpSocket *socket)
@@ -30,27 +75,44 @@ ConnectionGuard *ConnectionGuard::of(QTcpSocket *socket)
                   : nullptr;
 }
 
-void ConnectionGuard::armTimer()
+void ConnectionGuard::armTimer(bool progressed)
 {
-    if (m_state == State::Refused)
+    if (m_closed)
         return;
-    if (m_inFlight > 0) {
+    if (m_inFlight) {
         m_timer.stop(); // a slow reply is not an idle connection
+        m_headTimed = false;
         return;
     }
-    const bool midRequest = !m_head.isEmpty() || m_state == State::Body;
-    m_timer.start(midRequest && m_state == State::Head ? m_options.headerTimeoutMs
-                                                       : m_options.idleTimeoutMs);
+    if (m_framer.readingHead()) {
+        // One deadline from the head's first byte: trickling bytes (slowloris)
+        // does not move it.
+        if (!m_headTimed)
+            m_timer.start(m_options.headerTimeoutMs);
+        m_headTimed = true;
+        return;
+    }
+    m_headTimed = false;
+    if (m_framer.readingBody()) {
+        if (progressed || !m_timer.isActive())
+            m_timer.start(m_options.headerTimeoutMs); // a body that stalls this long is dropped
+        return;
+    }
+    m_timer.start(m_options.idleTimeoutMs);
 }
 
 void ConnectionGuard::onTimeout()
 {
-    if (m_state == State::Refused) {
+    if (m_closed) {
         m_socket->disconnectFromHost();
         return;
     }
-    if (!m_head.isEmpty() && m_state == State::Head) {
+    if (m_framer.readingHead()) {
         refuse(408, "REQUEST_TIMEOUT", "The request headers took too long to arrive");
+        return;
+    }
+    if (m_framer.readingBody()) {
+        refuse(408, "REQUEST_TIMEOUT", "The request body stopped arriving");
         return;
     }
     m_socket->disconnectFromHost();
@@ -58,128 +120,90 @@ void ConnectionGuard::onTimeout()
 
 void ConnectionGuard::onReadyRead()
 {
-    if (m_state == State::Refused) {
+    if (m_closed)
         discardInput();
-        return;
-    }
-    // Body bytes are only counted, never copied; at most one head's worth
-    // (plus what precedes it in this read) is peeked at a time.
-    const qint64 available = m_socket->bytesAvailable();
-    const qint64 headCap = m_options.maxHeaderBytes + m_options.maxRequestLineBytes + 1;
-    QByteArray window;
-    qint64 offset = 0;
-    while (offset < available && m_state != State::Refused) {
-        if (m_state == State::Body) {
-            const qint64 take = qMin<qint64>(m_bodyRemaining, available - offset);
-            m_bodyRemaining -= take;
-            offset += take;
-            if (m_bodyRemaining == 0) {
-                m_completed.enqueue(m_current);
-                ++m_inFlight;
-                m_state = State::Head;
-            }
-            continue;
-        }
-        const qint64 wanted = qMin(available, offset + headCap);
-        if (window.size() < wanted)
-            window = m_socket->peek(wanted);
-        consumeHead(window, offset);
-    }
-    armTimer();
+    else
+        pump();
 }
 
-void ConnectionGuard::consumeHead(const QByteArray &bytes, qint64 &offset)
+void ConnectionGuard::pump()
 {
-    const qsizetype cap = m_options.maxHeaderBytes + m_options.maxRequestLineBytes;
-    while (offset < bytes.size()) {
-        const char c = bytes.at(offset++);
-        // Blank lines before a request are allowed (RFC 9112 2.2).
-        if (m_head.isEmpty() && (c == '\r' || c == '\n'))
-            continue;
-        m_head.append(c);
-        if (m_head.endsWith("\r\n\r\n") || m_head.endsWith("\n\n")) {
-            headComplete();
-            return;
+    if (m_pumping)
+        return;
+    m_pumping = true;
+    const QPointer<ConnectionGuard> alive(this);
+    bool progressed = false;
+    while (!m_inFlight && !m_closed) {
+        if (m_offset >= m_input.size()) {
+            m_input = m_socket->read(readBufferBytes);
+            m_offset = 0;
+            if (m_input.isEmpty())
+                break;
+            progressed = true;
         }
-        if (m_head.size() > cap) {
-            refuse(431, "HEADERS_TOO_LARGE", "The request headers are too large");
-            return;
-        }
-        const qsizetype firstLineEnd = m_head.indexOf('\n');
-        if (firstLineEnd < 0 && m_head.size() > m_options.maxRequestLineBytes) {
-            refuse(414, "URI_TOO_LONG", "The request line is too long");
-            return;
+        qsizetype used = 0;
+        const RequestFramer::Result result =
+            m_framer.feed(m_input.constData() + m_offset, m_input.size() - m_offset, &used);
+        m_offset += used;
+        using R = RequestFramer::Result;
+        if (result == R::Error) {
+            const RequestFramer::Error error = m_framer.error();
+            refuse(error.status, error.code, error.message);
+        } else if (result == R::HeadComplete) {
+            if (m_framer.head().expectContinue && m_framer.head().minorVersion == 1)
+                m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        } else if (result == R::Request) {
+            dispatch();
+            if (!alive)
+                return;
         }
     }
+    m_pumping = false;
+    armTimer(progressed);
 }
 
-void ConnectionGuard::headComplete()
+void ConnectionGuard::dispatch()
 {
-    QByteArray head = m_head;
-    m_head.clear();
-    if (!head.endsWith("\r\n\r\n")) {
-        refuse(400, "BAD_REQUEST", "Lines must end with CRLF");
+    const RequestHead head = m_framer.takeHead();
+    HttpRequest request;
+    if (!splitTarget(head.target, &request.path, &request.query)) {
+        refuse(400, "BAD_REQUEST", "Malformed request target");
         return;
     }
-    head.chop(4); // the empty line that ends the head
-    const HeadParseResult parsed = parseRequestHead(head, m_options.maxHeaderFields);
-    using V = HeadParseResult::Verdict;
-    switch (parsed.verdict) {
-    case V::Ok:
-        break;
-    case V::BadRequest:
-        refuse(400, "BAD_REQUEST", parsed.reason);
-        return;
-    case V::TooLarge:
-        refuse(431, "HEADERS_TOO_LARGE", parsed.reason);
-        return;
-    case V::LengthRequired:
-        refuse(411, "LENGTH_REQUIRED", parsed.reason);
-        return;
-    case V::VersionNotSupported:
-        refuse(505, "HTTP_VERSION_NOT_SUPPORTED", parsed.reason);
-        return;
-    }
-    m_current = parsed.head;
-    if (m_current.contentLength > m_options.maxBodyBytes) {
-        refuse(413, "PAYLOAD_TOO_LARGE",
-               "The request body is larger than this server accepts (" +
-                   QByteArray::number(m_options.maxBodyBytes) + " bytes)");
-        return;
-    }
-    if (m_current.expectContinue && m_current.contentLength > 0)
-        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-    m_bodyRemaining = m_current.contentLength;
-    if (m_bodyRemaining == 0) {
-        m_completed.enqueue(m_current);
-        ++m_inFlight;
-    } else {
-        m_state = State::Body;
-    }
-}
-
-RequestHead ConnectionGuard::takeCompletedHead()
-{
-    return m_completed.isEmpty() ? RequestHead{} : m_completed.dequeue();
+    request.method = head.method;
+    request.headers = head.headers;
+    request.body = m_framer.takeBody();
+    request.remoteAddress = m_socket->peerAddress();
+    m_inFlight = true;
+    m_handler(std::move(request), head, m_socket);
 }
 
 void ConnectionGuard::responseFinished(bool keepAlive)
 {
-    m_inFlight = qMax(0, m_inFlight - 1);
+    m_inFlight = false;
     if (!keepAlive) {
-        m_state = State::Refused; // nothing more is read from this connection
+        m_closed = true; // nothing more is read from this connection
+        m_timer.stop();
         discardInput();
         m_socket->disconnectFromHost();
         return;
     }
-    armTimer();
+    if (m_pumping)
+        return; // answered at once: pump() goes on with the next request
+    if (m_offset < m_input.size() || m_socket->bytesAvailable() > 0) {
+        // Pipelined requests wait in the buffer; answer them from the event
+        // loop, not from inside the handler that just finished.
+        QMetaObject::invokeMethod(this, &ConnectionGuard::pump, Qt::QueuedConnection);
+        return;
+    }
+    armTimer(false);
 }
 
 void ConnectionGuard::refuse(int status, const QByteArray &code, const QByteArray &message)
 {
-    m_state = State::Refused;
-    // From now on everything is dropped: read it in small bites.
-    m_socket->setReadBufferSize(64 * 1024);
+    m_closed = true;
+    m_input.clear();
+    m_offset = 0;
     discardInput();
     m_socket->write(Responder::errorResponse(status, code, message));
     if (status == 413) {
@@ -194,10 +218,9 @@ void ConnectionGuard::refuse(int status, const QByteArray &code, const QByteArra
 
 void ConnectionGuard::discardInput()
 {
-    m_discarded += m_socket->bytesAvailable();
-    m_socket->skip(m_socket->bytesAvailable());
-    if (m_socket->isTransactionStarted())
-        m_socket->commitTransaction(); // drop what QtHttpServer had buffered too
+    const qint64 available = m_socket->bytesAvailable();
+    m_discarded += available;
+    m_socket->skip(available);
     if (m_discarded > maxDiscardBytes)
         m_socket->abort();
 }

@@ -1,32 +1,36 @@
 #pragma once
 
 #include "http/HttpOptions.h"
-#include "http/RequestHead.h"
+#include "http/HttpRequest.h"
+#include "http/RequestFramer.h"
 
 #include <QtCore/QObject>
-#include <QtCore/QQueue>
 #include <QtCore/QTimer>
+
+#include <functional>
 
 class QTcpSocket;
 
 namespace hearth {
 
-// Sits on a socket before QtHttpServer does (its readyRead slot runs first)
-// and reads every byte with peek(), so it can refuse a request — oversized
-// body, huge or malformed head, a client too slow to send its headers —
-// before QtHttpServer buffers anything. A refused request's bytes are
-// consumed and dropped here, so QtHttpServer never sees them.
+// One HTTP/1.1 connection: reads the socket, frames requests strictly
+// (RequestFramer) and hands them to the handler one at a time. The next
+// request — pipelined or not — is read only after the previous response has
+// finished, so responses go out in order and never into an open stream.
+// Enforces the limits and timeouts of HttpOptions and refuses what breaks
+// them with a JSON error and a closed connection.
 class ConnectionGuard final : public QObject
 {
     Q_OBJECT
 public:
-    ConnectionGuard(QTcpSocket *socket, const HttpOptions &options);
+    using RequestHandler =
+        std::function<void(HttpRequest request, const RequestHead &head, QTcpSocket *socket)>;
+
+    ConnectionGuard(QTcpSocket *socket, const HttpOptions &options, RequestHandler handler);
 
     static ConnectionGuard *of(QTcpSocket *socket);
 
-    // The head of the oldest request QtHttpServer has received in full.
-    RequestHead takeCompletedHead();
-    // Called once the response to a request has been written completely.
+    // Called once the response to the current request has been written.
     void responseFinished(bool keepAlive);
 
     // Answers with `status` and a JSON error, then closes the connection.
@@ -35,21 +39,23 @@ public:
 private:
     void onReadyRead();
     void onTimeout();
-    void consumeHead(const QByteArray &bytes, qint64 &offset);
-    void headComplete();
-    void armTimer();
+    void pump();
+    void dispatch();
+    void armTimer(bool progressed);
     void discardInput();
 
     QTcpSocket *m_socket;
     HttpOptions m_options;
+    RequestHandler m_handler;
+    RequestFramer m_framer;
     QTimer m_timer;
-    enum class State { Head, Body, Refused } m_state = State::Head;
-    QByteArray m_head;
-    qint64 m_bodyRemaining = 0;
-    RequestHead m_current;
-    QQueue<RequestHead> m_completed;
-    int m_inFlight = 0;
+    QByteArray m_input; // read from the socket, not yet framed from m_offset on
+    qsizetype m_offset = 0;
     qint64 m_discarded = 0;
+    bool m_inFlight = false;
+    bool m_pumping = false;
+    bool m_closed = false;    // refused or closing: input is dropped
+    bool m_headTimed = false; // the header deadline runs for the current head
 };
 
 } // namespace hearth

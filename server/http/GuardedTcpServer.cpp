@@ -1,6 +1,5 @@
 #include "http/GuardedTcpServer.h"
 
-#include "http/ConnectionGuard.h"
 #include "http/Responder.h"
 
 #include <QtNetwork/QSslSocket>
@@ -8,11 +7,26 @@
 
 namespace hearth {
 
-GuardedTcpServer::GuardedTcpServer(const HttpOptions &options, QObject *parent)
+GuardedTcpServer::GuardedTcpServer(const HttpOptions &options,
+                                   ConnectionGuard::RequestHandler handler, QObject *parent)
     : QTcpServer(parent)
     , m_options(options)
+    , m_handler(std::move(handler))
+    , m_uncapped(options.trustedProxies)
 {
-    setListenBacklogSize(1024);
+    setListenBacklogSize(qMax(1024, options.maxConnections));
+}
+
+void GuardedTcpServer::refuseConnection(QTcpSocket *socket, const QByteArray &message)
+{
+    if (m_options.tls) {
+        socket->abort(); // no handshake yet to say why over
+        socket->deleteLater();
+        return;
+    }
+    socket->write(Responder::errorResponse(503, "SERVICE_UNAVAILABLE", message));
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    socket->disconnectFromHost();
 }
 
 void GuardedTcpServer::incomingConnection(qintptr descriptor)
@@ -31,25 +45,28 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
     }
     // Small SSE chunks must leave at once, not wait for Nagle's algorithm.
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    if (m_open >= m_options.maxConnections && m_options.tls) {
-        socket->abort(); // no handshake yet to say why over
-        socket->deleteLater();
+    if (m_open >= m_options.maxConnections) {
+        refuseConnection(socket, "The server has too many open connections");
         return;
     }
-    if (m_open >= m_options.maxConnections) {
-        socket->write(Responder::errorResponse(503, "SERVICE_UNAVAILABLE",
-                                               "The server has too many open connections"));
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        socket->disconnectFromHost();
+    const QHostAddress peer = socket->peerAddress();
+    const bool capped = !m_uncapped.contains(peer);
+    if (capped && m_perAddress.value(peer) >= m_options.maxConnectionsPerAddress) {
+        refuseConnection(socket, "Too many open connections from your address");
         return;
     }
     ++m_open;
-    connect(socket, &QObject::destroyed, this, [this] { --m_open; });
-    new ConnectionGuard(socket, m_options);
-    // The HTTP parser reads only decrypted bytes (QSslSocket's readyRead).
+    if (capped)
+        ++m_perAddress[peer];
+    connect(socket, &QObject::destroyed, this, [this, peer, capped] {
+        --m_open;
+        if (capped && --m_perAddress[peer] <= 0)
+            m_perAddress.remove(peer);
+    });
+    connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+    new ConnectionGuard(socket, m_options, m_handler);
     if (auto *tls = qobject_cast<QSslSocket *>(socket))
         tls->startServerEncryption();
-    addPendingConnection(socket);
 }
 
 } // namespace hearth

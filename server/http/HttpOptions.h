@@ -13,9 +13,10 @@ struct HttpOptions
     int maxHeaderBytes = 16 * 1024;
     int maxRequestLineBytes = 8 * 1024;
     int maxHeaderFields = 100;
-    int maxConnections = 512;
-    int idleTimeoutMs = 75000;   // keep-alive connection with nothing to do
-    int headerTimeoutMs = 15000; // from a request's first byte to the end of its headers
+    int maxConnections = 1024;
+    int maxConnectionsPerAddress = 256; // not for trusted proxies
+    int idleTimeoutMs = 75000;          // keep-alive connection with nothing to do
+    int headerTimeoutMs = 15000;        // from a request's first byte to the end of its headers
     QStringList corsAllowedOrigins;
     // Addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed.
     QStringList trustedProxies;

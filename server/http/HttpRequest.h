@@ -8,8 +8,8 @@
 
 namespace hearth {
 
-// A request copied out of QtHttpServer at once (its object is reused for
-// the next request on the connection), plus the route's path parameters.
+// A complete request as the connection guard framed it (RequestFramer),
+// plus the route's path parameters.
 struct HttpRequest
 {
     QByteArray method; // upper case, e.g. "GET"

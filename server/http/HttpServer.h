@@ -4,18 +4,18 @@
 #include "http/HttpOptions.h"
 #include "http/Responder.h"
 #include "http/Router.h"
+#include "http/SubnetList.h"
 
 #include <QtCore/QObject>
 #include <QtNetwork/QHostAddress>
 
-#include <memory>
-
 namespace hearth {
 
-class HttpServerImpl;
+class GuardedTcpServer;
 
-// The HTTP front: QtHttpServer's parser behind our own listening socket,
-// connection guard, route table, JSON errors, CORS and access log.
+// The HTTP front: our listening socket, a ConnectionGuard per connection
+// (strict HTTP/1.1 framing, limits), route table, JSON errors, CORS and
+// access log.
 class HttpServer final : public QObject
 {
     Q_OBJECT
@@ -40,7 +40,7 @@ public:
     const std::optional<QSslConfiguration> &tls() const { return m_options.tls; }
     bool usesTls() const { return m_tlsInUse; }
 
-    // Called by the QtHttpServer adapter for every complete request.
+    // Called by a connection's guard for every complete request, in order.
     void handle(HttpRequest request, const RequestHead &head, QTcpSocket *socket);
 
 private:
@@ -48,11 +48,11 @@ private:
 
     HttpOptions m_options;
     bool m_tlsInUse = false;
-    QList<QPair<QHostAddress, int>> m_trustedProxies;
+    SubnetList m_trustedProxies;
     CorsPolicy m_cors;
     Router m_router;
     AccessLogSink m_accessLog;
-    std::unique_ptr<HttpServerImpl> m_impl;
+    GuardedTcpServer *m_tcp = nullptr; // the current one; earlier ones are children too
 };
 
 } // namespace hearth

@@ -1,28 +1,44 @@
 #include "http/RequestHead.h"
 
+#include <QtCore/QList>
+
 namespace hearth {
 
 namespace {
 
-bool isToken(const QByteArray &text)
+using V = HeadParseResult::Verdict;
+
+bool isTokenChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
+}
+
+bool isToken(QByteArrayView text)
 {
     if (text.isEmpty())
         return false;
     for (const char c : text) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                        (c >= '0' && c <= '9') || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
-        if (!ok)
+        if (!isTokenChar(c))
             return false;
     }
     return true;
 }
 
-QByteArray stripCr(const QByteArray &line)
+// Visible ASCII, or any byte of a UTF-8 sequence; never a control character.
+bool isTargetChar(char c)
 {
-    return line.endsWith('\r') ? line.chopped(1) : line;
+    const auto u = static_cast<unsigned char>(c);
+    return u > 0x20 && u != 0x7f;
 }
 
-HeadParseResult reject(HeadParseResult::Verdict verdict, const char *reason)
+bool isFieldValueChar(char c)
+{
+    const auto u = static_cast<unsigned char>(c);
+    return c == '\t' || (u >= 0x20 && u != 0x7f);
+}
+
+HeadParseResult reject(V verdict, const char *reason)
 {
     HeadParseResult result;
     result.verdict = verdict;
@@ -30,11 +46,20 @@ HeadParseResult reject(HeadParseResult::Verdict verdict, const char *reason)
     return result;
 }
 
+// "close, Upgrade" → does the comma-separated list hold `token`?
+bool listHas(const QByteArray &value, QByteArrayView token)
+{
+    for (const QByteArray &item : value.split(',')) {
+        if (item.trimmed().compare(token, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 HeadParseResult parseRequestHead(const QByteArray &headBytes, int maxFields)
 {
-    using V = HeadParseResult::Verdict;
     HeadParseResult result;
     RequestHead &head = result.head;
     for (qsizetype i = 0; i < headBytes.size(); ++i) {
@@ -45,59 +70,84 @@ HeadParseResult parseRequestHead(const QByteArray &headBytes, int maxFields)
             return reject(V::BadRequest, "Lines must end with CRLF");
     }
     const QList<QByteArray> lines = headBytes.split('\n');
-    const QList<QByteArray> requestLine = stripCr(lines.first()).split(' ');
-    if (requestLine.size() != 3 || !isToken(requestLine[0]) || requestLine[1].isEmpty())
+    const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
+    if (lines.first().startsWith(' ') || requestLine.size() != 3 || !isToken(requestLine[0]) ||
+        requestLine[1].isEmpty())
         return reject(V::BadRequest, "Malformed request line");
     head.method = requestLine[0];
     head.target = requestLine[1];
+    for (const char c : head.target) {
+        if (!isTargetChar(c))
+            return reject(V::BadRequest, "Malformed request target");
+    }
     const QByteArray &version = requestLine[2];
     if (version == "HTTP/1.1")
         head.minorVersion = 1;
     else if (version == "HTTP/1.0")
         head.minorVersion = 0;
-    else if (version.startsWith("HTTP/"))
+    else if (version.startsWith("HTTP/") && version.size() <= 12)
         return reject(V::VersionNotSupported, "Only HTTP/1.0 and HTTP/1.1 are supported");
     else
         return reject(V::BadRequest, "Malformed request line");
-    head.keepAlive = head.minorVersion == 1;
 
     if (lines.size() - 1 > maxFields)
         return reject(V::TooLarge, "Too many header fields");
     bool sawLength = false;
+    bool sawEncoding = false;
+    bool sawHost = false;
+    QByteArray connection;
     for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = stripCr(lines[i]);
+        const QByteArray &raw = lines[i];
+        const QByteArrayView line(raw.constData(),
+                                  raw.endsWith('\r') ? raw.size() - 1 : raw.size());
         if (line.startsWith(' ') || line.startsWith('\t'))
             return reject(V::BadRequest, "Folded header lines are not allowed");
         const qsizetype colon = line.indexOf(':');
-        if (colon <= 0 || !isToken(line.left(colon)))
+        if (colon <= 0 || !isToken(line.first(colon)))
             return reject(V::BadRequest, "Malformed header field");
-        const QByteArray name = line.left(colon).toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
+        const QByteArray name = line.first(colon).toByteArray().toLower();
+        const QByteArray value = line.sliced(colon + 1).toByteArray().trimmed();
+        for (const char c : value) {
+            if (!isFieldValueChar(c))
+                return reject(V::BadRequest, "Control characters in a header value");
+        }
         if (name == "content-length") {
-            bool ok = !value.isEmpty();
+            bool ok = !sawLength && !value.isEmpty() && value.size() <= 15;
             for (const char c : value)
                 ok = ok && c >= '0' && c <= '9';
-            const qint64 length = ok && value.size() <= 15 ? value.toLongLong(&ok) : -1;
-            if (!ok || length < 0 || (sawLength && length != head.contentLength))
+            if (!ok)
                 return reject(V::BadRequest, "Invalid Content-Length");
-            head.contentLength = length;
+            head.contentLength = value.toLongLong();
             sawLength = true;
         } else if (name == "transfer-encoding") {
-            return reject(V::LengthRequired, "Send the body with a Content-Length");
+            // Only exactly one "chunked": anything else (gzip, a list, a
+            // repeat) is where two parsers disagree on where a body ends.
+            if (sawEncoding || value.compare("chunked", Qt::CaseInsensitive) != 0)
+                return reject(V::BadRequest, "Transfer-Encoding must be exactly \"chunked\"");
+            sawEncoding = true;
+        } else if (name == "host") {
+            if (sawHost)
+                return reject(V::BadRequest, "More than one Host header");
+            sawHost = true;
         } else if (name == "connection") {
-            const QByteArray v = value.toLower();
-            if (v.contains("close"))
-                head.keepAlive = false;
-            else if (v.contains("keep-alive"))
-                head.keepAlive = true;
+            connection = value;
         } else if (name == "expect") {
-            if (value.toLower() != "100-continue")
+            if (value.compare("100-continue", Qt::CaseInsensitive) != 0)
                 return reject(V::BadRequest, "Unsupported Expect header");
             head.expectContinue = true;
         } else if (name == "origin") {
             head.origin = value;
         }
+        QByteArray &slot = head.headers[name];
+        slot = slot.isEmpty() ? value : slot + ", " + value;
     }
+    if (sawEncoding && sawLength)
+        return reject(V::BadRequest, "Content-Length and Transfer-Encoding together");
+    if (sawEncoding && head.minorVersion == 0)
+        return reject(V::BadRequest, "HTTP/1.0 has no chunked bodies");
+    head.chunked = sawEncoding;
+    head.keepAlive =
+        head.minorVersion == 1 ? !listHas(connection, "close") : listHas(connection, "keep-alive");
     return result;
 }
 

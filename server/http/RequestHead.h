@@ -1,35 +1,39 @@
 #pragma once
 
 #include <QtCore/QByteArray>
-#include <QtCore/QList>
+#include <QtCore/QHash>
 
 namespace hearth {
 
-// What the connection guard learns from a request's head before
-// QtHttpServer sees it: enough to enforce limits and to answer in the
-// client's HTTP version.
+// A request's head as the connection guard parsed it: the request line and
+// every header field (names in lower case; repeated fields joined with ", ").
 struct RequestHead
 {
     QByteArray method;
     QByteArray target;
     int minorVersion = 1; // HTTP/1.<minor>
     qint64 contentLength = 0;
+    bool chunked = false; // Transfer-Encoding: chunked (then contentLength is 0)
     bool keepAlive = true;
     bool expectContinue = false;
     QByteArray origin;
+    QHash<QByteArray, QByteArray> headers;
 };
 
 struct HeadParseResult
 {
-    enum class Verdict { Ok, BadRequest, TooLarge, LengthRequired, VersionNotSupported };
+    enum class Verdict { Ok, BadRequest, TooLarge, VersionNotSupported };
     Verdict verdict = Verdict::Ok;
     QByteArray reason; // for the error body
     RequestHead head;
 };
 
 // Parses "METHOD target HTTP/1.x" and the header fields: the head without
-// its terminating empty line (so it ends with the last field's value). Strict where leniency
-// enables request smuggling: one Content-Length of digits only, no Transfer-Encoding, no obs-fold.
+// its terminating empty line (so it ends with the last field's value).
+// Strict wherever leniency enables request smuggling or header injection:
+// CRLF only, no obs-fold, no whitespace before a colon, one Content-Length
+// of digits only, Transfer-Encoding exactly "chunked" and never together
+// with a Content-Length, one Host, no control characters in values.
 HeadParseResult parseRequestHead(const QByteArray &headBytes, int maxFields);
 
 } // namespace hearth

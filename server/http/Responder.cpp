@@ -146,7 +146,7 @@ void Responder::onClientGone(std::function<void()> callback)
             callbackCopy();
         }
     };
-    // Either signal may come first: QtHttpServer deletes a socket soon after it disconnects.
+    // Either signal may come first: a socket is deleted soon after it disconnects.
     m_disconnectWatch =
         QObject::connect(m_socket, &QAbstractSocket::disconnected, m_socket, notify);
     m_destroyWatch = QObject::connect(m_socket, &QObject::destroyed, m_socket, notify);

@@ -13,7 +13,7 @@ using RouteHandler = std::function<void(const HttpRequest &, const ResponderPtr 
 
 // The route table: method + path pattern ("/v1/conversations/:id") to handler.
 // Knowing every route lets unknown paths get a JSON 404 and known paths with
-// the wrong method a JSON 405 with Allow — QtHttpServer 6.4 gives neither.
+// the wrong method a JSON 405 with Allow — a bare parser gives neither.
 class Router
 {
 public:

@@ -234,8 +234,8 @@ private slots:
         QVERIFY(answer.startsWith("HTTP/1.1 413 "));
         const qint64 grown = peakResidentKiB(server.processId()) - baseline;
         qInfo("server peak memory grew by %lld KiB while refusing a 50 MB body", grown);
-        // Buffering the body would cost at least its 50 MB (QtHttpServer 6.4 alone
-        // takes twice that). What remains is a constant of socket-buffer size:
+        // Buffering the body would cost at least its 50 MB (a plain QtHttpServer
+        // 6.4 takes twice that). What remains is a constant of socket-buffer size:
         // measured 8.6-10 MB for 5, 50 and 200 MB bodies alike.
         QVERIFY2(grown < 16 * 1024,
                  qPrintable(QStringLiteral("peak memory grew by %1 KiB").arg(grown)));

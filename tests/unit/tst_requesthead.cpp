@@ -26,11 +26,25 @@ private slots:
         QVERIFY(r.head.expectContinue);
     }
 
+    void chunkedAndHeaders()
+    {
+        const auto r = parseRequestHead("POST / HTTP/1.1\r\nTransfer-Encoding: Chunked\r\n"
+                                        "X-A: 1\r\nx-a: 2\r\nAuthorization: Bearer t",
+                                        100);
+        QCOMPARE(r.verdict, V::Ok);
+        QVERIFY(r.head.chunked);
+        QCOMPARE(r.head.headers.value("x-a"), QByteArray("1, 2"));
+        QCOMPARE(r.head.headers.value("authorization"), QByteArray("Bearer t"));
+    }
+
     void keepAliveRules()
     {
         QVERIFY(!parseRequestHead("GET / HTTP/1.0\r\nHost: a", 100).head.keepAlive);
         QVERIFY(parseRequestHead("GET / HTTP/1.0\r\nConnection: keep-alive", 100).head.keepAlive);
         QVERIFY(!parseRequestHead("GET / HTTP/1.1\r\nConnection: close", 100).head.keepAlive);
+        QVERIFY(
+            !parseRequestHead("GET / HTTP/1.1\r\nConnection: Upgrade, Close", 100).head.keepAlive);
+        QVERIFY(parseRequestHead("GET / HTTP/1.1\r\nConnection: closed", 100).head.keepAlive);
     }
 
     void rejects_data()
@@ -48,8 +62,44 @@ private slots:
             << V::BadRequest;
         QTest::newRow("space before colon")
             << QByteArray("POST / HTTP/1.1\r\nContent-Length : 3") << V::BadRequest;
-        QTest::newRow("chunked") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked")
-                                 << V::LengthRequired;
+        QTest::newRow("same length twice")
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 3")
+            << V::BadRequest;
+        QTest::newRow("empty length")
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length: ") << V::BadRequest;
+        QTest::newRow("hex length")
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length: 0x3") << V::BadRequest;
+        QTest::newRow("gzip encoding")
+            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: gzip") << V::BadRequest;
+        QTest::newRow("encoding list")
+            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked") << V::BadRequest;
+        QTest::newRow("chunked twice")
+            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n"
+                          "Transfer-Encoding: chunked")
+            << V::BadRequest;
+        QTest::newRow("chunked with space")
+            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked ;") << V::BadRequest;
+        QTest::newRow("length and chunked")
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked")
+            << V::BadRequest;
+        QTest::newRow("chunked and length")
+            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 3")
+            << V::BadRequest;
+        QTest::newRow("chunked in 1.0")
+            << QByteArray("POST / HTTP/1.0\r\nTransfer-Encoding: chunked") << V::BadRequest;
+        QTest::newRow("two hosts")
+            << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nHost: b") << V::BadRequest;
+        QTest::newRow("NUL in value")
+            << QByteArray("GET / HTTP/1.1\r\nX-A: a\0b", 24) << V::BadRequest;
+        QTest::newRow("space in name") << QByteArray("GET / HTTP/1.1\r\nX A: b") << V::BadRequest;
+        QTest::newRow("empty name") << QByteArray("GET / HTTP/1.1\r\n: b") << V::BadRequest;
+        QTest::newRow("tab before colon")
+            << QByteArray("GET / HTTP/1.1\r\nHost\t: b") << V::BadRequest;
+        QTest::newRow("two spaces") << QByteArray("GET  / HTTP/1.1") << V::BadRequest;
+        QTest::newRow("control in target") << QByteArray("GET /a\x01b HTTP/1.1") << V::BadRequest;
+        QTest::newRow("http/0.9") << QByteArray("GET / HTTP/0.9") << V::VersionNotSupported;
+        QTest::newRow("http/3") << QByteArray("GET / HTTP/3") << V::VersionNotSupported;
+        QTest::newRow("lower-case version") << QByteArray("GET / http/1.1") << V::BadRequest;
         QTest::newRow("obs-fold") << QByteArray("GET / HTTP/1.1\r\nX-A: 1\r\n  folded")
                                   << V::BadRequest;
         QTest::newRow("bare LF") << QByteArray("GET / HTTP/1.1\nHost: a") << V::BadRequest;

@@ -1,0 +1,225 @@
+#include "http/RequestFramer.h"
+
+namespace hearth {
+
+namespace {
+constexpr qsizetype maxChunkLineBytes = 1024; // size and extensions
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+} // namespace
+
+RequestFramer::RequestFramer(const Limits &limits)
+    : m_limits(limits)
+{}
+
+bool RequestFramer::readingBody() const
+{
+    return m_state != State::Head && m_state != State::Done && m_state != State::Failed;
+}
+
+RequestHead RequestFramer::takeHead()
+{
+    RequestHead head = std::move(m_head);
+    m_head = RequestHead{};
+    return head;
+}
+
+QByteArray RequestFramer::takeBody()
+{
+    QByteArray body = std::move(m_body);
+    m_body = QByteArray();
+    m_state = State::Head;
+    return body;
+}
+
+RequestFramer::Result RequestFramer::fail(int status, const char *code, const char *message)
+{
+    m_state = State::Failed;
+    m_error = Error{status, code, message};
+    return Result::Error;
+}
+
+RequestFramer::Result RequestFramer::bodyTooLarge()
+{
+    m_state = State::Failed;
+    m_error = Error{413, "PAYLOAD_TOO_LARGE",
+                    "The request body is larger than this server accepts (" +
+                        QByteArray::number(m_limits.maxBodyBytes) + " bytes)"};
+    return Result::Error;
+}
+
+RequestFramer::Result RequestFramer::feed(const char *data, qsizetype size, qsizetype *used)
+{
+    *used = 0;
+    while (*used < size) {
+        const char *at = data + *used;
+        const qsizetype left = size - *used;
+        qsizetype step = 0;
+        Result result = Result::NeedMore;
+        switch (m_state) {
+        case State::Failed:
+            return Result::Error;
+        case State::Done:
+            m_state = State::Head; // the previous request was not taken: dropped
+            m_head = RequestHead{};
+            m_body.clear();
+            break;
+        case State::Head:
+            result = feedHead(at, left, &step);
+            break;
+        case State::Body:
+            step = qMin<qint64>(m_remaining, left);
+            m_body.append(at, step);
+            m_remaining -= step;
+            if (m_remaining == 0) {
+                m_state = State::Done;
+                result = Result::Request;
+            }
+            break;
+        case State::ChunkData:
+            step = qMin<qint64>(m_remaining, left);
+            m_body.append(at, step);
+            m_remaining -= step;
+            if (m_remaining == 0)
+                m_state = State::ChunkEnd;
+            break;
+        case State::ChunkSize:
+        case State::ChunkEnd:
+        case State::Trailer:
+            result = feedChunkLine(at, left, &step);
+            break;
+        }
+        *used += step;
+        if (result != Result::NeedMore)
+            return result;
+    }
+    return Result::NeedMore;
+}
+
+RequestFramer::Result RequestFramer::feedHead(const char *data, qsizetype size, qsizetype *used)
+{
+    for (qsizetype i = 0; i < size; ++i) {
+        const char c = data[i];
+        *used = i + 1;
+        // Empty lines before a request are allowed (RFC 9112 2.2).
+        if (m_buffer.isEmpty() && (c == '\r' || c == '\n'))
+            continue;
+        m_buffer.append(c);
+        const qsizetype length = m_buffer.size();
+        if (c == '\n') {
+            if (length < 2 || m_buffer.at(length - 2) != '\r')
+                return fail(400, "BAD_REQUEST", "Lines must end with CRLF");
+            if (m_lineEnd < 0)
+                m_lineEnd = length;
+            else if (m_buffer.endsWith("\r\n\r\n"))
+                return headEnded();
+        }
+        if (m_lineEnd < 0 && length > m_limits.maxRequestLineBytes)
+            return fail(414, "URI_TOO_LONG", "The request line is too long");
+        if (m_lineEnd >= 0 && length - m_lineEnd > m_limits.maxHeaderBytes)
+            return fail(431, "HEADERS_TOO_LARGE", "The request headers are too large");
+    }
+    return Result::NeedMore;
+}
+
+RequestFramer::Result RequestFramer::headEnded()
+{
+    HeadParseResult parsed =
+        parseRequestHead(m_buffer.left(m_buffer.size() - 4), m_limits.maxHeaderFields);
+    m_buffer.clear();
+    m_lineEnd = -1;
+    using V = HeadParseResult::Verdict;
+    switch (parsed.verdict) {
+    case V::Ok:
+        break;
+    case V::BadRequest:
+        return fail(400, "BAD_REQUEST", parsed.reason.constData());
+    case V::TooLarge:
+        return fail(431, "HEADERS_TOO_LARGE", parsed.reason.constData());
+    case V::VersionNotSupported:
+        return fail(505, "HTTP_VERSION_NOT_SUPPORTED", parsed.reason.constData());
+    }
+    m_head = std::move(parsed.head);
+    if (m_head.contentLength > m_limits.maxBodyBytes)
+        return bodyTooLarge();
+    if (m_head.chunked) {
+        m_state = State::ChunkSize;
+        return Result::HeadComplete;
+    }
+    if (m_head.contentLength > 0) {
+        m_remaining = m_head.contentLength;
+        m_state = State::Body;
+        return Result::HeadComplete;
+    }
+    m_state = State::Done;
+    return Result::Request;
+}
+
+RequestFramer::Result RequestFramer::feedChunkLine(const char *data, qsizetype size,
+                                                   qsizetype *used)
+{
+    qsizetype i = 0;
+    while (i < size && data[i] != '\n')
+        ++i;
+    const bool complete = i < size;
+    m_buffer.append(data, complete ? i + 1 : size);
+    *used = complete ? i + 1 : size;
+    if (m_state == State::Trailer) {
+        m_trailerBytes += *used;
+        if (m_trailerBytes > m_limits.maxHeaderBytes)
+            return fail(431, "HEADERS_TOO_LARGE", "The request trailer is too large");
+    } else if (m_buffer.size() > (m_state == State::ChunkEnd ? 2 : maxChunkLineBytes)) {
+        return fail(400, "BAD_REQUEST", "Malformed chunk");
+    }
+    if (!complete)
+        return Result::NeedMore;
+    const QByteArray line = std::exchange(m_buffer, QByteArray());
+    if (!line.endsWith("\r\n") || line.indexOf('\r') != line.size() - 2)
+        return fail(400, "BAD_REQUEST", "Lines must end with CRLF");
+    switch (m_state) {
+    case State::ChunkEnd:
+        if (line.size() != 2)
+            return fail(400, "BAD_REQUEST", "Malformed chunk");
+        m_state = State::ChunkSize;
+        return Result::NeedMore;
+    case State::Trailer:
+        if (line.size() != 2)
+            return Result::NeedMore; // trailer fields are read and ignored
+        m_state = State::Done;
+        return Result::Request;
+    default:
+        break;
+    }
+    // chunk-size [ BWS ";" extensions ]: hex digits, at most 15 of them.
+    qsizetype digits = 0;
+    qint64 chunk = 0;
+    for (; digits < line.size() - 2 && hexValue(line[digits]) >= 0; ++digits) {
+        if (digits < 15) // more digits are refused below; never overflow
+            chunk = chunk * 16 + hexValue(line[digits]);
+    }
+    const QByteArrayView rest = QByteArrayView(line).sliced(digits, line.size() - 2 - digits);
+    const QByteArrayView extensions = rest.trimmed();
+    if (digits == 0 || digits > 15 || (!extensions.isEmpty() && !extensions.startsWith(';')))
+        return fail(400, "BAD_REQUEST", "Malformed chunk size");
+    if (chunk == 0) {
+        m_trailerBytes = 0;
+        m_state = State::Trailer;
+        return Result::NeedMore;
+    }
+    if (m_body.size() + chunk > m_limits.maxBodyBytes)
+        return bodyTooLarge();
+    m_remaining = chunk;
+    m_state = State::ChunkData;
+    return Result::NeedMore;
+}
+
+} // namespace hearth

@@ -16,6 +16,8 @@ build_packages=(
 )
 test_packages=(
     curl
+    # The fuzz targets: clang with libFuzzer and the sanitizers.
+    clang-14 libclang-rt-14-dev
     # Chinese in the UI tests' screenshots.
     fonts-noto-cjk
     # The API suite also runs against a real PostgreSQL and a real MariaDB

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # One command to test Hearth: installs what is missing, builds, runs every
-# test suite with ctest. Heavy suites (label "heavy") and benchmarks are not
-# run here; see the README for running them on demand.
+# test suite with ctest, then a short run of each fuzz target. Heavy suites
+# (label "heavy") and benchmarks are not run here; see the README for
+# running them on demand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh test
 scripts/build.sh
 build_dir=${HEARTH_BUILD_DIR:-build}
 ctest --test-dir "$build_dir" --output-on-failure -j2 -LE 'heavy|bench' "$@"
+# The libFuzzer targets, built with clang and the sanitizers, 60 s each.
+scripts/fuzz.sh

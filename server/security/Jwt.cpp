@@ -54,10 +54,11 @@ Jwt::Verified Jwt::verify(const QByteArray &token, qint64 nowSeconds) const
         result.failure = Failure::BadAlgorithm;
         return result;
     }
-    const auto signature = QByteArray::fromBase64Encoding(
-        parts[2], QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
-    const QByteArray expected = crypto::hmacSha256(m_secret, parts[0] + '.' + parts[1]);
-    if (!signature || !crypto::constantTimeEquals(*signature, expected)) {
+    // Compared as text, so a signature has exactly one spelling: decoding
+    // first would accept other values of the last character's spare bits.
+    const QByteArray expected =
+        crypto::hmacSha256(m_secret, parts[0] + '.' + parts[1]).toBase64(base64url);
+    if (!crypto::constantTimeEquals(parts[2], expected)) {
         result.failure = Failure::BadSignature;
         return result;
     }

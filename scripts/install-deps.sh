@@ -18,6 +18,8 @@ test_packages=(
     curl
     # The fuzz targets: clang with libFuzzer and the sanitizers.
     clang-14 libclang-rt-14-dev
+    # hearth-server under memcheck while clients leave mid-stream.
+    valgrind
     # Chinese in the UI tests' screenshots.
     fonts-noto-cjk
     # The API suite also runs against a real PostgreSQL and a real MariaDB

@@ -72,12 +72,15 @@ QString FakeUpstream::baseUrl() const
 
 QStringList FakeUpstream::models()
 {
-    return {QStringLiteral("fake-stream"),   QStringLiteral("fake-nousage"),
-            QStringLiteral("fake-gated"),    QStringLiteral("fake-slow"),
-            QStringLiteral("fake-error"),    QStringLiteral("fake-hang"),
-            QStringLiteral("fake-redirect"), QStringLiteral("fake-malformed"),
-            QStringLiteral("fake-midfail"),  QStringLiteral("fake-instant"),
-            QStringLiteral("fake-markdown")};
+    return {QStringLiteral("fake-stream"), QStringLiteral("fake-nousage"),
+            QStringLiteral("fake-gated"), QStringLiteral("fake-slow"), QStringLiteral("fake-error"),
+            QStringLiteral("fake-hang"), QStringLiteral("fake-redirect"),
+            QStringLiteral("fake-malformed"), QStringLiteral("fake-midfail"),
+            QStringLiteral("fake-instant"), QStringLiteral("fake-markdown"),
+            // The fake-tokens-N-S used by tests and benchmarks (a provider
+            // serves only the models it lists).
+            QStringLiteral("fake-tokens-60-10"), QStringLiteral("fake-tokens-2000-5"),
+            QStringLiteral("fake-tokens-200-0"), QStringLiteral("fake-tokens-200-20")};
 }
 
 void FakeUpstream::onConnection()
@@ -207,6 +210,26 @@ void FakeUpstream::streamChat(QTcpSocket *socket, const QString &model)
         // First delta at once, the rest right after: for latency measurements.
         socket->write(streamHead + chunk(deltaEvent(QStringLiteral("Hi"))));
         QTimer::singleShot(0, socket, [finish] { finish(true); });
+    } else if (model.startsWith(QLatin1String("fake-tokens-"))) {
+        // fake-tokens-<count>-<spacing ms>: that many one-word deltas.
+        const int count = qBound(1, model.section(u'-', 2, 2).toInt(), 100000);
+        const int spacing = qBound(0, model.section(u'-', 3, 3).toInt(), 10000);
+        socket->write(streamHead);
+        auto *ticker = new QTimer(socket);
+        ticker->setInterval(spacing);
+        connect(ticker, &QTimer::timeout, socket,
+                [guard, ticker, count, finish, sent = 0]() mutable {
+                    if (!guard)
+                        return;
+                    do {
+                        guard->write(chunk(deltaEvent(QStringLiteral("tok%1 ").arg(sent))));
+                    } while (++sent < count && ticker->interval() == 0);
+                    if (sent >= count) {
+                        ticker->stop();
+                        finish(true);
+                    }
+                });
+        ticker->start();
     } else if (model == QLatin1String("fake-slow")) {
         socket->write(streamHead + chunk(deltaEvent(QStringLiteral("Thinking"))));
     } else if (model == QLatin1String("fake-gated")) {

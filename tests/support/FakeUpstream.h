@@ -20,6 +20,7 @@
 //   fake-midfail    one delta, then the connection drops without [DONE]
 //   fake-instant    first delta at once (for latency benchmarks)
 //   fake-markdown   a reply with headings, lists, a table and a code block
+//   fake-tokens-N-S N one-word deltas, S ms apart (0: all at once), then usage
 class FakeUpstream final : public QObject
 {
     Q_OBJECT

@@ -4,7 +4,7 @@
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
-HearthProcess::HearthProcess(const QString &binary, const Env &env)
+HearthProcess::HearthProcess(const QString &binary, const Env &env, const QStringList &launcher)
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("HEARTH_DATA_DIR"), m_dir.path());
@@ -15,7 +15,11 @@ HearthProcess::HearthProcess(const QString &binary, const Env &env)
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     QObject::connect(&m_process, &QProcess::readyReadStandardOutput,
                      [this] { m_output += m_process.readAllStandardOutput(); });
-    m_process.start(binary, {QStringLiteral("--port"), QStringLiteral("0")});
+    const QStringList arguments{QStringLiteral("--port"), QStringLiteral("0")};
+    if (launcher.isEmpty())
+        m_process.start(binary, arguments);
+    else
+        m_process.start(launcher.first(), launcher.mid(1) + QStringList{binary} + arguments);
 }
 
 HearthProcess::~HearthProcess()

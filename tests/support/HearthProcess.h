@@ -11,7 +11,8 @@ class HearthProcess
 {
 public:
     using Env = QList<QPair<QString, QString>>;
-    HearthProcess(const QString &binary, const Env &env);
+    // `launcher`: a program to run it in, with its arguments (e.g. valgrind).
+    HearthProcess(const QString &binary, const Env &env, const QStringList &launcher = {});
     ~HearthProcess();
 
     // The base URL once "serving on" was printed; empty if it did not (or exited).

@@ -1,0 +1,128 @@
+#include "ApiClient.h"
+#include "DbPeek.h"
+#include "FakeUpstream.h"
+#include "HearthProcess.h"
+#include "TestServer.h"
+
+#include <QtCore/QDir>
+#include <QtNetwork/QNetworkReply>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+// kill -9 of hearth-server while replies stream and writes are in flight:
+// the SQLite database must pass integrity_check, the next start must leave
+// no reply "streaming" (they become "interrupted"), and usage must be
+// counted once per finished call — never twice, never for a call that had
+// not finished.
+class TestCrashRecovery final : public QObject
+{
+    Q_OBJECT
+    FakeUpstream m_upstream;
+
+    std::unique_ptr<HearthProcess> start(const QString &dataDir = {})
+    {
+        HearthProcess::Env env{{QStringLiteral("HEARTH_ADMIN_EMAIL"), TestServer::adminEmail},
+                               {QStringLiteral("HEARTH_ADMIN_PASSWORD"), TestServer::adminPassword},
+                               {QStringLiteral("OPENAI_API_BASE_URL"), m_upstream.baseUrl()},
+                               {QStringLiteral("HEARTH_CHAT_RATE_LIMIT"), QStringLiteral("off")},
+                               {QStringLiteral("DB_DRIVER"), QStringLiteral("sqlite")}};
+        if (!dataDir.isEmpty())
+            env.append({QStringLiteral("HEARTH_DATA_DIR"), dataDir});
+        auto server = std::make_unique<HearthProcess>(QStringLiteral(HEARTH_SERVER_BINARY), env);
+        return server->waitUntilServing().isEmpty() ? nullptr : std::move(server);
+    }
+
+    static QVariant peek(const QString &dataDir, const QString &sql)
+    {
+        hearth::ServerConfig db;
+        db.dbDriver = QStringLiteral("sqlite");
+        db.dbPath = QDir(dataDir).filePath(QStringLiteral("hearth.db"));
+        return dbValue(db, sql);
+    }
+
+private slots:
+    void killedMidStreamAndMidWrite()
+    {
+        QTemporaryDir data;
+        auto server = start(data.path());
+        QVERIFY(server);
+        ApiClient client(server->url());
+        client.login(TestServer::adminEmail, TestServer::adminPassword);
+
+        const int finished = 5;
+        for (int i = 0; i < finished; ++i) {
+            const ApiReply reply = client.sendMessage(
+                client.createConversation(), QStringLiteral("hi"), QStringLiteral("fake-stream"));
+            QCOMPARE(reply.status, 200);
+        }
+        // Five long replies streaming (a delta every 5 ms for 10 s)…
+        const int streams = 5;
+        QList<QNetworkReply *> replies;
+        QList<QByteArray> received(streams);
+        for (int i = 0; i < streams; ++i) {
+            QNetworkReply *reply =
+                client.startMessageStream(client.createConversation(), QStringLiteral("go"),
+                                          QStringLiteral("fake-tokens-2000-5"));
+            connect(reply, &QNetworkReply::readyRead, this,
+                    [&received, reply, i] { received[i] += reply->readAll(); });
+            replies << reply;
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(received.cbegin(), received.cend(),
+                        [](const QByteArray &r) { return r.contains("tok3 "); }),
+            20000);
+        // …and fifty writes on their way.
+        QList<QNetworkReply *> writes;
+        for (int i = 0; i < 50; ++i)
+            writes << client.start("POST", QStringLiteral("/v1/conversations"),
+                                   R"({"title":"in flight"})",
+                                   {{"Content-Type", "application/json"}});
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(writes.cbegin(), writes.cend(),
+                                             [](QNetworkReply *w) { return w->isFinished(); }),
+                                 10000);
+        QSignalSpy exited(&server->process(), &QProcess::finished);
+        server->process().kill();
+        QVERIFY(exited.wait(10000));
+        QCOMPARE(server->process().exitStatus(), QProcess::CrashExit);
+
+        QCOMPARE(peek(data.path(), QStringLiteral("PRAGMA integrity_check")).toString(),
+                 QStringLiteral("ok"));
+        QCOMPARE(peek(data.path(), QStringLiteral("SELECT COUNT(*) FROM messages WHERE "
+                                                  "finish_reason = 'streaming'"))
+                     .toInt(),
+                 streams);
+
+        auto again = start(data.path());
+        QVERIFY(again);
+        QCOMPARE(peek(data.path(), QStringLiteral("SELECT COUNT(*) FROM messages WHERE "
+                                                  "finish_reason = 'streaming'"))
+                     .toInt(),
+                 0);
+        QCOMPARE(peek(data.path(), QStringLiteral("SELECT COUNT(*) FROM messages WHERE "
+                                                  "finish_reason = 'interrupted'"))
+                     .toInt(),
+                 streams);
+        // Counted once: one ledger row per finished call, none for the
+        // calls the crash cut off, whatever the upstream was asked.
+        QCOMPARE(peek(data.path(), QStringLiteral("SELECT COUNT(*) FROM usage_ledger")).toInt(),
+                 finished);
+        QCOMPARE(peek(data.path(),
+                      QStringLiteral("SELECT COUNT(*) FROM messages WHERE role = 'assistant' AND "
+                                     "finish_reason = 'stop'"))
+                     .toInt(),
+                 finished);
+        QCOMPARE(std::count_if(m_upstream.received.cbegin(), m_upstream.received.cend(),
+                               [](const FakeUpstream::Received &r) {
+                                   return r.path == "/v1/chat/completions";
+                               }),
+                 finished + streams);
+        // The restarted server serves the interrupted conversation.
+        ApiClient after(again->url());
+        after.login(TestServer::adminEmail, TestServer::adminPassword);
+        QCOMPARE(after.get(QStringLiteral("/v1/me/usage")).status, 200);
+        QCOMPARE(after.get(QStringLiteral("/v1/conversations")).status, 200);
+    }
+};
+
+QTEST_MAIN(TestCrashRecovery)
+#include "tst_crash_recovery.moc"

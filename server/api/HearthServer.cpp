@@ -24,6 +24,7 @@
 #include "api/TokenService.h"
 #include "core/Clock.h"
 #include "http/HttpServer.h"
+#include "llm/UpstreamClient.h"
 #include "security/Crypto.h"
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QDir>
@@ -71,6 +72,7 @@ public:
 
     void tidy();
     std::unique_ptr<QNetworkAccessManager> network;
+    std::unique_ptr<UpstreamClient> upstream;
     std::unique_ptr<ProviderRegistry> providers;
 };
 
@@ -127,6 +129,8 @@ bool HearthServer::start(QString *error)
 
     d->network = std::make_unique<QNetworkAccessManager>();
     d->network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    d->upstream = std::make_unique<UpstreamClient>();
+    ctx.upstream = d->upstream.get();
     d->providers = std::make_unique<ProviderRegistry>(d->config.demoDelayMs);
     ctx.network = d->network.get();
     ctx.providers = d->providers.get();

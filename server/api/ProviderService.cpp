@@ -148,7 +148,7 @@ void ProviderService::reload()
             continue;
         auto *provider = new OpenAiProvider(
             {record.name, QUrl(record.baseUrl), keyOf(record), record.models, record.modelsManual},
-            m_timeouts, m_context.network);
+            m_timeouts, m_context.network, m_context.upstream);
         const QString id = record.id;
         const QString name = record.name;
         connect(provider, &ChatProvider::modelsChanged, this,
@@ -174,7 +174,7 @@ void ProviderService::detectOllama()
     // configured; until then (or without it) the built-in demo serves.
     auto *ollama = new OpenAiProvider(
         {QStringLiteral("Ollama"), QUrl(m_context.config.ollamaUrl), {}, {}, false}, m_timeouts,
-        m_context.network, this);
+        m_context.network, m_context.upstream, this);
     connect(ollama, &ChatProvider::modelsChanged, this, [this, ollama] {
         if (ollama->models().isEmpty())
             return;

@@ -24,6 +24,7 @@ namespace hearth {
 
 class SettingsService;
 class StreamTracker;
+class UpstreamClient;
 
 // What the controllers share, all living on the server thread. Owned by
 // HearthServer; controllers hold a reference.
@@ -73,7 +74,8 @@ struct ServerContext
     QString tlsFingerprint;
     // The replies being relayed (for a graceful shutdown).
     StreamTracker *streams = nullptr;
-    QNetworkAccessManager *network = nullptr;
+    QNetworkAccessManager *network = nullptr; // model lists
+    UpstreamClient *upstream = nullptr;       // chat completions
     qint64 startedAtMs = 0;
 };
 

@@ -5,8 +5,6 @@
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
-#include <QtNetwork/QNetworkAccessManager>
-#include <QtNetwork/QNetworkReply>
 
 namespace hearth {
 
@@ -53,17 +51,27 @@ QByteArray OpenAiChatStream::requestBody() const
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
-void OpenAiChatStream::start(QNetworkAccessManager *network, QNetworkRequest httpRequest)
+void OpenAiChatStream::start(UpstreamClient *client, const QUrl &url)
 {
-    httpRequest.setRawHeader("Accept", "text/event-stream");
-    m_reply = network->post(httpRequest, requestBody());
-    connect(m_reply, &QNetworkReply::readyRead, this, &OpenAiChatStream::onReadyRead);
-    connect(m_reply, &QNetworkReply::finished, this, &OpenAiChatStream::onFinished);
-    connect(m_reply, &QNetworkReply::requestSent, this, [this] {
+    UpstreamRequest request;
+    request.url = url;
+    request.headers = {{"Content-Type", "application/json"}, {"Accept", "text/event-stream"}};
+    if (!m_apiKey.isEmpty())
+        request.headers.append({"Authorization", "Bearer " + m_apiKey.toUtf8()});
+    request.body = requestBody();
+    m_exchange = client->send(std::move(request), this);
+    connect(m_exchange, &UpstreamExchange::bodyReceived, this, &OpenAiChatStream::onBody);
+    connect(m_exchange, &UpstreamExchange::finished, this, &OpenAiChatStream::onFinished);
+    connect(m_exchange, &UpstreamExchange::failed, this, &OpenAiChatStream::onFailed);
+    connect(m_exchange, &UpstreamExchange::requestSent, this, [this] {
         if (m_phase == Phase::Connecting) {
             m_phase = Phase::WaitingFirstByte;
             m_timer.start(m_timeouts.firstByteMs);
         }
+    });
+    connect(m_exchange, &UpstreamExchange::headReceived, this, [this] {
+        m_phase = Phase::Streaming;
+        m_timer.start(m_timeouts.idleMs);
     });
     m_timer.start(m_timeouts.connectMs);
 }
@@ -72,11 +80,11 @@ void OpenAiChatStream::abort()
 {
     m_ended = true;
     m_timer.stop();
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-        m_reply = nullptr;
+    if (m_exchange) {
+        m_exchange->disconnect(this);
+        m_exchange->abort();
+        m_exchange->deleteLater();
+        m_exchange = nullptr;
     }
 }
 
@@ -91,15 +99,13 @@ void OpenAiChatStream::onTimeout()
          QStringLiteral("The provider %1 %2").arg(m_providerName, what));
 }
 
-void OpenAiChatStream::onReadyRead()
+void OpenAiChatStream::onBody(const QByteArray &bytes)
 {
-    if (m_ended || !m_reply)
+    if (m_ended || !m_exchange)
         return;
     m_phase = Phase::Streaming;
     m_timer.start(m_timeouts.idleMs);
-    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray bytes = m_reply->readAll();
-    if (status != 200) {
+    if (m_exchange->status() != 200) {
         if (m_errorBody.size() < maxErrorBody)
             m_errorBody.append(bytes.left(maxErrorBody - m_errorBody.size()));
         return;
@@ -183,11 +189,29 @@ QString OpenAiChatStream::providerErrorMessage(int status, const QByteArray &bod
     return message;
 }
 
+void OpenAiChatStream::onFailed(const QString &error)
+{
+    if (m_ended || !m_exchange)
+        return;
+    if (m_exchange->status() == 0) {
+        fail(ChatFailure::Kind::Upstream, 0,
+             QStringLiteral("The provider %1 could not be reached: %2").arg(m_providerName, error));
+        return;
+    }
+    if (m_exchange->status() != 200) {
+        fail(ChatFailure::Kind::Upstream, m_exchange->status(),
+             providerErrorMessage(m_exchange->status(), m_errorBody));
+        return;
+    }
+    fail(ChatFailure::Kind::Upstream, 200,
+         QStringLiteral("The connection to the provider %1 broke: %2").arg(m_providerName, error));
+}
+
 void OpenAiChatStream::onFinished()
 {
-    if (m_ended || !m_reply)
+    if (m_ended || !m_exchange)
         return;
-    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const int status = m_exchange->status();
     if (status >= 300 && status < 400) {
         fail(ChatFailure::Kind::Upstream, status,
              QStringLiteral(
@@ -197,23 +221,7 @@ void OpenAiChatStream::onFinished()
         return;
     }
     if (status != 200) {
-        if (status == 0 || (m_reply->error() != QNetworkReply::NoError && m_errorBody.isEmpty())) {
-            fail(ChatFailure::Kind::Upstream, status,
-                 QStringLiteral("The provider %1 could not be reached: %2")
-                     .arg(m_providerName, m_reply->errorString()));
-            return;
-        }
-        m_errorBody.append(m_reply->readAll().left(maxErrorBody));
         fail(ChatFailure::Kind::Upstream, status, providerErrorMessage(status, m_errorBody));
-        return;
-    }
-    onReadyRead(); // whatever is left in the buffer
-    if (m_ended)
-        return;
-    if (m_reply->error() != QNetworkReply::NoError) {
-        fail(ChatFailure::Kind::Upstream, status,
-             QStringLiteral("The connection to the provider %1 broke: %2")
-                 .arg(m_providerName, m_reply->errorString()));
         return;
     }
     if (!m_sawDone && m_finishReason.isEmpty()) {

@@ -2,14 +2,13 @@
 
 #include "llm/ChatStream.h"
 #include "llm/SseParser.h"
+#include "llm/UpstreamClient.h"
 #include "llm/UpstreamTimeouts.h"
 
 #include <QtCore/QPointer>
 #include <QtCore/QTimer>
 
-class QNetworkAccessManager;
-class QNetworkReply;
-class QNetworkRequest;
+class QUrl;
 
 namespace hearth {
 
@@ -24,12 +23,14 @@ public:
                      UpstreamTimeouts timeouts, QObject *parent);
     ~OpenAiChatStream() override;
 
-    void start(QNetworkAccessManager *network, QNetworkRequest httpRequest);
+    // POSTs to `url` (…/chat/completions) through `client`.
+    void start(UpstreamClient *client, const QUrl &url);
     void abort() override;
 
 private:
-    void onReadyRead();
+    void onBody(const QByteArray &bytes);
     void onFinished();
+    void onFailed(const QString &error);
     void onTimeout();
     void handleEvent(const SseEvent &event);
     void fail(ChatFailure::Kind kind, int status, const QString &message);
@@ -41,7 +42,7 @@ private:
     QString m_providerName;
     QString m_apiKey;
     UpstreamTimeouts m_timeouts;
-    QPointer<QNetworkReply> m_reply;
+    QPointer<UpstreamExchange> m_exchange;
     QTimer m_timer;
     enum class Phase { Connecting, WaitingFirstByte, Streaming } m_phase = Phase::Connecting;
     SseParser m_parser;

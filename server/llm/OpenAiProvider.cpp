@@ -1,5 +1,7 @@
 #include "llm/OpenAiProvider.h"
 
+#include "llm/UpstreamClient.h"
+
 #include "llm/ModelLister.h"
 #include "llm/OpenAiChatStream.h"
 #include "llm/Redaction.h"
@@ -28,31 +30,24 @@ QString providerNameForUrl(const QUrl &url)
 }
 
 OpenAiProvider::OpenAiProvider(OpenAiEndpoint endpoint, UpstreamTimeouts timeouts,
-                               QNetworkAccessManager *network, QObject *parent)
+                               QNetworkAccessManager *network, UpstreamClient *client,
+                               QObject *parent)
     : ChatProvider(parent)
     , m_endpoint(std::move(endpoint))
     , m_timeouts(timeouts)
     , m_network(network)
+    , m_client(client)
     , m_models(m_endpoint.models)
 {}
 
-QNetworkRequest OpenAiProvider::makeRequest(const QString &path) const
+QUrl OpenAiProvider::endpointUrl(const QString &path) const
 {
     QUrl url = m_endpoint.baseUrl;
     QString base = url.path();
     while (base.endsWith(QLatin1Char('/')))
         base.chop(1);
     url.setPath(base + path);
-    QNetworkRequest request(url);
-    // A redirect could carry the key to another host: never follow one.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    // HTTP/2 multiplexing hides per-stream stalls from our timers; stay on 1.1.
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    if (!m_endpoint.apiKey.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_endpoint.apiKey.toUtf8());
-    return request;
+    return url;
 }
 
 QList<ModelInfo> OpenAiProvider::models() const
@@ -88,7 +83,7 @@ ChatStream *OpenAiProvider::startChat(const ChatRequest &request, QObject *paren
 {
     auto *stream =
         new OpenAiChatStream(request, m_endpoint.name, m_endpoint.apiKey, m_timeouts, parent);
-    stream->start(m_network, makeRequest(QStringLiteral("/chat/completions")));
+    stream->start(m_client, endpointUrl(QStringLiteral("/chat/completions")));
     return stream;
 }
 

@@ -6,7 +6,6 @@
 #include <QtCore/QUrl>
 
 class QNetworkAccessManager;
-class QNetworkRequest;
 
 namespace hearth {
 
@@ -20,12 +19,16 @@ struct OpenAiEndpoint
 };
 
 // An OpenAI-compatible endpoint (OpenAI, DeepSeek, Ollama, llama.cpp, vLLM…).
+class UpstreamClient;
+
 class OpenAiProvider final : public ChatProvider
 {
     Q_OBJECT
 public:
+    // `network` lists models; `client` carries the chats.
     OpenAiProvider(OpenAiEndpoint endpoint, UpstreamTimeouts timeouts,
-                   QNetworkAccessManager *network, QObject *parent = nullptr);
+                   QNetworkAccessManager *network, UpstreamClient *client,
+                   QObject *parent = nullptr);
 
     QString name() const override { return m_endpoint.name; }
     QList<ModelInfo> models() const override;
@@ -35,12 +38,13 @@ public:
     // (asynchronous; emits modelsChanged() or modelsUnavailable()).
     void refreshModels();
     QStringList modelIds() const { return m_models; }
-    QNetworkRequest makeRequest(const QString &path) const;
+    QUrl endpointUrl(const QString &path) const;
 
 private:
     OpenAiEndpoint m_endpoint;
     UpstreamTimeouts m_timeouts;
     QNetworkAccessManager *m_network;
+    UpstreamClient *m_client;
     QStringList m_models;
 };
 

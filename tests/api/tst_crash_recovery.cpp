@@ -55,17 +55,20 @@ private slots:
                 client.createConversation(), QStringLiteral("hi"), QStringLiteral("fake-stream"));
             QCOMPARE(reply.status, 200);
         }
-        // Five long replies streaming (a delta every 5 ms for 10 s)…
-        const int streams = 5;
-        QList<QNetworkReply *> replies;
+        // Ten long replies streaming at once (a delta every 5 ms for 10 s)…
+        const int streams = 10;
+        // (A client of its own for each: QNetworkAccessManager opens at most
+        // six connections to one server.)
+        std::vector<std::unique_ptr<ApiClient>> streamers;
         QList<QByteArray> received(streams);
         for (int i = 0; i < streams; ++i) {
-            QNetworkReply *reply =
-                client.startMessageStream(client.createConversation(), QStringLiteral("go"),
-                                          QStringLiteral("fake-tokens-2000-5"));
+            streamers.push_back(std::make_unique<ApiClient>(server->url()));
+            streamers.back()->token = client.token;
+            QNetworkReply *reply = streamers.back()->startMessageStream(
+                client.createConversation(), QStringLiteral("go"),
+                QStringLiteral("fake-tokens-2000-5"));
             connect(reply, &QNetworkReply::readyRead, this,
                     [&received, reply, i] { received[i] += reply->readAll(); });
-            replies << reply;
         }
         QTRY_VERIFY_WITH_TIMEOUT(
             std::all_of(received.cbegin(), received.cend(),

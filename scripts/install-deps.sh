@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Hearth needs to build, run and test, and
-# only those that are missing. Usage: scripts/install-deps.sh [build|test]
+# only those that are missing. Usage: scripts/install-deps.sh [build|test|bench]
 set -euo pipefail
 
 build_packages=(
@@ -31,14 +31,19 @@ test_packages=(
     gnome-keyring dbus-daemon
 )
 
+# bench/run.sh: the load generator and the peers it compares Hearth with.
+bench_packages=(wrk nginx-light python3 curl)
+
 wanted=("${build_packages[@]}")
 if [[ "${1:-build}" == test ]]; then
     wanted+=("${test_packages[@]}")
+elif [[ "${1:-build}" == bench ]]; then
+    wanted+=("${bench_packages[@]}")
 fi
 
 # The OpenAI SDK test runs the official Node client; any Node.js 18+ will do,
 # so Debian's is installed only when there is none.
-if [[ "${1:-build}" == test ]] && ! { command -v node && command -v npm; } >/dev/null 2>&1; then
+if [[ "${1:-build}" != build ]] && ! { command -v node && command -v npm; } >/dev/null 2>&1; then
     wanted+=(nodejs npm)
 fi
 

@@ -135,7 +135,10 @@ void ConnectionGuard::pump()
     bool progressed = false;
     while (!m_inFlight && !m_closed) {
         if (m_offset >= m_input.size()) {
-            m_input = m_socket->read(readBufferBytes);
+            // Only what is there: read(max) would keep a 64 KiB buffer per
+            // connection, idle ones included.
+            const qint64 available = qMin(m_socket->bytesAvailable(), readBufferBytes);
+            m_input = available > 0 ? m_socket->read(available) : QByteArray();
             m_offset = 0;
             if (m_input.isEmpty())
                 break;
@@ -157,6 +160,10 @@ void ConnectionGuard::pump()
             if (!alive)
                 return;
         }
+    }
+    if (m_offset >= m_input.size()) {
+        m_input = QByteArray(); // nothing kept while the connection waits
+        m_offset = 0;
     }
     m_pumping = false;
     armTimer(progressed);

@@ -1,20 +1,11 @@
 #include "http/RequestFramer.h"
 
+#include "core/HttpSyntax.h"
+
 namespace hearth {
 
 namespace {
 constexpr qsizetype maxChunkLineBytes = 1024; // size and extensions
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 } // namespace
 
 RequestFramer::RequestFramer(const Limits &limits)
@@ -199,17 +190,11 @@ RequestFramer::Result RequestFramer::feedChunkLine(const char *data, qsizetype s
     default:
         break;
     }
-    // chunk-size [ BWS ";" extensions ]: hex digits, at most 15 of them.
-    qsizetype digits = 0;
-    qint64 chunk = 0;
-    for (; digits < line.size() - 2 && hexValue(line[digits]) >= 0; ++digits) {
-        if (digits < 15) // more digits are refused below; never overflow
-            chunk = chunk * 16 + hexValue(line[digits]);
-    }
-    const QByteArrayView rest = QByteArrayView(line).sliced(digits, line.size() - 2 - digits);
-    const QByteArrayView extensions = rest.trimmed();
-    if (digits == 0 || digits > 15 || (!extensions.isEmpty() && !extensions.startsWith(';')))
+    const std::optional<qint64> parsed =
+        httpsyntax::parseChunkSize(QByteArrayView(line).chopped(2)); // without the CRLF
+    if (!parsed)
         return fail(400, "BAD_REQUEST", "Malformed chunk size");
+    const qint64 chunk = *parsed;
     if (chunk == 0) {
         m_trailerBytes = 0;
         m_state = State::Trailer;

@@ -1,5 +1,7 @@
 #include "http/RequestHead.h"
 
+#include "core/HttpSyntax.h"
+
 #include <QtCore/QList>
 
 namespace hearth {
@@ -44,16 +46,6 @@ HeadParseResult reject(V verdict, const char *reason)
     result.verdict = verdict;
     result.reason = reason;
     return result;
-}
-
-// "close, Upgrade" → does the comma-separated list hold `token`?
-bool listHas(const QByteArray &value, QByteArrayView token)
-{
-    for (const QByteArray &item : value.split(',')) {
-        if (item.trimmed().compare(token, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
 }
 
 } // namespace
@@ -146,8 +138,7 @@ HeadParseResult parseRequestHead(const QByteArray &headBytes, int maxFields)
     if (sawEncoding && head.minorVersion == 0)
         return reject(V::BadRequest, "HTTP/1.0 has no chunked bodies");
     head.chunked = sawEncoding;
-    head.keepAlive =
-        head.minorVersion == 1 ? !listHas(connection, "close") : listHas(connection, "keep-alive");
+    head.keepAlive = httpsyntax::keepsAlive(head.minorVersion == 1, connection);
     return result;
 }
 

@@ -1,5 +1,7 @@
 #include "llm/HttpResponseReader.h"
 
+#include "core/HttpSyntax.h"
+
 #include <QtCore/QList>
 
 namespace hearth {
@@ -7,26 +9,6 @@ namespace hearth {
 namespace {
 constexpr qsizetype maxHeadBytes = 64 * 1024;
 constexpr qsizetype maxChunkLineBytes = 4096;
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-bool listHas(const QByteArray &value, QByteArrayView token)
-{
-    for (const QByteArray &item : value.split(',')) {
-        if (item.trimmed().compare(token, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
-}
 } // namespace
 
 void HttpResponseReader::fail(const char *why)
@@ -96,7 +78,7 @@ qsizetype HttpResponseReader::feedHead(const char *data, qsizetype size)
     return at + 4 - old;
 }
 
-bool HttpResponseReader::parseHead()
+void HttpResponseReader::parseHead()
 {
     const QByteArray head = m_line;
     m_line.clear();
@@ -106,13 +88,13 @@ bool HttpResponseReader::parseHead()
     const bool http11 = statusLine.startsWith("HTTP/1.1 ");
     if (!(http11 || statusLine.startsWith("HTTP/1.0 ")) || statusLine.size() < 12) {
         fail("The upstream did not answer in HTTP/1.x");
-        return false;
+        return;
     }
     bool ok = false;
     const int status = statusLine.mid(9, 3).toInt(&ok);
     if (!ok || status < 100 || status > 999) {
         fail("The upstream answered with a malformed status line");
-        return false;
+        return;
     }
     m_headers.clear();
     for (qsizetype i = 1; i < lines.size(); ++i) {
@@ -122,7 +104,7 @@ bool HttpResponseReader::parseHead()
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0) {
             fail("The upstream sent a malformed header");
-            return false;
+            return;
         }
         const QByteArray name = line.left(colon).trimmed().toLower();
         QByteArray &slot = m_headers[name];
@@ -131,11 +113,11 @@ bool HttpResponseReader::parseHead()
     }
     if (status >= 100 && status < 200) {
         m_headers.clear(); // an interim response: the real one follows
-        return true;
+        return;
     }
     m_status = status;
     const QByteArray connection = m_headers.value("connection");
-    m_keepAlive = http11 ? !listHas(connection, "close") : listHas(connection, "keep-alive");
+    m_keepAlive = httpsyntax::keepsAlive(http11, connection);
     m_state = State::Body;
     const QByteArray encoding = m_headers.value("transfer-encoding");
     const QByteArray length = m_headers.value("content-length");
@@ -143,7 +125,7 @@ bool HttpResponseReader::parseHead()
         m_body = Body::None;
         m_state = State::Done;
     } else if (!encoding.isEmpty()) {
-        if (!listHas(encoding.split(',').last(), "chunked")) {
+        if (!httpsyntax::listContains(encoding.split(',').last(), "chunked")) {
             m_body = Body::UntilClose;
             m_keepAlive = false;
         } else {
@@ -155,7 +137,7 @@ bool HttpResponseReader::parseHead()
         m_remaining = length.toLongLong(&valid);
         if (!valid || m_remaining < 0 || length.contains(',')) {
             fail("The upstream sent an invalid Content-Length");
-            return false;
+            return;
         }
         m_body = Body::Length;
         if (m_remaining == 0)
@@ -164,7 +146,6 @@ bool HttpResponseReader::parseHead()
         m_body = Body::UntilClose;
         m_keepAlive = false;
     }
-    return true;
 }
 
 qsizetype HttpResponseReader::feedChunked(const char *data, qsizetype size, QByteArray *body)
@@ -200,21 +181,15 @@ qsizetype HttpResponseReader::feedChunked(const char *data, qsizetype size, QByt
             m_state = State::Done;
         break;
     case Chunk::Size: {
-        qint64 chunk = 0;
-        qsizetype digits = 0;
-        for (; digits < line.size() && hexValue(line[digits]) >= 0; ++digits) {
-            if (digits < 15)
-                chunk = chunk * 16 + hexValue(line[digits]);
-        }
-        const QByteArray rest = line.mid(digits).trimmed();
-        if (digits == 0 || digits > 15 || (!rest.isEmpty() && !rest.startsWith(';'))) {
+        const std::optional<qint64> chunk = httpsyntax::parseChunkSize(line);
+        if (!chunk) {
             fail("The upstream sent a malformed chunk size");
             break;
         }
-        if (chunk == 0) {
+        if (*chunk == 0) {
             m_chunk = Chunk::Trailer;
         } else {
-            m_remaining = chunk;
+            m_remaining = *chunk;
             m_chunk = Chunk::Data;
         }
         break;

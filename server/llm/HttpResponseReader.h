@@ -36,7 +36,7 @@ private:
     enum class Chunk { Size, Data, DataEnd, Trailer };
 
     qsizetype feedHead(const char *data, qsizetype size);
-    bool parseHead();
+    void parseHead();
     qsizetype feedChunked(const char *data, qsizetype size, QByteArray *body);
     void fail(const char *why);
 

@@ -11,11 +11,28 @@ constexpr int idleKeepMs = 30000; // an idle upstream connection is closed after
 constexpr int maxIdlePerHost = 256;
 const char *const idleSinceProperty = "hearthIdleSince";
 
+bool isTls(const QUrl &url)
+{
+    return url.scheme() == QLatin1String("https");
+}
+
+int defaultPort(const QUrl &url)
+{
+    return isTls(url) ? 443 : 80;
+}
+
 QString poolKey(const QUrl &url)
 {
-    const bool tls = url.scheme() == QLatin1String("https");
     return url.scheme() + QLatin1String("://") + url.host() + QLatin1Char(':') +
-           QString::number(url.port(tls ? 443 : 80));
+           QString::number(url.port(defaultPort(url)));
+}
+
+// A connection that will not be used again: closed at once, freed later
+// (it may be the sender of the signal being handled).
+void closeNow(QTcpSocket *socket)
+{
+    socket->abort();
+    socket->deleteLater();
 }
 } // namespace
 
@@ -48,15 +65,14 @@ void UpstreamExchange::release(bool reusable)
         m_client->giveBack(m_key, socket);
         return;
     }
-    socket->abort();
-    socket->deleteLater();
+    closeNow(socket);
 }
 
 void UpstreamExchange::start()
 {
     const QUrl &url = m_request.url;
     if (!url.isValid() || url.host().isEmpty() ||
-        (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+        (url.scheme() != QLatin1String("http") && !isTls(url))) {
         QMetaObject::invokeMethod(
             this, [this] { fail(QStringLiteral("The provider's address is not a valid URL")); },
             Qt::QueuedConnection);
@@ -67,15 +83,14 @@ void UpstreamExchange::start()
         sendRequest();
         return;
     }
-    const bool tls = url.scheme() == QLatin1String("https");
-    QTcpSocket *socket = tls ? new QSslSocket(m_client) : new QTcpSocket(m_client);
+    QTcpSocket *socket = isTls(url) ? new QSslSocket(m_client) : new QTcpSocket(m_client);
     connectSocket(socket, false);
     if (auto *ssl = qobject_cast<QSslSocket *>(socket)) {
         connect(ssl, &QSslSocket::encrypted, this, &UpstreamExchange::sendRequest);
-        ssl->connectToHostEncrypted(url.host(), quint16(url.port(443)));
+        ssl->connectToHostEncrypted(url.host(), quint16(url.port(defaultPort(url))));
     } else {
         connect(socket, &QTcpSocket::connected, this, &UpstreamExchange::sendRequest);
-        socket->connectToHost(url.host(), quint16(url.port(80)));
+        socket->connectToHost(url.host(), quint16(url.port(defaultPort(url))));
     }
 }
 
@@ -106,11 +121,10 @@ void UpstreamExchange::sendRequest()
         target = "/";
     if (url.hasQuery())
         target += '?' + url.query(QUrl::FullyEncoded).toLatin1();
-    const bool tls = url.scheme() == QLatin1String("https");
     QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
     if (host.contains(':'))
         host = '[' + host + ']';
-    if (url.port() > 0 && url.port() != (tls ? 443 : 80))
+    if (url.port() > 0 && url.port() != defaultPort(url))
         host += ':' + QByteArray::number(url.port());
     QByteArray head = m_request.method + ' ' + target + " HTTP/1.1\r\nHost: " + host + "\r\n";
     for (const auto &[name, value] : std::as_const(m_request.headers))
@@ -224,8 +238,7 @@ QTcpSocket *UpstreamClient::takeIdle(const QString &key)
         socket->disconnect(this);
         if (socket->state() == QAbstractSocket::ConnectedState && socket->bytesAvailable() == 0)
             return socket;
-        socket->abort();
-        socket->deleteLater();
+        closeNow(socket);
     }
     return nullptr;
 }
@@ -234,8 +247,7 @@ void UpstreamClient::giveBack(const QString &key, QTcpSocket *socket)
 {
     QList<QTcpSocket *> &list = m_idle[key];
     if (list.size() >= maxIdlePerHost || socket->state() != QAbstractSocket::ConnectedState) {
-        socket->abort();
-        socket->deleteLater();
+        closeNow(socket);
         return;
     }
     socket->setProperty(idleSinceProperty, QDateTime::currentMSecsSinceEpoch());
@@ -243,8 +255,7 @@ void UpstreamClient::giveBack(const QString &key, QTcpSocket *socket)
     auto retire = [this, key, socket] {
         m_idle[key].removeOne(socket);
         socket->disconnect(this);
-        socket->abort();
-        socket->deleteLater();
+        closeNow(socket);
     };
     connect(socket, &QTcpSocket::readyRead, this, retire);
     connect(socket, &QTcpSocket::disconnected, this, retire);
@@ -263,8 +274,7 @@ void UpstreamClient::sweep()
             if (now - socket->property(idleSinceProperty).toLongLong() >= idleKeepMs) {
                 list.removeAt(i);
                 socket->disconnect(this);
-                socket->abort();
-                socket->deleteLater();
+                closeNow(socket);
             }
         }
         it = list.isEmpty() ? m_idle.erase(it) : std::next(it);

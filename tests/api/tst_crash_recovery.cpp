@@ -4,7 +4,6 @@
 #include "HearthProcess.h"
 #include "TestServer.h"
 
-#include <QtCore/QDir>
 #include <QtNetwork/QNetworkReply>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -21,11 +20,7 @@ class TestCrashRecovery final : public QObject
 
     std::unique_ptr<HearthProcess> start(const QString &dataDir = {})
     {
-        HearthProcess::Env env{{QStringLiteral("HEARTH_ADMIN_EMAIL"), TestServer::adminEmail},
-                               {QStringLiteral("HEARTH_ADMIN_PASSWORD"), TestServer::adminPassword},
-                               {QStringLiteral("OPENAI_API_BASE_URL"), m_upstream.baseUrl()},
-                               {QStringLiteral("HEARTH_CHAT_RATE_LIMIT"), QStringLiteral("off")},
-                               {QStringLiteral("DB_DRIVER"), QStringLiteral("sqlite")}};
+        HearthProcess::Env env = HearthProcess::chatEnv(m_upstream.baseUrl());
         if (!dataDir.isEmpty())
             env.append({QStringLiteral("HEARTH_DATA_DIR"), dataDir});
         auto server = std::make_unique<HearthProcess>(QStringLiteral(HEARTH_SERVER_BINARY), env);
@@ -34,10 +29,7 @@ class TestCrashRecovery final : public QObject
 
     static QVariant peek(const QString &dataDir, const QString &sql)
     {
-        hearth::ServerConfig db;
-        db.dbDriver = QStringLiteral("sqlite");
-        db.dbPath = QDir(dataDir).filePath(QStringLiteral("hearth.db"));
-        return dbValue(db, sql);
+        return dbValue(sqliteDatabaseIn(dataDir), sql);
     }
 
 private slots:

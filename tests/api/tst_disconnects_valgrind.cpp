@@ -62,12 +62,8 @@ private slots:
         const QString log = QDir(m_logs.path()).filePath(QStringLiteral("memcheck.log"));
         HearthProcess server(
             QStringLiteral(HEARTH_SERVER_BINARY),
-            {{QStringLiteral("HEARTH_ADMIN_EMAIL"), TestServer::adminEmail},
-             {QStringLiteral("HEARTH_ADMIN_PASSWORD"), TestServer::adminPassword},
-             {QStringLiteral("OPENAI_API_BASE_URL"), m_upstream.baseUrl()},
-             {QStringLiteral("HEARTH_CHAT_RATE_LIMIT"), QStringLiteral("off")},
-             {QStringLiteral("DB_DRIVER"), QStringLiteral("sqlite")},
-             {QStringLiteral("HEARTH_ACCESS_LOG"), QStringLiteral("off")}},
+            HearthProcess::chatEnv(m_upstream.baseUrl()) +
+                HearthProcess::Env{{QStringLiteral("HEARTH_ACCESS_LOG"), QStringLiteral("off")}},
             {QStringLiteral("valgrind"), QStringLiteral("--tool=memcheck"),
              QStringLiteral("--leak-check=full"), QStringLiteral("--show-leak-kinds=definite"),
              QStringLiteral("--errors-for-leak-kinds=definite"),
@@ -148,9 +144,7 @@ private slots:
 
         // Every reply whose client left ends up stored as cancelled, none
         // stays "streaming", and the server still answers.
-        hearth::ServerConfig db;
-        db.dbDriver = QStringLiteral("sqlite");
-        db.dbPath = QDir(server.dataDir()).filePath(QStringLiteral("hearth.db"));
+        const hearth::ServerConfig db = sqliteDatabaseIn(server.dataDir());
         QTRY_COMPARE_WITH_TIMEOUT(
             dbValue(db, QStringLiteral("SELECT COUNT(*) FROM messages WHERE finish_reason = "
                                        "'streaming'"))

@@ -4,7 +4,6 @@
 #include "HearthProcess.h"
 #include "TestServer.h"
 
-#include <QtCore/QDir>
 #include <QtCore/QProcess>
 #include <QtCore/QRegularExpression>
 #include <QtCore/QTemporaryDir>
@@ -25,22 +24,15 @@ class TestGracefulShutdown final : public QObject
     {
         auto server = std::make_unique<HearthProcess>(
             QStringLiteral(HEARTH_SERVER_BINARY),
-            HearthProcess::Env{
-                {QStringLiteral("HEARTH_ADMIN_EMAIL"), TestServer::adminEmail},
-                {QStringLiteral("HEARTH_ADMIN_PASSWORD"), TestServer::adminPassword},
-                {QStringLiteral("OPENAI_API_BASE_URL"), m_upstream.baseUrl()},
-                {QStringLiteral("HEARTH_CHAT_RATE_LIMIT"), QStringLiteral("off")},
-                {QStringLiteral("HEARTH_SHUTDOWN_GRACE"), QString::number(graceSeconds)},
-                {QStringLiteral("DB_DRIVER"), QStringLiteral("sqlite")}});
+            HearthProcess::chatEnv(m_upstream.baseUrl()) +
+                HearthProcess::Env{
+                    {QStringLiteral("HEARTH_SHUTDOWN_GRACE"), QString::number(graceSeconds)}});
         return server->waitUntilServing().isEmpty() ? nullptr : std::move(server);
     }
     // Its SQLite file, for reading.
     static hearth::ServerConfig databaseOf(const HearthProcess &server)
     {
-        hearth::ServerConfig db;
-        db.dbDriver = QStringLiteral("sqlite");
-        db.dbPath = QDir(server.dataDir()).filePath(QStringLiteral("hearth.db"));
-        return db;
+        return sqliteDatabaseIn(server.dataDir());
     }
     static QNetworkReply *stream(ApiClient &client, const QString &model)
     {

@@ -55,12 +55,9 @@ private slots:
         // hearth-server, plain HTTP on loopback, as behind the proxy.
         m_hearth = std::make_unique<HearthProcess>(
             QStringLiteral(HEARTH_SERVER_BINARY),
-            HearthProcess::Env{
-                {QStringLiteral("HEARTH_ADMIN_EMAIL"), TestServer::adminEmail},
-                {QStringLiteral("HEARTH_ADMIN_PASSWORD"), TestServer::adminPassword},
-                {QStringLiteral("OPENAI_API_BASE_URL"), m_upstream.baseUrl()},
-                {QStringLiteral("HEARTH_CHAT_RATE_LIMIT"), QStringLiteral("off")},
-                {QStringLiteral("HEARTH_TRUSTED_PROXIES"), QStringLiteral("127.0.0.1")}});
+            HearthProcess::chatEnv(m_upstream.baseUrl()) +
+                HearthProcess::Env{
+                    {QStringLiteral("HEARTH_TRUSTED_PROXIES"), QStringLiteral("127.0.0.1")}});
         const QString hearthUrl = m_hearth->waitUntilServing();
         QVERIFY(!hearthUrl.isEmpty());
         const QString hearthPort = QString::number(QUrl(hearthUrl).port());

@@ -1,10 +1,19 @@
 #include "DbPeek.h"
 
+#include <QtCore/QDir>
 #include <QtCore/QFile>
 #include <QtSql/QSqlDatabase>
 #include <QtSql/QSqlError>
 #include <QtSql/QSqlQuery>
 #include <QtSql/QSqlRecord>
+
+hearth::ServerConfig sqliteDatabaseIn(const QString &dataDir)
+{
+    hearth::ServerConfig db;
+    db.dbDriver = QStringLiteral("sqlite");
+    db.dbPath = QDir(dataDir).filePath(QStringLiteral("hearth.db"));
+    return db;
+}
 
 namespace {
 template<typename F> auto withConnection(const hearth::ServerConfig &config, F &&use)

@@ -1,8 +1,19 @@
 #include "HearthProcess.h"
 
+#include "TestServer.h"
+
 #include <QtCore/QRegularExpression>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
+
+HearthProcess::Env HearthProcess::chatEnv(const QString &upstreamBaseUrl)
+{
+    return {{QStringLiteral("DB_DRIVER"), QStringLiteral("sqlite")},
+            {QStringLiteral("HEARTH_ADMIN_EMAIL"), TestServer::adminEmail},
+            {QStringLiteral("HEARTH_ADMIN_PASSWORD"), TestServer::adminPassword},
+            {QStringLiteral("OPENAI_API_BASE_URL"), upstreamBaseUrl},
+            {QStringLiteral("HEARTH_CHAT_RATE_LIMIT"), QStringLiteral("off")}};
+}
 
 HearthProcess::HearthProcess(const QString &binary, const Env &env, const QStringList &launcher)
 {

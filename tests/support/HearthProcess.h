@@ -11,6 +11,9 @@ class HearthProcess
 {
 public:
     using Env = QList<QPair<QString, QString>>;
+    // What most process tests start with: SQLite, TestServer's admin, chats
+    // relayed to `upstreamBaseUrl`, no rate limit. Append to it; later wins.
+    static Env chatEnv(const QString &upstreamBaseUrl);
     // `launcher`: a program to run it in, with its arguments (e.g. valgrind).
     HearthProcess(const QString &binary, const Env &env, const QStringList &launcher = {});
     ~HearthProcess();

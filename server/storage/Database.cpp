@@ -24,6 +24,7 @@ Database::Database(DatabaseSettings settings, std::unique_ptr<SqlDialect> dialec
 Database::~Database()
 {
     QMutexLocker lock(&m_namesLock);
+    m_statements.clear();
     for (const QString &name : std::as_const(m_connectionNames)) {
         {
             QSqlDatabase db = QSqlDatabase::database(name, false);
@@ -65,11 +66,30 @@ std::unique_ptr<Database> Database::create(DatabaseSettings settings, QString *e
     return std::make_unique<Database>(std::move(settings), std::move(dialect));
 }
 
-QString Database::connectionName() const
+const QString &Database::connectionName() const
 {
-    return QStringLiteral("hearth-%1-%2")
-        .arg(quintptr(this), 0, 16)
-        .arg(quintptr(QThread::currentThread()), 0, 16);
+    // Called for every statement, so each thread formats the name once. The
+    // name depends only on this object and the thread, so a later Database
+    // at the same address may reuse it.
+    thread_local QHash<const Database *, QString> names;
+    auto found = names.constFind(this);
+    if (found != names.constEnd())
+        return *found;
+    if (names.size() > 64)
+        names.clear();
+    return *names.insert(this, QStringLiteral("hearth-%1-%2")
+                                   .arg(quintptr(this), 0, 16)
+                                   .arg(quintptr(QThread::currentThread()), 0, 16));
+}
+
+void Database::closeConnection(const QString &name)
+{
+    {
+        QMutexLocker lock(&m_namesLock);
+        m_statements.erase(name);
+    }
+    if (QSqlDatabase::contains(name))
+        QSqlDatabase::database(name, false).close();
 }
 
 QSqlDatabase Database::connection()
@@ -78,8 +98,7 @@ QSqlDatabase Database::connection()
     if (m_established.load() && !m_dialect->isStillThere(m_settings)) {
         // Refuse rather than write into a database nobody will see again;
         // the next call after it is back reconnects.
-        if (QSqlDatabase::contains(name))
-            QSqlDatabase::database(name, false).close();
+        closeConnection(name);
         return QSqlDatabase();
     }
     if (QSqlDatabase::contains(name)) {
@@ -125,6 +144,7 @@ void Database::releaseConnection()
     QMutexLocker lock(&m_namesLock);
     if (!m_connectionNames.removeOne(name))
         return;
+    m_statements.erase(name);
     {
         QSqlDatabase db = QSqlDatabase::database(name, false);
         db.close();
@@ -134,9 +154,56 @@ void Database::releaseConnection()
 
 void Database::dropConnection()
 {
-    const QString name = connectionName();
-    if (QSqlDatabase::contains(name))
-        QSqlDatabase::database(name, false).close();
+    closeConnection(connectionName());
+}
+
+Database::LentStatement Database::lendStatement(const QString &sql)
+{
+    QSqlDatabase db = connection();
+    if (!db.isOpen())
+        return LentStatement{QSqlQuery(db), 0, false};
+    const QString &name = connectionName();
+    QMutexLocker lock(&m_namesLock);
+    StatementCache &cache = m_statements[name];
+    const auto cached = cache.find(sql);
+    const bool known = cached != cache.end();
+    if (known && cached->second.query) {
+        LentStatement lent{std::move(*cached->second.query), cached->second.ticket, true};
+        cached->second.query.reset();
+        return lent;
+    }
+    lock.unlock();
+    LentStatement fresh{QSqlQuery(db), 0, false};
+    fresh.query.setForwardOnly(true);
+    fresh.prepared = fresh.query.prepare(sql);
+    // A bounded cache: statements built from varying filters stop being
+    // kept once a connection has this many.
+    constexpr qsizetype maxStatements = 256;
+    if (fresh.prepared && !known) {
+        lock.relock();
+        StatementCache &current = m_statements[name]; // other threads may have rehashed
+        if (current.count(sql) == 0 && qsizetype(current.size()) < maxStatements) {
+            fresh.ticket = ++m_nextTicket;
+            current.emplace(sql, CachedStatement{std::nullopt, fresh.ticket});
+        }
+    }
+    return fresh;
+}
+
+void Database::returnStatement(const QString &sql, LentStatement &&statement)
+{
+    if (statement.ticket == 0)
+        return;
+    QMutexLocker lock(&m_namesLock);
+    auto connection = m_statements.find(connectionName());
+    if (connection == m_statements.end())
+        return;
+    auto cached = connection->second.find(sql);
+    // The ticket tells a statement lent before its connection was dropped
+    // from the one cached since.
+    if (cached != connection->second.end() && cached->second.ticket == statement.ticket &&
+        !cached->second.query)
+        cached->second.query.emplace(std::move(statement.query));
 }
 
 } // namespace hearth

@@ -3,9 +3,12 @@
 #include <QtCore/QMutex>
 #include <QtCore/QString>
 #include <QtCore/QStringList>
+#include <QtSql/QSqlQuery>
 
 #include <atomic>
 #include <memory>
+#include <optional>
+#include <unordered_map>
 
 class QSqlDatabase;
 
@@ -49,16 +52,42 @@ public:
     // done with the database (connections belong to the thread that made them).
     void releaseConnection();
 
+    // A prepared statement for `sql` on this thread's connection. Preparing
+    // costs more than running most of our statements, so each connection
+    // keeps the ones it prepared and lends them out one user at a time; a
+    // statement already lent out is prepared afresh. When it cannot be
+    // prepared, `prepared` is false and the query carries the error.
+    struct LentStatement
+    {
+        QSqlQuery query;
+        quint64 ticket = 0; // 0: not from the cache
+        bool prepared = false;
+    };
+    LentStatement lendStatement(const QString &sql);
+    void returnStatement(const QString &sql, LentStatement &&statement);
+
 private:
-    QString connectionName() const;
+    struct CachedStatement
+    {
+        std::optional<QSqlQuery> query; // empty while lent
+        quint64 ticket = 0;
+    };
+    using StatementCache = std::unordered_map<QString, CachedStatement>;
+
+    const QString &connectionName() const;
+    // Closes a connection, forgetting its statements first (a closed
+    // connection's statements are dead).
+    void closeConnection(const QString &name);
 
     DatabaseSettings m_settings;
     std::unique_ptr<SqlDialect> m_dialect;
     // Set by the first successful open: from then on a missing database is
     // an outage, not a first start.
     std::atomic<bool> m_established{false};
-    QMutex m_namesLock;
+    QMutex m_namesLock; // guards the two below
     QStringList m_connectionNames;
+    std::unordered_map<QString, StatementCache> m_statements; // by connection name
+    quint64 m_nextTicket = 0;
 };
 
 } // namespace hearth

@@ -14,12 +14,18 @@ namespace hearth {
 
 SqlRun::SqlRun(Database &db, const QString &sql)
     : m_db(db)
-    , m_query(db.connection())
     , m_sql(sql)
+    , m_statement(db.lendStatement(sql))
 {
-    m_connectionLost = !m_query.driver() || !m_query.driver()->isOpen();
-    if (!m_connectionLost)
-        m_prepared = m_query.prepare(sql);
+    m_connectionLost = !m_statement.query.driver() || !m_statement.query.driver()->isOpen();
+}
+
+SqlRun::~SqlRun()
+{
+    // Resets the statement: an SQLite statement left mid-result would hold a
+    // read snapshot (and stop checkpoints) until its next use.
+    m_statement.query.finish();
+    m_db.returnStatement(m_sql, std::move(m_statement));
 }
 
 SqlRun &SqlRun::bind(const QVariant &value)
@@ -28,10 +34,10 @@ SqlRun &SqlRun::bind(const QVariant &value)
     // deliberate nullIfEmpty() (a null QVariant) may produce NULL.
     if (!value.isNull() && value.metaType() == QMetaType::fromType<QString>() &&
         value.toString().isNull()) {
-        m_query.addBindValue(QStringLiteral(""));
+        m_statement.query.bindValue(m_nextBind++, QStringLiteral(""));
         return *this;
     }
-    m_query.addBindValue(value);
+    m_statement.query.bindValue(m_nextBind++, value);
     return *this;
 }
 
@@ -39,9 +45,9 @@ bool SqlRun::exec()
 {
     if (m_connectionLost)
         return false;
-    if (m_prepared && m_query.exec())
+    if (m_statement.prepared && m_statement.query.exec())
         return true;
-    const QSqlError err = m_query.lastError();
+    const QSqlError err = m_statement.query.lastError();
     m_connectionLost = m_db.dialect().isConnectionLost(err);
     if (m_connectionLost)
         m_db.dropConnection(); // the next statement reconnects
@@ -53,7 +59,7 @@ bool SqlRun::exec()
 
 bool SqlRun::isUniqueViolation() const
 {
-    const QSqlError err = m_query.lastError();
+    const QSqlError err = m_statement.query.lastError();
     const QString text = err.databaseText() + err.driverText();
     return text.contains(QLatin1String("UNIQUE"), Qt::CaseInsensitive) ||
            text.contains(QLatin1String("duplicate"), Qt::CaseInsensitive);

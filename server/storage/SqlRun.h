@@ -1,14 +1,12 @@
 #pragma once
 
 #include "core/ApiError.h"
-
-#include <QtSql/QSqlQuery>
+#include "storage/Database.h"
 
 namespace hearth {
 
-class Database;
-
-// One prepared statement on this thread's connection. A failure is logged
+// One prepared statement on this thread's connection (kept by the
+// connection for the next SqlRun of the same SQL). A failure is logged
 // without bound values (they may be secrets) and becomes an ApiError:
 // SERVICE_UNAVAILABLE when the connection is gone, INTERNAL_ERROR otherwise,
 // never the SQL text.
@@ -16,21 +14,23 @@ class SqlRun
 {
 public:
     SqlRun(Database &db, const QString &sql);
+    ~SqlRun();
+    SqlRun(const SqlRun &) = delete;
+    SqlRun &operator=(const SqlRun &) = delete;
 
     SqlRun &bind(const QVariant &value);
     bool exec();
-    bool next() { return m_query.next(); }
-    QVariant value(int column) const { return m_query.value(column); }
-    int rowsAffected() const { return m_query.numRowsAffected(); }
+    bool next() { return m_statement.query.next(); }
+    QVariant value(int column) const { return m_statement.query.value(column); }
+    int rowsAffected() const { return m_statement.query.numRowsAffected(); }
     bool isUniqueViolation() const;
     ApiError error() const;
-    QSqlQuery &query() { return m_query; }
 
 private:
     Database &m_db;
-    QSqlQuery m_query;
     QString m_sql;
-    bool m_prepared = false;
+    Database::LentStatement m_statement;
+    int m_nextBind = 0;
     bool m_connectionLost = false;
 };
 

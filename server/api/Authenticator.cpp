@@ -10,37 +10,58 @@
 
 namespace hearth {
 
+Authenticator::Authenticator(ServerContext &context)
+    : m_context(context)
+    , m_cache(context.users, context.apiKeys)
+{}
+
 Outcome<Caller> Authenticator::loadUser(const QString &userId, const QString &invalid) const
 {
-    const auto found = m_context.users.findById(userId);
-    if (!found)
-        return found.error();
-    if (!found.value())
-        return ApiError::unauthorized(invalid);
-    if (found.value()->disabled)
+    std::optional<User> user = m_cache.user(userId);
+    if (!user) {
+        const quint64 generation = m_cache.generation();
+        const auto found = m_context.users.findById(userId);
+        if (!found)
+            return found.error();
+        if (!found.value())
+            return ApiError::unauthorized(invalid);
+        user = *found.value();
+        m_cache.keepUser(*user, generation);
+    }
+    if (user->disabled)
         return ApiError::forbidden(QStringLiteral("This account is disabled"));
     Caller caller;
-    static_cast<User &>(caller) = *found.value();
+    static_cast<User &>(caller) = std::move(*user);
     return caller;
 }
 
 Outcome<Caller> Authenticator::authenticateKey(const QByteArray &key) const
 {
     const QString invalid = QStringLiteral("The API key is not valid");
-    const auto found = m_context.apiKeys.findByHash(QString::fromLatin1(crypto::sha256Hex(key)));
-    if (!found)
-        return found.error();
-    if (!found.value() || found.value()->revokedAt != 0)
+    const QString hash = QString::fromLatin1(crypto::sha256Hex(key));
+    std::optional<ApiKeyRecord> record = m_cache.key(hash);
+    if (!record) {
+        const quint64 generation = m_cache.generation();
+        const auto found = m_context.apiKeys.findByHash(hash);
+        if (!found)
+            return found.error();
+        if (!found.value())
+            return ApiError::unauthorized(invalid);
+        record = *found.value();
+        m_cache.keepKey(*record, generation);
+    }
+    if (record->revokedAt != 0)
         return ApiError::unauthorized(invalid);
-    const ApiKeyRecord &record = *found.value();
-    auto caller = loadUser(record.userId, invalid);
+    auto caller = loadUser(record->userId, invalid);
     if (!caller)
         return caller;
-    caller->apiKeyId = record.id;
+    caller->apiKeyId = record->id;
     // Last use to the minute is plenty, and spares a write per request.
     const qint64 now = Clock::system().nowMs();
-    if (now - record.lastUsedAt > 60 * 1000)
-        m_context.apiKeys.touch(record.id, now);
+    if (now - record->lastUsedAt > 60 * 1000) {
+        m_context.apiKeys.touch(record->id, now);
+        m_cache.keyUsed(hash, now);
+    }
     return caller;
 }
 

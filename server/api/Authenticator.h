@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/AuthCache.h"
 #include "core/Domain.h"
 #include "core/Outcome.h"
 #include "http/Router.h"
@@ -16,14 +17,14 @@ struct Caller : User
 };
 
 // Turns "Authorization: Bearer <token>" into the signed-in user. The user is
-// loaded on every request, so a disabled account or a changed password
-// (token_version bump) locks out old tokens at once, not at expiry.
+// checked on every request, so a disabled account or a changed password
+// (token_version bump) locks out old tokens at once, not at expiry: from a
+// cache that such a change empties (or, for a change made by another
+// process on the same database, within AuthCache::maxAgeMs).
 class Authenticator
 {
 public:
-    explicit Authenticator(ServerContext &context)
-        : m_context(context)
-    {}
+    explicit Authenticator(ServerContext &context);
 
     // "Bearer <JWT>" or "Bearer hk-…" (a personal API key).
     Outcome<Caller> authenticate(const HttpRequest &request) const;
@@ -41,6 +42,7 @@ private:
     Outcome<Caller> authenticateKey(const QByteArray &key) const;
     Outcome<Caller> loadUser(const QString &userId, const QString &invalid) const;
     ServerContext &m_context;
+    mutable AuthCache m_cache;
 };
 
 } // namespace hearth

@@ -54,6 +54,7 @@ Outcome<std::optional<ApiKeyRecord>> ApiKeyRepository::findByHash(const QString 
 
 Outcome<bool> ApiKeyRepository::revoke(const QString &userId, const QString &id, qint64 at)
 {
+    m_changes.fetch_add(1, std::memory_order_acq_rel);
     SqlRun q(m_db, QStringLiteral("UPDATE api_keys SET revoked_at = ?"
                                   " WHERE id = ? AND user_id = ? AND revoked_at IS NULL"));
     q.bind(at).bind(id).bind(userId);

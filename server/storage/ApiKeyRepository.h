@@ -2,6 +2,8 @@
 
 #include "core/Outcome.h"
 
+#include <atomic>
+
 #include <QtCore/QString>
 
 namespace hearth {
@@ -37,8 +39,12 @@ public:
     Outcome<bool> revoke(const QString &userId, const QString &id, qint64 at);
     Outcome<Done> touch(const QString &id, qint64 at);
 
+    // Counts revocations made through this repository (an auth cache compares it).
+    quint64 changes() const { return m_changes.load(std::memory_order_acquire); }
+
 private:
     Database &m_db;
+    std::atomic<quint64> m_changes{0};
 };
 
 } // namespace hearth

@@ -17,6 +17,7 @@ public:
         return {QStringLiteral("PRAGMA synchronous=OFF")};
     }
     bool isStillThere(const DatabaseSettings &settings) const override;
+    bool isConnectionLost(const QSqlError &error) const override;
 };
 
 } // namespace hearth

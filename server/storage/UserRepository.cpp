@@ -110,6 +110,7 @@ Outcome<QList<User>> UserRepository::page(int limit, qint64 afterCreatedAt, cons
 
 Outcome<Done> UserRepository::update(const User &user, bool endSessions)
 {
+    noteChange();
     SqlRun q(m_db, QStringLiteral("UPDATE users SET name = ?, avatar = ?, role = ?, disabled = ?,"
                                   " quota_daily_tokens = ?, quota_monthly_tokens = ?,"
                                   " password_hash = ?, updated_at = ?,"
@@ -126,6 +127,7 @@ Outcome<Done> UserRepository::update(const User &user, bool endSessions)
 
 Outcome<bool> UserRepository::remove(const QString &id)
 {
+    noteChange();
     SqlRun q(m_db, QStringLiteral("DELETE FROM users WHERE id = ?"));
     q.bind(id);
     if (!q.exec())
@@ -153,6 +155,7 @@ Outcome<int> UserRepository::count()
 Outcome<Done> UserRepository::updateBumpingVersion(const QString &assignment, const QVariant &value,
                                                    const QString &id)
 {
+    noteChange();
     SqlRun q(m_db, QStringLiteral("UPDATE users SET ") + assignment +
                        QStringLiteral(", token_version = token_version + 1, updated_at = ?"
                                       " WHERE id = ?"));

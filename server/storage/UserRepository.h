@@ -3,6 +3,8 @@
 #include "core/Domain.h"
 #include "core/Outcome.h"
 
+#include <atomic>
+
 namespace hearth {
 
 class Database;
@@ -33,11 +35,17 @@ public:
     Outcome<Done> setDisabled(const QString &id, bool disabled);
     Outcome<Done> recordLogin(const QString &id, qint64 at);
 
+    // Counts the changes made through this repository that can change who
+    // may sign in and as what (an auth cache compares it).
+    quint64 changes() const { return m_changes.load(std::memory_order_acquire); }
+
 private:
+    void noteChange() { m_changes.fetch_add(1, std::memory_order_acq_rel); }
     Outcome<std::optional<User>> findOne(const QString &column, const QString &value);
     Outcome<Done> updateBumpingVersion(const QString &assignment, const QVariant &value,
                                        const QString &id);
     Database &m_db;
+    std::atomic<quint64> m_changes{0};
 };
 
 } // namespace hearth

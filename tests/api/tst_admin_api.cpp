@@ -204,13 +204,24 @@ private slots:
         const QString id = createUser(QStringLiteral("todisable@example.com"));
         ApiClient client(m_server.baseUrl());
         client.login(QStringLiteral("todisable@example.com"), QStringLiteral("password-123"));
+        ApiClient script(m_server.baseUrl());
+        script.token = client
+                           .post(QStringLiteral("/v1/me/api-keys"),
+                                 {{QStringLiteral("name"), QStringLiteral("script")}})
+                           .json()
+                           .value(QLatin1String("key"))
+                           .toString();
+        // Both signed in (and so remembered by the sign-in cache)…
         QCOMPARE(client.get(QStringLiteral("/v1/conversations")).status, 200);
+        QCOMPARE(script.get(QStringLiteral("/v1/conversations")).status, 200);
         QCOMPARE(m_admin
                      ->patch(QStringLiteral("/v1/admin/users/") + id,
                              {{QStringLiteral("disabled"), true}})
                      .status,
                  200);
+        // …and both refused at once.
         QCOMPARE(client.get(QStringLiteral("/v1/conversations")).status, 403);
+        QCOMPARE(script.get(QStringLiteral("/v1/conversations")).status, 403);
         QCOMPARE(m_admin
                      ->patch(QStringLiteral("/v1/admin/users/") + id,
                              {{QStringLiteral("disabled"), false}})

@@ -219,7 +219,7 @@ private slots:
         QCOMPARE(reply.status, 204);
     }
 
-    void disablingAnAccountEndsItsSessionsAtOnce()
+    void disablingAnAccountFromTheCommandLineEndsItsSessions()
     {
         QVERIFY(m_server.addUser(QStringLiteral("carol@example.com"),
                                  QStringLiteral("carol-password")));
@@ -231,8 +231,10 @@ private slots:
         QCOMPARE(client.get(QStringLiteral("/v1/me")).status, 200);
         QVERIFY(m_server.runUserCommand({QStringLiteral("disable"), QStringLiteral("--email"),
                                          QStringLiteral("carol@example.com")}));
-        QCOMPARE(client.get(QStringLiteral("/v1/me")).status,
-                 403); // the unexpired token is refused
+        // The unexpired token is refused: at once when disabled through the
+        // server (tst_admin_api), within AuthCache::maxAgeMs when another
+        // process changed the database.
+        QTRY_COMPARE(client.get(QStringLiteral("/v1/me")).status, 403);
         ApiReply reply = client.post(QStringLiteral("/v1/auth/refresh"),
                                      {{QStringLiteral("refreshToken"), refresh}});
         QCOMPARE(reply.status, 401);

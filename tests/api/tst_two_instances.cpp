@@ -172,6 +172,29 @@ private slots:
         QCOMPARE(refused.code(), QStringLiteral("QUOTA_EXCEEDED"));
     }
 
+    void aKeyRevokedOnOneIsRefusedOnTheOther()
+    {
+        addUser(QStringLiteral("erin@example.com"));
+        ApiClient owner(m_a->url());
+        owner.login(QStringLiteral("erin@example.com"), QStringLiteral("password-1234"));
+        const QJsonObject made = owner
+                                     .post(QStringLiteral("/v1/me/api-keys"),
+                                           {{QStringLiteral("name"), QStringLiteral("script")}})
+                                     .json();
+        ApiClient onA(m_a->url()), onB(m_b->url());
+        onA.token = onB.token = made.value(QLatin1String("key")).toString();
+        QCOMPARE(onA.get(QStringLiteral("/v1/me")).status, 200);
+        QCOMPARE(onB.get(QStringLiteral("/v1/me")).status, 200); // now in B's sign-in cache
+        QCOMPARE(owner
+                     .del(QStringLiteral("/v1/me/api-keys/") +
+                          made.value(QLatin1String("id")).toString())
+                     .status,
+                 204);
+        QCOMPARE(onA.get(QStringLiteral("/v1/me")).status, 401); // at once where it was revoked
+        // B learns it from the database once its cached sign-in is a second old.
+        QTRY_COMPARE(onB.get(QStringLiteral("/v1/me")).status, 401);
+    }
+
     void aProviderAddedOnOneServesOnTheOther()
     {
         ApiClient a(m_a->url()), b(m_b->url());

@@ -9,6 +9,7 @@
 #include "api/Authenticator.h"
 #include "api/Bootstrap.h"
 #include "api/ConversationController.h"
+#include "api/GroupCommit.h"
 #include "api/JsonViews.h"
 #include "api/MeController.h"
 #include "api/MessageController.h"
@@ -19,6 +20,7 @@
 #include "api/StreamTracker.h"
 #include "http/HttpsRedirect.h"
 #include "security/SelfSignedCertificate.h"
+#include "storage/WalCheckpointer.h"
 
 #include "api/SystemController.h"
 #include "api/TokenService.h"
@@ -68,6 +70,8 @@ public:
     std::unique_ptr<ProviderService> providerService;
     std::unique_ptr<SettingsService> settings;
     std::unique_ptr<AccessLogWriter> accessLog;
+    std::unique_ptr<GroupCommit> writes;
+    std::unique_ptr<WalCheckpointer> checkpointer;
     QTimer housekeeping;
 
     void tidy();
@@ -95,13 +99,16 @@ HearthServer::~HearthServer()
     // Order matters. Replies in flight (owned by the chat controllers) end
     // first: their responders finish and log through the HTTP server's
     // guards and the access-log writer, so both must still exist. Then the
-    // HTTP server (sockets, exports), then the writer, then the rest.
+    // HTTP server (sockets, exports), then the writer, then the rest; the
+    // last commit of usage and log rows before the database closes.
     d->housekeeping.stop();
     d->openAi.reset();
     d->messages.reset();
     d->authController.reset();
     d->http.reset();
     d->accessLog.reset();
+    d->writes.reset();
+    d->checkpointer.reset();
 }
 
 bool HearthServer::start(QString *error)
@@ -118,6 +125,9 @@ bool HearthServer::start(QString *error)
     d->streams = std::make_unique<StreamTracker>();
     ctx.streams = d->streams.get();
     ctx.messages.markUnfinishedAsInterrupted();
+    d->writes = std::make_unique<GroupCommit>(*ctx.db);
+    d->checkpointer = std::make_unique<WalCheckpointer>(*ctx.db);
+    ctx.writes = d->writes.get();
     d->settings = std::make_unique<SettingsService>(ctx);
     ctx.settingsService = d->settings.get();
     if (const QString problem = d->settings->environmentError(); !problem.isEmpty()) {

@@ -22,6 +22,7 @@ class QNetworkAccessManager;
 
 namespace hearth {
 
+class GroupCommit;
 class SettingsService;
 class StreamTracker;
 class UpstreamClient;
@@ -76,6 +77,7 @@ struct ServerContext
     StreamTracker *streams = nullptr;
     QNetworkAccessManager *network = nullptr; // model lists
     UpstreamClient *upstream = nullptr;       // chat completions
+    GroupCommit *writes = nullptr;            // usage rows
     qint64 startedAtMs = 0;
 };
 

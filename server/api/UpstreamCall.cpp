@@ -1,5 +1,6 @@
 #include "api/UpstreamCall.h"
 
+#include "api/GroupCommit.h"
 #include "api/ServerContext.h"
 #include "core/Clock.h"
 #include "core/Ids.h"
@@ -48,8 +49,10 @@ bool UpstreamCall::startNext()
         });
         connect(m_stream, &ChatStream::completed, this, [this](const ChatCompletion &completion) {
             m_done = true;
-            record(QStringLiteral("ok"), completion.usage);
-            emit completed(completion);
+            record(QStringLiteral("ok"), completion.usage, [self = QPointer(this), completion] {
+                if (self)
+                    emit self->completed(completion);
+            });
         });
         connect(m_stream, &ChatStream::failed, this, &UpstreamCall::onFailed);
         return true;
@@ -61,17 +64,24 @@ void UpstreamCall::onFailed(const ChatFailure &failure)
 {
     const bool producedNothing = m_text.isEmpty();
     // Nothing was produced, so nothing is charged; what was, is estimated.
-    record(QStringLiteral("error"),
-           producedNothing ? TokenUsage{0, 0, 0, true} : estimateUsage(m_setup.request, m_text));
+    const TokenUsage charged =
+        producedNothing ? TokenUsage{0, 0, 0, true} : estimateUsage(m_setup.request, m_text);
     if (producedNothing) {
         qCWarning(lcCall).noquote() << "provider" << m_providerName << "failed:" << failure.message;
+        record(QStringLiteral("error"), charged);
         if (m_stream)
             m_stream->deleteLater();
         if (startNext())
             return; // failover: the next provider serving the model
+        m_done = true;
+        emit failed(failure);
+        return;
     }
     m_done = true;
-    emit failed(failure);
+    record(QStringLiteral("error"), charged, [self = QPointer(this), failure] {
+        if (self)
+            emit self->failed(failure);
+    });
 }
 
 void UpstreamCall::cancel()
@@ -84,7 +94,8 @@ void UpstreamCall::cancel()
     record(QStringLiteral("cancelled"), estimateUsage(m_setup.request, m_text));
 }
 
-void UpstreamCall::record(const QString &status, const TokenUsage &usage)
+void UpstreamCall::record(const QString &status, const TokenUsage &usage,
+                          std::function<void()> then)
 {
     UsageRecord row;
     row.id = newId();
@@ -96,8 +107,15 @@ void UpstreamCall::record(const QString &status, const TokenUsage &usage)
     row.latencyMs = m_attempt.elapsed();
     row.status = status;
     row.createdAt = Clock::system().nowMs();
-    if (!m_context.usage.record(row))
-        qCWarning(lcCall) << "could not record usage of a call to" << m_providerName;
+    UsageRepository *ledger = &m_context.usage;
+    m_context.writes->add([ledger, row] { return bool(ledger->record(row)); },
+                          [provider = m_providerName, then = std::move(then)](bool ok) {
+                              if (!ok)
+                                  qCWarning(lcCall)
+                                      << "could not record usage of a call to" << provider;
+                              if (then)
+                                  then();
+                          });
 }
 
 } // namespace hearth

@@ -6,6 +6,8 @@
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
 
+#include <functional>
+
 namespace hearth {
 
 struct ServerContext;
@@ -15,7 +17,8 @@ class ChatStream;
 // One upstream chat call with failover: tries the providers serving the
 // model in order, moving on when one fails before producing anything.
 // Writes one usage-ledger row per attempt (ok, error or cancelled), so the
-// statistics count every call exactly once.
+// statistics count every call exactly once; completed and failed are
+// emitted once the row is committed.
 class UpstreamCall final : public QObject
 {
     Q_OBJECT
@@ -45,7 +48,8 @@ signals:
 private:
     bool startNext();
     void onFailed(const ChatFailure &failure);
-    void record(const QString &status, const TokenUsage &usage);
+    // `then` runs once the row is committed (or could not be).
+    void record(const QString &status, const TokenUsage &usage, std::function<void()> then = {});
 
     ServerContext &m_context;
     Setup m_setup;

@@ -117,12 +117,26 @@ QSqlDatabase Database::connection()
         return db;
     }
     m_established.store(true);
-    for (const QString &statement : m_dialect->sessionSetup()) {
+    QStringList setup = m_dialect->sessionSetup();
+    if (m_noAutoCheckpoints.load() && !m_dialect->rareAutoCheckpoints().isEmpty())
+        setup << m_dialect->rareAutoCheckpoints();
+    for (const QString &statement : std::as_const(setup)) {
         QSqlQuery query(db);
         if (!query.exec(statement))
             qCWarning(lcStorage) << "session set-up failed:" << query.lastError().driverText();
     }
     return db;
+}
+
+void Database::leaveCheckpointsToAnotherThread()
+{
+    m_noAutoCheckpoints.store(true);
+    const QString &name = connectionName();
+    if (m_dialect->rareAutoCheckpoints().isEmpty() || !QSqlDatabase::contains(name))
+        return;
+    QSqlDatabase db = QSqlDatabase::database(name, false);
+    if (db.isOpen())
+        QSqlQuery(db).exec(m_dialect->rareAutoCheckpoints());
 }
 
 bool Database::ping()

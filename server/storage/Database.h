@@ -51,6 +51,9 @@ public:
     // Closes and forgets this thread's connection, for a thread that is
     // done with the database (connections belong to the thread that made them).
     void releaseConnection();
+    // From now on connections leave most checkpoints to a WalCheckpointer
+    // (this thread's open one at once, the others' when they open).
+    void leaveCheckpointsToAnotherThread();
 
     // A prepared statement for `sql` on this thread's connection. Preparing
     // costs more than running most of our statements, so each connection
@@ -84,6 +87,7 @@ private:
     // Set by the first successful open: from then on a missing database is
     // an outage, not a first start.
     std::atomic<bool> m_established{false};
+    std::atomic<bool> m_noAutoCheckpoints{false};
     QMutex m_namesLock; // guards the two below
     QStringList m_connectionNames;
     std::unordered_map<QString, StatementCache> m_statements; // by connection name

@@ -39,6 +39,11 @@ public:
     // Whether a failed statement means the server or the connection to it
     // is gone (503 and reconnect), rather than a fault of the statement.
     virtual bool isConnectionLost(const QSqlError &error) const;
+    // For a database that checkpoints a write-ahead log on commit (SQLite):
+    // the statement that makes a connection do so rarely, and the one a
+    // background thread runs instead. Empty for the others.
+    virtual QString rareAutoCheckpoints() const { return {}; }
+    virtual QString checkpoint() const { return {}; }
     // A case-insensitive substring match of `column` against a bound pattern
     // produced by likePattern().
     // (Defaults: standard SQL as SQLite and PostgreSQL speak it.)

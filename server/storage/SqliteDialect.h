@@ -18,6 +18,16 @@ public:
     }
     bool isStillThere(const DatabaseSettings &settings) const override;
     bool isConnectionLost(const QSqlError &error) const override;
+    // A commit that finds 4,000 pages (16 MB) in the log checkpoints it
+    // itself. The background checkpoints have copied nearly all of it by
+    // then, but only such a complete checkpoint lets the log start over
+    // while commits keep coming.
+    QString rareAutoCheckpoints() const override
+    {
+        return QStringLiteral("PRAGMA wal_autocheckpoint=4000");
+    }
+    // Passive: copies what no reader still needs, never waits for anyone.
+    QString checkpoint() const override { return QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"); }
 };
 
 } // namespace hearth

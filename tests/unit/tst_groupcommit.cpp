@@ -1,0 +1,106 @@
+#include "api/GroupCommit.h"
+#include "storage/Database.h"
+#include "storage/SqlRun.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QTest>
+
+using namespace hearth;
+
+// The server thread's shared commits: the usage rows of the calls that end
+// in one pass of the event loop, committed together before their replies.
+class TestGroupCommit final : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+
+    GroupCommit::Write insert(int n)
+    {
+        Database *db = m_db.get();
+        return [db, n] {
+            SqlRun q(*db, QStringLiteral("INSERT INTO numbers (n) VALUES (?)"));
+            q.bind(n);
+            return q.exec();
+        };
+    }
+
+    QList<int> stored()
+    {
+        SqlRun q(*m_db, QStringLiteral("SELECT n FROM numbers ORDER BY n"));
+        QList<int> numbers;
+        if (q.exec())
+            while (q.next())
+                numbers << q.value(0).toInt();
+        return numbers;
+    }
+
+private slots:
+    void init()
+    {
+        DatabaseSettings settings;
+        settings.sqlitePath = QDir(m_dir.path())
+                                  .filePath(QString::fromLatin1(QTest::currentTestFunction()) +
+                                            QStringLiteral(".db"));
+        QString error;
+        m_db = Database::create(settings, &error);
+        QVERIFY2(m_db, qPrintable(error));
+        SqlRun create(*m_db, QStringLiteral("CREATE TABLE numbers (n INTEGER PRIMARY KEY)"));
+        QVERIFY(create.exec());
+    }
+    void cleanup() { m_db.reset(); }
+
+    void writesOfOnePassCommitTogetherThenReport()
+    {
+        GroupCommit commits(*m_db);
+        QList<int> reported;
+        for (int n = 1; n <= 3; ++n)
+            commits.add(insert(n), [&, n](bool ok) {
+                QVERIFY(ok);
+                // Reported only once every write of the pass is in.
+                QCOMPARE(stored(), (QList<int>{1, 2, 3}));
+                reported << n;
+            });
+        QVERIFY(reported.isEmpty()); // nothing before the end of the pass
+        QCOMPARE(stored(), QList<int>{});
+        QTRY_COMPARE(reported, (QList<int>{1, 2, 3}));
+    }
+
+    void aFailedWriteCostsOnlyItself()
+    {
+        QVERIFY(insert(2)());
+        GroupCommit commits(*m_db);
+        QList<bool> results;
+        for (int n = 1; n <= 3; ++n) // 2 is there already: its insert fails
+            commits.add(insert(n), [&](bool ok) { results << ok; });
+        QTRY_COMPARE(results.size(), 3);
+        QCOMPARE(results, (QList<bool>{true, false, true}));
+        QCOMPARE(stored(), (QList<int>{1, 2, 3}));
+    }
+
+    void aReportMayQueueTheNextWrite()
+    {
+        GroupCommit commits(*m_db);
+        bool secondDone = false;
+        commits.add(insert(1),
+                    [&](bool) { commits.add(insert(2), [&](bool ok) { secondDone = ok; }); });
+        QTRY_VERIFY(secondDone);
+        QCOMPARE(stored(), (QList<int>{1, 2}));
+    }
+
+    void whatIsPendingIsCommittedOnDestruction()
+    {
+        bool reported = false;
+        {
+            GroupCommit commits(*m_db);
+            commits.add(insert(7), [&](bool ok) { reported = ok; });
+        }
+        QVERIFY(reported);
+        QCOMPARE(stored(), QList<int>{7});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGroupCommit)
+#include "tst_groupcommit.moc"

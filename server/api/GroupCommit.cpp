@@ -38,7 +38,8 @@ void GroupCommit::commit()
     if (batch.empty())
         return;
     bool committed = false;
-    QSqlDatabase db = m_db.connection();
+    QSqlDatabase db = batch.size() > 1 ? m_db.connection() : QSqlDatabase();
+    // A lone write commits by itself: BEGIN and COMMIT would cost as much as it.
     if (db.isOpen() && db.transaction()) {
         committed = std::all_of(batch.begin(), batch.end(),
                                 [](const Pending &pending) { return pending.write(); });

@@ -1,3 +1,4 @@
+#include "ScratchDatabase.h"
 #include "storage/Database.h"
 #include "storage/SqlRun.h"
 
@@ -55,15 +56,8 @@ class TestStatementCache final : public QObject
 private slots:
     void init()
     {
-        DatabaseSettings settings;
-        settings.sqlitePath = QDir(m_dir.path())
-                                  .filePath(QString::fromLatin1(QTest::currentTestFunction()) +
-                                            QStringLiteral(".db"));
-        QString error;
-        m_db = Database::create(settings, &error);
-        QVERIFY2(m_db, qPrintable(error));
-        SqlRun create(*m_db, QStringLiteral("CREATE TABLE numbers (n INTEGER NOT NULL)"));
-        QVERIFY(create.exec());
+        m_db = scratchDatabase(m_dir, true);
+        QVERIFY(m_db);
     }
     void cleanup() { m_db.reset(); }
 

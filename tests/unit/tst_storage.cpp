@@ -1,3 +1,4 @@
+#include "ScratchDatabase.h"
 #include "core/Clock.h"
 #include "core/Ids.h"
 #include "storage/ConversationRepository.h"
@@ -36,13 +37,9 @@ class TestStorage final : public QObject
 private slots:
     void init()
     {
-        DatabaseSettings settings;
-        settings.sqlitePath = QDir(m_dir.path())
-                                  .filePath(QString::fromLatin1(QTest::currentTestFunction()) +
-                                            QStringLiteral(".db"));
+        m_db = scratchDatabase(m_dir);
+        QVERIFY(m_db);
         QString error;
-        m_db = Database::create(settings, &error);
-        QVERIFY2(m_db, qPrintable(error));
         QVERIFY2(Migrator(*m_db).migrate(&error), qPrintable(error));
     }
     void cleanup() { m_db.reset(); }

@@ -1,3 +1,4 @@
+#include "ScratchDatabase.h"
 #include "storage/Database.h"
 #include "storage/SqlRun.h"
 #include "storage/WalCheckpointer.h"
@@ -26,15 +27,8 @@ class TestWalCheckpointer final : public QObject
 private slots:
     void init()
     {
-        DatabaseSettings settings;
-        settings.sqlitePath = QDir(m_dir.path())
-                                  .filePath(QString::fromLatin1(QTest::currentTestFunction()) +
-                                            QStringLiteral(".db"));
-        QString error;
-        m_db = Database::create(settings, &error);
-        QVERIFY2(m_db, qPrintable(error));
-        SqlRun create(*m_db, QStringLiteral("CREATE TABLE numbers (n INTEGER PRIMARY KEY)"));
-        QVERIFY(create.exec());
+        m_db = scratchDatabase(m_dir, true);
+        QVERIFY(m_db);
     }
     void cleanup() { m_db.reset(); }
 

@@ -22,37 +22,40 @@ quint64 AuthCache::generation() const
 }
 
 template<typename T>
-std::optional<T> AuthCache::fresh(QHash<QString, Entry<T>> &entries, const QString &id)
+Outcome<std::optional<T>> AuthCache::fetch(QHash<QString, Entry<T>> &entries, const QString &id,
+                                           const Load<T> &load)
 {
-    QMutexLocker lock(&m_lock);
-    const auto found = entries.constFind(id);
-    if (found == entries.constEnd())
-        return std::nullopt;
-    if (found->generation != generation() || m_clock.elapsed() - found->keptAtMs > maxAgeMs) {
-        entries.erase(found);
-        return std::nullopt;
+    {
+        QMutexLocker lock(&m_lock);
+        const auto found = entries.constFind(id);
+        if (found != entries.constEnd()) {
+            if (found->generation == generation() &&
+                m_clock.elapsed() - found->keptAtMs <= maxAgeMs)
+                return std::optional<T>(found->value);
+            entries.erase(found);
+        }
     }
-    return found->value;
+    // Read before the lookup: a change made while it runs retires its result.
+    const quint64 before = generation();
+    auto loaded = load();
+    if (loaded && loaded.value()) {
+        QMutexLocker lock(&m_lock);
+        if (entries.size() >= maxEntries)
+            entries.clear();
+        entries.insert(id, Entry<T>{*loaded.value(), before, m_clock.elapsed()});
+    }
+    return loaded;
 }
 
-template<typename T>
-void AuthCache::keep(QHash<QString, Entry<T>> &entries, const QString &id, const T &value,
-                     quint64 generation)
+Outcome<std::optional<ApiKeyRecord>> AuthCache::key(const QString &keyHash,
+                                                    const Load<ApiKeyRecord> &load)
 {
-    QMutexLocker lock(&m_lock);
-    if (entries.size() >= maxEntries)
-        entries.clear();
-    entries.insert(id, Entry<T>{value, generation, m_clock.elapsed()});
+    return fetch(m_byKeyHash, keyHash, load);
 }
 
-std::optional<ApiKeyRecord> AuthCache::key(const QString &keyHash)
+Outcome<std::optional<User>> AuthCache::user(const QString &id, const Load<User> &load)
 {
-    return fresh(m_byKeyHash, keyHash);
-}
-
-void AuthCache::keepKey(const ApiKeyRecord &key, quint64 generation)
-{
-    keep(m_byKeyHash, key.keyHash, key, generation);
+    return fetch(m_byUserId, id, load);
 }
 
 void AuthCache::keyUsed(const QString &keyHash, qint64 at)
@@ -61,16 +64,6 @@ void AuthCache::keyUsed(const QString &keyHash, qint64 at)
     const auto found = m_byKeyHash.find(keyHash);
     if (found != m_byKeyHash.end())
         found->value.lastUsedAt = at;
-}
-
-std::optional<User> AuthCache::user(const QString &id)
-{
-    return fresh(m_byUserId, id);
-}
-
-void AuthCache::keepUser(const User &user, quint64 generation)
-{
-    keep(m_byUserId, user.id, user, generation);
 }
 
 } // namespace hearth

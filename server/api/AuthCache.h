@@ -1,12 +1,14 @@
 #pragma once
 
 #include "core/Domain.h"
+#include "core/Outcome.h"
 #include "storage/ApiKeyRepository.h"
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QHash>
 #include <QtCore/QMutex>
 
+#include <functional>
 #include <optional>
 
 namespace hearth {
@@ -26,17 +28,15 @@ public:
 
     AuthCache(const UserRepository &users, const ApiKeyRepository &keys);
 
-    // Read before looking something up, and pass to keep*(): a change made
-    // meanwhile then retires what was read.
-    quint64 generation() const;
+    template<typename T> using Load = std::function<Outcome<std::optional<T>>()>;
 
-    std::optional<ApiKeyRecord> key(const QString &keyHash);
-    void keepKey(const ApiKeyRecord &key, quint64 generation);
+    // The remembered key or user, else what `load` finds (remembered when
+    // found, unless users or keys changed while it looked).
+    Outcome<std::optional<ApiKeyRecord>> key(const QString &keyHash,
+                                             const Load<ApiKeyRecord> &load);
+    Outcome<std::optional<User>> user(const QString &id, const Load<User> &load);
     // The key was just marked as used at `at`.
     void keyUsed(const QString &keyHash, qint64 at);
-
-    std::optional<User> user(const QString &id);
-    void keepUser(const User &user, quint64 generation);
 
 private:
     template<typename T> struct Entry
@@ -45,11 +45,10 @@ private:
         quint64 generation = 0;
         qint64 keptAtMs = 0;
     };
+    quint64 generation() const;
     template<typename T>
-    std::optional<T> fresh(QHash<QString, Entry<T>> &entries, const QString &id);
-    template<typename T>
-    void keep(QHash<QString, Entry<T>> &entries, const QString &id, const T &value,
-              quint64 generation);
+    Outcome<std::optional<T>> fetch(QHash<QString, Entry<T>> &entries, const QString &id,
+                                    const Load<T> &load);
 
     const UserRepository &m_users;
     const ApiKeyRepository &m_keys;

@@ -17,21 +17,15 @@ Authenticator::Authenticator(ServerContext &context)
 
 Outcome<Caller> Authenticator::loadUser(const QString &userId, const QString &invalid) const
 {
-    std::optional<User> user = m_cache.user(userId);
-    if (!user) {
-        const quint64 generation = m_cache.generation();
-        const auto found = m_context.users.findById(userId);
-        if (!found)
-            return found.error();
-        if (!found.value())
-            return ApiError::unauthorized(invalid);
-        user = *found.value();
-        m_cache.keepUser(*user, generation);
-    }
-    if (user->disabled)
+    auto found = m_cache.user(userId, [&] { return m_context.users.findById(userId); });
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return ApiError::unauthorized(invalid);
+    if (found.value()->disabled)
         return ApiError::forbidden(QStringLiteral("This account is disabled"));
     Caller caller;
-    static_cast<User &>(caller) = std::move(*user);
+    static_cast<User &>(caller) = std::move(*found.value());
     return caller;
 }
 
@@ -39,18 +33,11 @@ Outcome<Caller> Authenticator::authenticateKey(const QByteArray &key) const
 {
     const QString invalid = QStringLiteral("The API key is not valid");
     const QString hash = QString::fromLatin1(crypto::sha256Hex(key));
-    std::optional<ApiKeyRecord> record = m_cache.key(hash);
-    if (!record) {
-        const quint64 generation = m_cache.generation();
-        const auto found = m_context.apiKeys.findByHash(hash);
-        if (!found)
-            return found.error();
-        if (!found.value())
-            return ApiError::unauthorized(invalid);
-        record = *found.value();
-        m_cache.keepKey(*record, generation);
-    }
-    if (record->revokedAt != 0)
+    const auto found = m_cache.key(hash, [&] { return m_context.apiKeys.findByHash(hash); });
+    if (!found)
+        return found.error();
+    const std::optional<ApiKeyRecord> &record = found.value();
+    if (!record || record->revokedAt != 0)
         return ApiError::unauthorized(invalid);
     auto caller = loadUser(record->userId, invalid);
     if (!caller)

@@ -118,7 +118,7 @@ QSqlDatabase Database::connection()
     }
     m_established.store(true);
     QStringList setup = m_dialect->sessionSetup();
-    if (m_noAutoCheckpoints.load() && !m_dialect->rareAutoCheckpoints().isEmpty())
+    if (m_rareAutoCheckpoints.load() && !m_dialect->rareAutoCheckpoints().isEmpty())
         setup << m_dialect->rareAutoCheckpoints();
     for (const QString &statement : std::as_const(setup)) {
         QSqlQuery query(db);
@@ -130,7 +130,7 @@ QSqlDatabase Database::connection()
 
 void Database::leaveCheckpointsToAnotherThread()
 {
-    m_noAutoCheckpoints.store(true);
+    m_rareAutoCheckpoints.store(true);
     const QString &name = connectionName();
     if (m_dialect->rareAutoCheckpoints().isEmpty() || !QSqlDatabase::contains(name))
         return;

@@ -87,8 +87,8 @@ private:
     // Set by the first successful open: from then on a missing database is
     // an outage, not a first start.
     std::atomic<bool> m_established{false};
-    std::atomic<bool> m_noAutoCheckpoints{false};
-    QMutex m_namesLock; // guards the two below
+    std::atomic<bool> m_rareAutoCheckpoints{false};
+    QMutex m_namesLock; // guards the three below
     QStringList m_connectionNames;
     std::unordered_map<QString, StatementCache> m_statements; // by connection name
     quint64 m_nextTicket = 0;

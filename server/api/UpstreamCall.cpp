@@ -49,10 +49,11 @@ bool UpstreamCall::startNext()
         });
         connect(m_stream, &ChatStream::completed, this, [this](const ChatCompletion &completion) {
             m_done = true;
-            record(QStringLiteral("ok"), completion.usage, [self = QPointer(this), completion] {
-                if (self)
-                    emit self->completed(completion);
-            });
+            record(usageRow(QStringLiteral("ok"), completion.usage),
+                   [self = QPointer(this), completion] {
+                       if (self)
+                           emit self->completed(completion);
+                   });
         });
         connect(m_stream, &ChatStream::failed, this, &UpstreamCall::onFailed);
         return true;
@@ -64,21 +65,21 @@ void UpstreamCall::onFailed(const ChatFailure &failure)
 {
     const bool producedNothing = m_text.isEmpty();
     // Nothing was produced, so nothing is charged; what was, is estimated.
-    const TokenUsage charged =
-        producedNothing ? TokenUsage{0, 0, 0, true} : estimateUsage(m_setup.request, m_text);
+    // (The row is made before a failover moves on to the next provider.)
+    const UsageRecord row =
+        usageRow(QStringLiteral("error"), producedNothing ? TokenUsage{0, 0, 0, true}
+                                                          : estimateUsage(m_setup.request, m_text));
     if (producedNothing) {
         qCWarning(lcCall).noquote() << "provider" << m_providerName << "failed:" << failure.message;
-        record(QStringLiteral("error"), charged);
         if (m_stream)
             m_stream->deleteLater();
-        if (startNext())
-            return; // failover: the next provider serving the model
-        m_done = true;
-        emit failed(failure);
-        return;
+        if (startNext()) {
+            record(row); // failover: the next provider serving the model
+            return;
+        }
     }
     m_done = true;
-    record(QStringLiteral("error"), charged, [self = QPointer(this), failure] {
+    record(row, [self = QPointer(this), failure] {
         if (self)
             emit self->failed(failure);
     });
@@ -91,11 +92,10 @@ void UpstreamCall::cancel()
     m_done = true;
     if (m_stream)
         m_stream->abort();
-    record(QStringLiteral("cancelled"), estimateUsage(m_setup.request, m_text));
+    record(usageRow(QStringLiteral("cancelled"), estimateUsage(m_setup.request, m_text)));
 }
 
-void UpstreamCall::record(const QString &status, const TokenUsage &usage,
-                          std::function<void()> then)
+UsageRecord UpstreamCall::usageRow(const QString &status, const TokenUsage &usage) const
 {
     UsageRecord row;
     row.id = newId();
@@ -107,9 +107,14 @@ void UpstreamCall::record(const QString &status, const TokenUsage &usage,
     row.latencyMs = m_attempt.elapsed();
     row.status = status;
     row.createdAt = Clock::system().nowMs();
+    return row;
+}
+
+void UpstreamCall::record(const UsageRecord &row, std::function<void()> then)
+{
     UsageRepository *ledger = &m_context.usage;
     m_context.writes->add([ledger, row] { return bool(ledger->record(row)); },
-                          [provider = m_providerName, then = std::move(then)](bool ok) {
+                          [provider = row.provider, then = std::move(then)](bool ok) {
                               if (!ok)
                                   qCWarning(lcCall)
                                       << "could not record usage of a call to" << provider;

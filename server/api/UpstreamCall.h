@@ -13,6 +13,7 @@ namespace hearth {
 struct ServerContext;
 class ChatProvider;
 class ChatStream;
+struct UsageRecord;
 
 // One upstream chat call with failover: tries the providers serving the
 // model in order, moving on when one fails before producing anything.
@@ -48,8 +49,10 @@ signals:
 private:
     bool startNext();
     void onFailed(const ChatFailure &failure);
+    // The ledger row of the current attempt.
+    UsageRecord usageRow(const QString &status, const TokenUsage &usage) const;
     // `then` runs once the row is committed (or could not be).
-    void record(const QString &status, const TokenUsage &usage, std::function<void()> then = {});
+    void record(const UsageRecord &row, std::function<void()> then = {});
 
     ServerContext &m_context;
     Setup m_setup;

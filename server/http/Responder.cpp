@@ -194,6 +194,9 @@ void Responder::send(int status, const QByteArray &contentType, const QByteArray
             qMakePair(QByteArray("Content-Length"), QByteArray(QByteArray::number(body.size()))));
     const bool withBody = m_head.method != "HEAD" && status != 204 && status != 304;
     write(head(status, headers) + (withBody ? body : QByteArray()));
+    // On the wire now, ahead of the access log, not on the next loop pass.
+    if (isConnected())
+        m_socket->flush();
     finish(status);
 }
 

@@ -59,7 +59,7 @@ void OpenAiChatStream::start(UpstreamClient *client, const QUrl &url)
     if (!m_apiKey.isEmpty())
         request.headers.append({"Authorization", "Bearer " + m_apiKey.toUtf8()});
     request.body = requestBody();
-    m_exchange = client->send(std::move(request), this);
+    m_exchange = client->exchange(std::move(request), this);
     connect(m_exchange, &UpstreamExchange::bodyReceived, this, &OpenAiChatStream::onBody);
     connect(m_exchange, &UpstreamExchange::finished, this, &OpenAiChatStream::onFinished);
     connect(m_exchange, &UpstreamExchange::failed, this, &OpenAiChatStream::onFailed);
@@ -74,6 +74,7 @@ void OpenAiChatStream::start(UpstreamClient *client, const QUrl &url)
         m_timer.start(m_timeouts.idleMs);
     });
     m_timer.start(m_timeouts.connectMs);
+    m_exchange->start();
 }
 
 void OpenAiChatStream::abort()

@@ -25,7 +25,11 @@ struct UpstreamRequest
 
 // One request to an upstream and its response, read as it arrives. Emits
 // requestSent, then headReceived, bodyReceived for each piece of the body
-// and finished — or failed at any point. Never follows redirects.
+// and finished — or failed at any point. Never follows redirects. Made by
+// UpstreamClient::exchange: connect to its signals, then start(). A request
+// on a pooled connection is written inside start(), so requestSent may come
+// from there; failures always come from the event loop (a pooled connection
+// found dead is replaced by a new one first).
 class UpstreamExchange final : public QObject
 {
     Q_OBJECT
@@ -37,6 +41,7 @@ public:
     {
         return m_reader.header(lowerCaseName);
     }
+    void start();
     // Stops at once; no more signals. The connection is not reused.
     void abort();
 
@@ -51,7 +56,6 @@ private:
     friend class UpstreamClient;
     UpstreamExchange(UpstreamClient *client, UpstreamRequest request, QObject *parent);
 
-    void start();
     void connectSocket(QTcpSocket *socket, bool reused);
     void sendRequest();
     void onReadyRead();
@@ -81,7 +85,8 @@ public:
     explicit UpstreamClient(QObject *parent = nullptr);
     ~UpstreamClient() override;
 
-    UpstreamExchange *send(UpstreamRequest request, QObject *parent);
+    // Not started yet: see UpstreamExchange.
+    UpstreamExchange *exchange(UpstreamRequest request, QObject *parent);
     int idleConnections() const;
 
 private:

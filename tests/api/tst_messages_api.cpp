@@ -399,6 +399,9 @@ private slots:
                            userMessage(QStringLiteral("hello?"), QStringLiteral("fake-hang")));
         QCOMPARE(reply.status, 504);
         QCOMPARE(reply.code(), QStringLiteral("UPSTREAM_TIMEOUT"));
+        // The first-byte wait (a second here; the connect wait is five).
+        const QString error = reply.json().value(QLatin1String("error")).toString();
+        QVERIFY2(error.contains(QLatin1String("did not start answering")), qPrintable(error));
     }
 
     void redirectsAreNeverFollowed()

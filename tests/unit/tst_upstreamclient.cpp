@@ -1,9 +1,11 @@
 #include "llm/UpstreamClient.h"
 
 #include <QtNetwork/QTcpServer>
+
 #include <QtNetwork/QTcpSocket>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
+#include <sys/socket.h>
 
 using namespace hearth;
 
@@ -40,6 +42,17 @@ public:
     {
         for (QTcpSocket *socket : std::as_const(m_open))
             socket->disconnectFromHost();
+    }
+    // Like a crashed upstream: the client's next write fails at once.
+    void resetAll()
+    {
+        for (QTcpSocket *socket : std::as_const(m_open)) {
+            const linger noLinger{1, 0};
+            ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &noLinger,
+                         sizeof noLinger);
+            socket->abort();
+        }
+        m_open.clear();
     }
 
     bool hold = false;
@@ -81,6 +94,7 @@ private:
 
 struct Outcome
 {
+    bool sent = false;
     QByteArray body;
     bool finished = false;
     QString error;
@@ -91,12 +105,14 @@ UpstreamExchange *post(UpstreamClient &client, const QUrl &url, Outcome *out, QO
     UpstreamRequest request;
     request.url = url;
     request.body = "{}";
-    UpstreamExchange *exchange = client.send(request, parent);
+    UpstreamExchange *exchange = client.exchange(request, parent);
+    QObject::connect(exchange, &UpstreamExchange::requestSent, [out] { out->sent = true; });
     QObject::connect(exchange, &UpstreamExchange::bodyReceived,
                      [out](const QByteArray &bytes) { out->body += bytes; });
     QObject::connect(exchange, &UpstreamExchange::finished, [out] { out->finished = true; });
     QObject::connect(exchange, &UpstreamExchange::failed,
                      [out](const QString &error) { out->error = error; });
+    exchange->start();
     return exchange;
 }
 
@@ -136,6 +152,7 @@ private slots:
             Outcome out;
             post(client, server.url(QStringLiteral("/again")), &out, &parent);
             QTRY_VERIFY_WITH_TIMEOUT(out.finished, 10000);
+            QVERIFY(out.sent); // on a pooled connection too, where it comes from start()
             QCOMPARE(out.body, QByteArray("/again"));
         }
         QCOMPARE(server.connections, 1);
@@ -157,6 +174,32 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(second.finished, 10000);
         QCOMPARE(second.body, QByteArray("/two"));
         QCOMPARE(server.connections, 2);
+    }
+
+    void resetPooledConnectionsAreReplacedByANewOne()
+    {
+        HoldingServer server;
+        server.hold = true;
+        UpstreamClient client;
+        QObject parent;
+        QList<Outcome> first(2);
+        for (Outcome &out : first)
+            post(client, server.url(QStringLiteral("/one")), &out, &parent);
+        QTRY_COMPARE_WITH_TIMEOUT(server.requests, 2, 10000);
+        server.release();
+        QTRY_VERIFY_WITH_TIMEOUT(first[0].finished && first[1].finished, 10000);
+        QCOMPARE(client.idleConnections(), 2);
+        server.resetAll(); // no event loop runs before a pooled connection is used
+        Outcome second;
+        post(client, server.url(QStringLiteral("/two")), &second, &parent);
+        // The write failed inside start(); its caller hears of nothing yet.
+        QVERIFY(!second.finished);
+        QVERIFY(second.error.isEmpty());
+        // The retry is on a new connection, not on the other dead one.
+        QTRY_VERIFY_WITH_TIMEOUT(second.finished || !second.error.isEmpty(), 10000);
+        QCOMPARE(second.error, QString());
+        QCOMPARE(second.body, QByteArray("/two"));
+        QCOMPARE(server.connections, 3);
     }
 
     void abortedExchangesDoNotReturnTheirConnection()

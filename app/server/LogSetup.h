@@ -9,5 +9,7 @@ namespace hearth {
 // Messages go to standard error, which containers collect with stdout.
 // Returns a problem with the values, or an empty string.
 QString setUpLogging(const QString &format, const QString &level);
+// The text format, until the configuration says which one.
+void logAsText();
 
 } // namespace hearth

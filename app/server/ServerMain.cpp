@@ -39,10 +39,7 @@ int runServerMain(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("hearth"));
     QCoreApplication::setApplicationVersion(version());
-    qSetMessagePattern(QStringLiteral(
-        "%{time yyyy-MM-ddTHH:mm:ss.zzz} %{if-debug}debug%{endif}%{if-info}info%{endif}"
-        "%{if-warning}warning%{endif}%{if-critical}error%{endif}%{if-fatal}fatal%{endif} "
-        "%{category}: %{message}"));
+    logAsText();
     QTextStream out(stdout);
     QTextStream err(stderr);
     QTextStream in(stdin);

@@ -2,6 +2,7 @@
 
 #include "storage/Database.h"
 
+#include <QtCore/QAbstractEventDispatcher>
 #include <QtSql/QSqlDatabase>
 
 #include <algorithm>
@@ -15,6 +16,12 @@ GroupCommit::GroupCommit(Database &db, QObject *parent)
     m_soon.setSingleShot(true);
     m_soon.setInterval(0);
     connect(&m_soon, &QTimer::timeout, this, &GroupCommit::commit);
+    // Sooner than the timer by a pass of the loop: one poll of every socket.
+    if (QAbstractEventDispatcher *loop = QAbstractEventDispatcher::instance())
+        connect(loop, &QAbstractEventDispatcher::aboutToBlock, this, [this] {
+            if (!m_pending.empty())
+                commit();
+        });
 }
 
 GroupCommit::~GroupCommit()

@@ -14,7 +14,8 @@ class Database;
 // about as much as one row, so the usage rows of every call that ends in one
 // pass of the event loop go in one commit at the end of that pass, and each
 // reply waits for its row: a client never sees a call finish that a crash
-// could then forget.
+// could then forget. The end of a pass is when the thread's event loop is
+// about to wait (a timer that fires at once covers loops that never wait).
 class GroupCommit final : public QObject
 {
     Q_OBJECT

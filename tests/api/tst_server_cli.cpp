@@ -183,7 +183,8 @@ private slots:
         QProcess server;
         const QString base = startServer(
             server, {{QStringLiteral("HEARTH_ADMIN_EMAIL"), QStringLiteral("root@example.com")},
-                     {QStringLiteral("HEARTH_ADMIN_PASSWORD"), QStringLiteral("root-password")}});
+                     {QStringLiteral("HEARTH_ADMIN_PASSWORD"), QStringLiteral("root-password")},
+                     {QStringLiteral("QT_LOGGING_RULES"), QString()}});
         QVERIFY(!base.isEmpty());
         QVERIFY(base.startsWith(QLatin1String("http://127.0.0.1:")));
 
@@ -198,6 +199,28 @@ private slots:
         QVERIFY(finished.wait(20000));
         QCOMPARE(server.exitStatus(), QProcess::NormalExit);
         QCOMPARE(server.exitCode(), 0);
+
+        // The text log: "<local time to the ms> <level> <category>: <message>".
+        const QDateTime stopped = QDateTime::currentDateTime();
+        static const QRegularExpression lineShape(
+            QStringLiteral("^(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) "
+                           "(debug|info|warning|error|fatal) [a-z.]+: \\S"));
+        bool sawAccess = false;
+        for (const QString &line :
+             QString::fromUtf8(server.readAllStandardError()).split(QLatin1Char('\n'))) {
+            if (line.isEmpty())
+                continue;
+            const QRegularExpressionMatch match = lineShape.match(line);
+            QVERIFY2(match.hasMatch(), qPrintable(line));
+            const QDateTime at =
+                QDateTime::fromString(match.captured(1), QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz"));
+            QVERIFY2(at.isValid() && at.secsTo(stopped) >= 0 && at.secsTo(stopped) < 60,
+                     qPrintable(line));
+            sawAccess =
+                sawAccess ||
+                line.contains(QLatin1String(" info hearth.access: 127.0.0.1 \"GET /v1/me\" 200 "));
+        }
+        QVERIFY(sawAccess);
     }
 
     void a50MegabyteBodyLeavesTheServersMemoryAlone()

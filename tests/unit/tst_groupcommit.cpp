@@ -4,6 +4,7 @@
 #include "storage/SqlRun.h"
 
 #include <QtCore/QDir>
+#include <QtCore/QEventLoop>
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QTest>
 
@@ -60,6 +61,23 @@ private slots:
         QVERIFY(reported.isEmpty()); // nothing before the end of the pass
         QCOMPARE(stored(), QList<int>{});
         QTRY_COMPARE(reported, (QList<int>{1, 2, 3}));
+    }
+
+    void theCommitComesBeforeTheLoopWaitsAgain()
+    {
+        GroupCommit commits(*m_db);
+        QEventLoop loop; // one that waits, like the server thread's
+        bool committed = false;
+        bool committedBeforeTheNextPass = false;
+        // Due at once, and queued before the write: a commit on a timer of its
+        // own would come after it.
+        QTimer::singleShot(0, this, [&] {
+            committedBeforeTheNextPass = committed;
+            loop.quit();
+        });
+        commits.add(insert(1), [&](bool ok) { committed = ok; });
+        loop.exec();
+        QVERIFY(committedBeforeTheNextPass);
     }
 
     void aFailedWriteCostsOnlyItself()

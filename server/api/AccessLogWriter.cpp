@@ -9,7 +9,10 @@ namespace hearth {
 
 namespace {
 constexpr int flushIntervalMs = 500;
-constexpr int batchSize = 200;
+// A batch is written on the server thread between requests: 200 rows took
+// 1.4 ms, long enough to show in the p99 of the next call; 32 take 0.3 ms
+// at about 2 µs more per row.
+constexpr int batchSize = 32;
 } // namespace
 
 AccessLogWriter::AccessLogWriter(ServerContext &context, bool console, QObject *parent)

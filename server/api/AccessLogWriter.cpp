@@ -27,7 +27,8 @@ AccessLogWriter::AccessLogWriter(ServerContext &context, bool console, QObject *
 
 AccessLogWriter::~AccessLogWriter()
 {
-    flush();
+    m_timer.stop();
+    write(); // held or not: nothing is lost at shutdown
 }
 
 void AccessLogWriter::log(const AccessLogEntry &e)
@@ -54,6 +55,17 @@ void AccessLogWriter::log(const AccessLogEntry &e)
 void AccessLogWriter::flush()
 {
     m_timer.stop();
+    if (m_pending.isEmpty())
+        return;
+    if (m_context.db->writesHeld()) { // the log is being emptied: a moment later
+        m_timer.start();
+        return;
+    }
+    write();
+}
+
+void AccessLogWriter::write()
+{
     if (m_pending.isEmpty())
         return;
     // A database outage costs log rows, never a request.

@@ -24,6 +24,8 @@ public:
     void flush();
 
 private:
+    void write();
+
     ServerContext &m_context;
     bool m_console;
     QList<AccessLogRecord> m_pending;

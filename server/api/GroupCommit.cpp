@@ -26,7 +26,8 @@ GroupCommit::GroupCommit(Database &db, QObject *parent)
 
 GroupCommit::~GroupCommit()
 {
-    commit();
+    m_soon.stop();
+    commitPending(); // held or not: nothing is lost at shutdown
 }
 
 void GroupCommit::add(Write write, Committed committed)
@@ -39,6 +40,13 @@ void GroupCommit::add(Write write, Committed committed)
 void GroupCommit::commit()
 {
     m_soon.stop();
+    if (m_db.writesHeld())
+        return; // the log is being emptied: commit() again when it is released
+    commitPending();
+}
+
+void GroupCommit::commitPending()
+{
     // Taken first: a Committed callback may add the next writes.
     std::vector<Pending> batch;
     batch.swap(m_pending);

@@ -29,11 +29,14 @@ public:
     // Commits whatever is still pending.
     ~GroupCommit() override;
 
-    // Committed at the end of this pass of the event loop.
+    // Committed at the end of this pass of the event loop (later while the
+    // database holds writes: commit() again when it lets them go).
     void add(Write write, Committed committed);
     void commit();
 
 private:
+    void commitPending();
+
     struct Pending
     {
         Write write;

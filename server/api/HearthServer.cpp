@@ -127,6 +127,8 @@ bool HearthServer::start(QString *error)
     ctx.messages.markUnfinishedAsInterrupted();
     d->writes = std::make_unique<GroupCommit>(*ctx.db);
     d->checkpointer = std::make_unique<WalCheckpointer>(*ctx.db);
+    QObject::connect(d->checkpointer.get(), &WalCheckpointer::writesReleased, d->writes.get(),
+                     &GroupCommit::commit);
     ctx.writes = d->writes.get();
     d->settings = std::make_unique<SettingsService>(ctx);
     ctx.settingsService = d->settings.get();

@@ -54,6 +54,11 @@ public:
     // From now on connections leave most checkpoints to a WalCheckpointer
     // (this thread's open one at once, the others' when they open).
     void leaveCheckpointsToAnotherThread();
+    // While held, the server thread's batched writes (GroupCommit,
+    // AccessLogWriter) wait: the WalCheckpointer holds them for the few
+    // milliseconds it takes to empty the log.
+    void holdWrites(bool held) { m_writesHeld.store(held); }
+    bool writesHeld() const { return m_writesHeld.load(); }
 
     // A prepared statement for `sql` on this thread's connection. Preparing
     // costs more than running most of our statements, so each connection
@@ -88,6 +93,7 @@ private:
     // an outage, not a first start.
     std::atomic<bool> m_established{false};
     std::atomic<bool> m_rareAutoCheckpoints{false};
+    std::atomic<bool> m_writesHeld{false};
     QMutex m_namesLock; // guards the three below
     QStringList m_connectionNames;
     std::unordered_map<QString, StatementCache> m_statements; // by connection name

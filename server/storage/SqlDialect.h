@@ -41,7 +41,8 @@ public:
     virtual bool isConnectionLost(const QSqlError &error) const;
     // For a database that checkpoints a write-ahead log on commit (SQLite):
     // the statement that makes a connection do so rarely, and the one a
-    // background thread runs instead. Empty for the others.
+    // background thread runs instead (a result row of: busy, pages in the
+    // log, pages copied back). Empty for the others.
     virtual QString rareAutoCheckpoints() const { return {}; }
     virtual QString checkpoint() const { return {}; }
     // A case-insensitive substring match of `column` against a bound pattern

@@ -6,6 +6,7 @@
 #include <QtCore/QDir>
 #include <QtCore/QEventLoop>
 #include <QtCore/QTemporaryDir>
+#include <QtCore/QTimer>
 #include <QtTest/QTest>
 
 using namespace hearth;
@@ -78,6 +79,43 @@ private slots:
         commits.add(insert(1), [&](bool ok) { committed = ok; });
         loop.exec();
         QVERIFY(committedBeforeTheNextPass);
+    }
+
+    void heldWritesWaitForTheirRelease()
+    {
+        GroupCommit commits(*m_db);
+        m_db->holdWrites(true); // the log being copied back
+        bool committed = false;
+        commits.add(insert(1), [&](bool ok) { committed = ok; });
+        QEventLoop loop; // a few passes of a loop that waits
+        int passes = 0;
+        QTimer pass;
+        pass.setInterval(0);
+        connect(&pass, &QTimer::timeout, this, [&] {
+            if (++passes == 5)
+                loop.quit();
+        });
+        pass.start();
+        loop.exec();
+        QVERIFY(!committed);
+        QCOMPARE(stored(), QList<int>{});
+        m_db->holdWrites(false);
+        commits.commit(); // what WalCheckpointer::writesReleased calls
+        QVERIFY(committed);
+        QCOMPARE(stored(), QList<int>{1});
+    }
+
+    void heldWritesAreCommittedAtShutdownAnyway()
+    {
+        bool committed = false;
+        {
+            GroupCommit commits(*m_db);
+            m_db->holdWrites(true);
+            commits.add(insert(7), [&](bool ok) { committed = ok; });
+        }
+        m_db->holdWrites(false);
+        QVERIFY(committed);
+        QCOMPARE(stored(), QList<int>{7});
     }
 
     void aFailedWriteCostsOnlyItself()

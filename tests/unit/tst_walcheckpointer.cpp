@@ -6,6 +6,7 @@
 #include <QtCore/QDir>
 #include <QtCore/QTemporaryDir>
 #include <QtSql/QSqlQuery>
+#include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
 using namespace hearth;
@@ -36,7 +37,7 @@ private slots:
     {
         QCOMPARE(pragma(QStringLiteral("PRAGMA wal_autocheckpoint")), 1000); // SQLite's own
         WalCheckpointer checkpointer(*m_db);
-        QCOMPARE(pragma(QStringLiteral("PRAGMA wal_autocheckpoint")), 4000);
+        QCOMPARE(pragma(QStringLiteral("PRAGMA wal_autocheckpoint")), 32000);
         for (int n = 0; n < 300; ++n) {
             SqlRun q(*m_db, QStringLiteral("INSERT INTO numbers (n) VALUES (?)"));
             q.bind(n);
@@ -68,7 +69,28 @@ private slots:
         thread->start();
         QVERIFY(thread->wait(10000));
         delete thread;
-        QCOMPARE(seen, 4000);
+        QCOMPARE(seen, 32000);
+    }
+
+    void aLongLogIsFinishedWithWritesHeldBriefly()
+    {
+        WalCheckpointer checkpointer(*m_db, 50);
+        QSignalSpy released(&checkpointer, &WalCheckpointer::writesReleased);
+        for (int n = 0; n < 400; ++n) {
+            SqlRun q(*m_db, QStringLiteral("INSERT INTO numbers (n) VALUES (?)"));
+            q.bind(n);
+            QVERIFY(q.exec());
+            if (n % 20 == 0)
+                QCoreApplication::processEvents(); // the timer that starts checkpoints
+        }
+        // Past 50 pages the log was copied back whole while writes were
+        // held, then they were let go.
+        QTRY_VERIFY(checkpointer.finished() > 0);
+        QTRY_VERIFY(!released.isEmpty());
+        QVERIFY(!m_db->writesHeld());
+        SqlRun count(*m_db, QStringLiteral("SELECT COUNT(*) FROM numbers"));
+        QVERIFY(count.exec() && count.next());
+        QCOMPARE(count.value(0).toInt(), 400);
     }
 };
 

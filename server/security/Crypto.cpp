@@ -7,6 +7,16 @@
 
 namespace hearth::crypto {
 
+namespace {
+// Looked up once: EVP_sha256() on its own is fetched anew by each digest
+// and each MAC (a third of hashing an API key, done for every call).
+const EVP_MD *sha256Method()
+{
+    static EVP_MD *const fetched = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    return fetched ? fetched : EVP_sha256();
+}
+} // namespace
+
 QByteArray randomBytes(int count)
 {
     QByteArray bytes(count, Qt::Uninitialized);
@@ -25,12 +35,8 @@ QByteArray sha256(const QByteArray &data)
 {
     QByteArray digest(32, Qt::Uninitialized);
     unsigned int length = 0;
-    // Looked up once: EVP_sha256() on its own is fetched anew by each digest
-    // (a third of hashing an API key, done for every call).
-    static EVP_MD *const sha256Method = EVP_MD_fetch(nullptr, "SHA256", nullptr);
     EVP_Digest(data.constData(), size_t(data.size()),
-               reinterpret_cast<unsigned char *>(digest.data()), &length,
-               sha256Method ? sha256Method : EVP_sha256(), nullptr);
+               reinterpret_cast<unsigned char *>(digest.data()), &length, sha256Method(), nullptr);
     return digest;
 }
 
@@ -43,7 +49,7 @@ QByteArray hmacSha256(const QByteArray &key, const QByteArray &data)
 {
     QByteArray mac(32, Qt::Uninitialized);
     unsigned int length = 0;
-    HMAC(EVP_sha256(), key.constData(), int(key.size()),
+    HMAC(sha256Method(), key.constData(), int(key.size()),
          reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size()),
          reinterpret_cast<unsigned char *>(mac.data()), &length);
     return mac;

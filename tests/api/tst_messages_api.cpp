@@ -1,87 +1,18 @@
-#include "ApiClient.h"
-#include "DbPeek.h"
-#include "FakeUpstream.h"
-#include "TestServer.h"
+#include "ChatFixture.h"
 
-#include <QtSql/QSqlDatabase>
-#include <QtSql/QSqlQuery>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
-
-namespace {
-const QString providerKey = QStringLiteral("sk-test-abcdef1234567890");
-
-QJsonObject userMessage(const QString &content, const QString &model = {}, bool stream = false)
-{
-    QJsonObject body{{QStringLiteral("role"), QStringLiteral("user")},
-                     {QStringLiteral("content"), content},
-                     {QStringLiteral("stream"), stream}};
-    if (!model.isEmpty())
-        body.insert(QStringLiteral("model"), model);
-    return body;
-}
-} // namespace
 
 class TestMessagesApi final : public QObject
 {
     Q_OBJECT
-    FakeUpstream m_upstream;
-    TestServer m_server;
-    std::unique_ptr<ApiClient> m_client;
-
-    QString newConversation(const QJsonObject &extra = {})
-    {
-        QJsonObject body{{QStringLiteral("title"), QStringLiteral("chat")}};
-        for (auto it = extra.begin(); it != extra.end(); ++it)
-            body.insert(it.key(), it.value());
-        return m_client->post(QStringLiteral("/v1/conversations"), body)
-            .json()
-            .value(QLatin1String("id"))
-            .toString();
-    }
-    QString messagesPath(const QString &conversation)
-    {
-        return QStringLiteral("/v1/conversations/") + conversation + QStringLiteral("/messages");
-    }
-    QJsonArray history(const QString &conversation)
-    {
-        return m_client->get(messagesPath(conversation)).array();
-    }
-    int ledgerRows(const QString &status)
-    {
-        return dbValue(m_server.config,
-                       QStringLiteral("SELECT COUNT(*) FROM usage_ledger WHERE status = ?"),
-                       {status})
-            .toInt();
-    }
-    QNetworkReply *startStream(const QString &conversation, const QString &model)
-    {
-        return m_client->start(
-            "POST", messagesPath(conversation),
-            QJsonDocument(userMessage(QStringLiteral("go"), model, true)).toJson(),
-            {{"Content-Type", "application/json"}});
-    }
+    ChatFixture m_chat;
+    FakeUpstream &m_upstream = m_chat.upstream;
+    TestServer &m_server = m_chat.server;
+    std::unique_ptr<ApiClient> &m_client = m_chat.client;
 
 private slots:
-    void initTestCase()
-    {
-        m_server.config.providers = {{m_upstream.baseUrl(), providerKey}};
-        m_server.config.upstreamFirstByteTimeoutSec = 1;
-        m_server.config.upstreamConnectTimeoutSec = 5;
-        m_server.config.upstreamIdleTimeoutSec = 2;
-        m_server.config.ssePingIntervalSec = 1;
-        QVERIFY(m_server.start());
-        m_client = std::make_unique<ApiClient>(m_server.baseUrl());
-        m_client->login(TestServer::adminEmail, TestServer::adminPassword);
-        QVERIFY(!m_client->token.isEmpty());
-        // The provider's models are fetched from its /models at start.
-        QTRY_COMPARE_WITH_TIMEOUT(m_client->get(QStringLiteral("/v1/models"))
-                                      .json()
-                                      .value(QLatin1String("data"))
-                                      .toArray()
-                                      .size(),
-                                  FakeUpstream::models().size(), 10000);
-    }
+    void initTestCase() { QVERIFY(m_chat.start()); }
 
     void modelsListHasTheOpenAiShape()
     {
@@ -102,13 +33,13 @@ private slots:
     void synchronousReply()
     {
         const QString conversation =
-            newConversation({{QStringLiteral("systemPrompt"), QStringLiteral("Be brief.")}});
+            m_chat.newConversation({{QStringLiteral("systemPrompt"), QStringLiteral("Be brief.")}});
         const int before = m_upstream.received.size();
-        QJsonObject body =
-            userMessage(QStringLiteral("你好，请介绍一下你自己"), QStringLiteral("fake-stream"));
+        QJsonObject body = ChatFixture::userMessage(QStringLiteral("你好，请介绍一下你自己"),
+                                                    QStringLiteral("fake-stream"));
         body.insert(QStringLiteral("temperature"), 0.7);
         body.insert(QStringLiteral("maxTokens"), 1000);
-        const ApiReply reply = m_client->post(messagesPath(conversation), body);
+        const ApiReply reply = m_client->post(m_chat.messagesPath(conversation), body);
         QCOMPARE(reply.status, 200);
         const QJsonObject message = reply.json().value(QLatin1String("message")).toObject();
         QCOMPARE(message.value(QLatin1String("role")).toString(), QStringLiteral("assistant"));
@@ -132,7 +63,7 @@ private slots:
         QCOMPARE(m_upstream.received.size(), before + 1);
         const FakeUpstream::Received &sent = m_upstream.received.last();
         QCOMPARE(sent.headers.value("authorization"),
-                 (QStringLiteral("Bearer ") + providerKey).toUtf8());
+                 (QStringLiteral("Bearer ") + ChatFixture::providerKey).toUtf8());
         QCOMPARE(sent.body.value(QLatin1String("stream")).toBool(), true);
         QCOMPARE(sent.body.value(QLatin1String("stream_options"))
                      .toObject()
@@ -149,7 +80,7 @@ private slots:
                  QStringLiteral("你好，请介绍一下你自己"));
 
         // Stored: the user's message, then the reply with its usage.
-        const QJsonArray stored = history(conversation);
+        const QJsonArray stored = m_chat.history(conversation);
         QCOMPARE(stored.size(), 2);
         QCOMPARE(stored[0].toObject().value(QLatin1String("role")).toString(),
                  QStringLiteral("user"));
@@ -171,15 +102,17 @@ private slots:
 
     void theHistoryGoesUpstream()
     {
-        const QString conversation = newConversation();
+        const QString conversation = m_chat.newConversation();
         QCOMPARE(m_client
-                     ->post(messagesPath(conversation),
-                            userMessage(QStringLiteral("first"), QStringLiteral("fake-stream")))
+                     ->post(m_chat.messagesPath(conversation),
+                            ChatFixture::userMessage(QStringLiteral("first"),
+                                                     QStringLiteral("fake-stream")))
                      .status,
                  200);
         QCOMPARE(m_client
-                     ->post(messagesPath(conversation),
-                            userMessage(QStringLiteral("second"), QStringLiteral("fake-stream")))
+                     ->post(m_chat.messagesPath(conversation),
+                            ChatFixture::userMessage(QStringLiteral("second"),
+                                                     QStringLiteral("fake-stream")))
                      .status,
                  200);
         const QJsonArray sent =
@@ -196,9 +129,9 @@ private slots:
     void theConversationModelIsTheFallback()
     {
         const QString conversation =
-            newConversation({{QStringLiteral("model"), QStringLiteral("fake-nousage")}});
-        const ApiReply reply =
-            m_client->post(messagesPath(conversation), userMessage(QStringLiteral("hi")));
+            m_chat.newConversation({{QStringLiteral("model"), QStringLiteral("fake-nousage")}});
+        const ApiReply reply = m_client->post(m_chat.messagesPath(conversation),
+                                              ChatFixture::userMessage(QStringLiteral("hi")));
         QCOMPARE(reply.status, 200);
         QCOMPARE(m_upstream.received.last().body.value(QLatin1String("model")).toString(),
                  QStringLiteral("fake-nousage"));
@@ -206,10 +139,10 @@ private slots:
 
     void missingUsageIsEstimated()
     {
-        const QString conversation = newConversation();
-        const ApiReply reply =
-            m_client->post(messagesPath(conversation),
-                           userMessage(QStringLiteral("count me"), QStringLiteral("fake-nousage")));
+        const QString conversation = m_chat.newConversation();
+        const ApiReply reply = m_client->post(
+            m_chat.messagesPath(conversation),
+            ChatFixture::userMessage(QStringLiteral("count me"), QStringLiteral("fake-nousage")));
         QCOMPARE(reply.status, 200);
         const QJsonObject usage = reply.json().value(QLatin1String("usage")).toObject();
         QCOMPARE(usage.value(QLatin1String("estimated")).toBool(), true);
@@ -221,14 +154,14 @@ private slots:
 
     void streamingRelaysEveryEvent()
     {
-        const QString conversation = newConversation();
+        const QString conversation = m_chat.newConversation();
         for (const bool viaAcceptHeader : {false, true}) {
-            QJsonObject body = userMessage(QStringLiteral("stream please"),
-                                           QStringLiteral("fake-stream"), !viaAcceptHeader);
+            QJsonObject body = ChatFixture::userMessage(
+                QStringLiteral("stream please"), QStringLiteral("fake-stream"), !viaAcceptHeader);
             QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", "application/json"}};
             if (viaAcceptHeader)
                 headers.append(qMakePair(QByteArray("Accept"), QByteArray("text/event-stream")));
-            const ApiReply reply = m_client->request("POST", messagesPath(conversation),
+            const ApiReply reply = m_client->request("POST", m_chat.messagesPath(conversation),
                                                      QJsonDocument(body).toJson(), headers);
             QCOMPARE(reply.status, 200);
             QVERIFY(reply.header("Content-Type").startsWith("text/event-stream"));
@@ -265,10 +198,10 @@ private slots:
 
     void firstDeltaArrivesWhileTheUpstreamIsStillProducing()
     {
-        const QString conversation = newConversation();
+        const QString conversation = m_chat.newConversation();
         QSignalSpy gate(&m_upstream, &FakeUpstream::gateReached);
         const int finishedBefore = m_upstream.finishedStreams;
-        QNetworkReply *reply = startStream(conversation, QStringLiteral("fake-gated"));
+        QNetworkReply *reply = m_chat.startStream(conversation, QStringLiteral("fake-gated"));
         QByteArray received;
         connect(reply, &QNetworkReply::readyRead, this, [&] { received += reply->readAll(); });
         QVERIFY(gate.wait(10000));
@@ -291,10 +224,10 @@ private slots:
 
     void clientLeavingMidStreamCancelsUpstreamAndKeepsThePartialReply()
     {
-        const QString conversation = newConversation();
+        const QString conversation = m_chat.newConversation();
         const int disconnectsBefore = m_upstream.clientDisconnects;
-        const int cancelledBefore = ledgerRows(QStringLiteral("cancelled"));
-        QNetworkReply *reply = startStream(conversation, QStringLiteral("fake-slow"));
+        const int cancelledBefore = m_chat.ledgerRows(QStringLiteral("cancelled"));
+        QNetworkReply *reply = m_chat.startStream(conversation, QStringLiteral("fake-slow"));
         QByteArray received;
         connect(reply, &QNetworkReply::readyRead, this, [&] { received += reply->readAll(); });
         QTRY_VERIFY_WITH_TIMEOUT(received.contains("Thinking"), 10000);
@@ -302,24 +235,26 @@ private slots:
         reply->deleteLater();
         // Hearth notices, aborts its upstream request, and stores what it had.
         QTRY_COMPARE_WITH_TIMEOUT(m_upstream.clientDisconnects, disconnectsBefore + 1, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(history(conversation).size(), 2, 10000);
-        const QJsonObject partial = history(conversation)[1].toObject();
-        QTRY_COMPARE_WITH_TIMEOUT(
-            history(conversation)[1].toObject().value(QLatin1String("finishReason")).toString(),
-            QStringLiteral("cancelled"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_chat.history(conversation).size(), 2, 10000);
+        const QJsonObject partial = m_chat.history(conversation)[1].toObject();
+        QTRY_COMPARE_WITH_TIMEOUT(m_chat.history(conversation)[1]
+                                      .toObject()
+                                      .value(QLatin1String("finishReason"))
+                                      .toString(),
+                                  QStringLiteral("cancelled"), 10000);
         QCOMPARE(partial.value(QLatin1String("content")).toString(), QStringLiteral("Thinking"));
         QVERIFY(partial.value(QLatin1String("usage"))
                     .toObject()
                     .value(QLatin1String("estimated"))
                     .toBool());
-        QCOMPARE(ledgerRows(QStringLiteral("cancelled")), cancelledBefore + 1);
+        QCOMPARE(m_chat.ledgerRows(QStringLiteral("cancelled")), cancelledBefore + 1);
         QCOMPARE(m_client->get(QStringLiteral("/health")).status, 200);
     }
 
     void quietStreamsArePingedThenTimeOut()
     {
-        const QString conversation = newConversation();
-        QNetworkReply *reply = startStream(conversation, QStringLiteral("fake-slow"));
+        const QString conversation = m_chat.newConversation();
+        QNetworkReply *reply = m_chat.startStream(conversation, QStringLiteral("fake-slow"));
         QByteArray received;
         connect(reply, &QNetworkReply::readyRead, this, [&] { received += reply->readAll(); });
         // The provider sends one delta and then stays silent: Hearth keeps the
@@ -331,144 +266,56 @@ private slots:
         QCOMPARE(events.last().event, QStringLiteral("error"));
         QCOMPARE(events.last().data.value(QLatin1String("code")).toString(),
                  QStringLiteral("UPSTREAM_TIMEOUT"));
-        QCOMPARE(history(conversation)[1].toObject().value(QLatin1String("content")).toString(),
-                 QStringLiteral("Thinking"));
+        QCOMPARE(
+            m_chat.history(conversation)[1].toObject().value(QLatin1String("content")).toString(),
+            QStringLiteral("Thinking"));
         reply->deleteLater();
     }
 
     void clientLeavingASynchronousRequestCancelsItToo()
     {
-        const QString conversation = newConversation();
+        const QString conversation = m_chat.newConversation();
         const int disconnectsBefore = m_upstream.clientDisconnects;
         QSignalSpy upstreamCalled(&m_upstream, &FakeUpstream::requestReceived);
-        QNetworkReply *reply = m_client->start(
-            "POST", messagesPath(conversation),
-            QJsonDocument(userMessage(QStringLiteral("wait"), QStringLiteral("fake-slow")))
-                .toJson(),
-            {{"Content-Type", "application/json"}});
+        QNetworkReply *reply =
+            m_client->start("POST", m_chat.messagesPath(conversation),
+                            QJsonDocument(ChatFixture::userMessage(QStringLiteral("wait"),
+                                                                   QStringLiteral("fake-slow")))
+                                .toJson(),
+                            {{"Content-Type", "application/json"}});
         QVERIFY(upstreamCalled.wait(10000));
         reply->abort();
         reply->deleteLater();
         QTRY_COMPARE_WITH_TIMEOUT(m_upstream.clientDisconnects, disconnectsBefore + 1, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(history(conversation).size(), 2, 10000);
-        QCOMPARE(
-            history(conversation)[1].toObject().value(QLatin1String("finishReason")).toString(),
-            QStringLiteral("cancelled"));
-    }
-
-    void providerErrorIsRelayedWithoutTheKey()
-    {
-        const QString conversation = newConversation();
-        const ApiReply reply =
-            m_client->post(messagesPath(conversation),
-                           userMessage(QStringLiteral("fail"), QStringLiteral("fake-error")));
-        QCOMPARE(reply.status, 502);
-        QCOMPARE(reply.code(), QStringLiteral("UPSTREAM_ERROR"));
-        const QString error = reply.json().value(QLatin1String("error")).toString();
-        QVERIFY2(error.contains(QLatin1String("Incorrect API key")), qPrintable(error));
-        QVERIFY2(error.contains(QLatin1String("500")), qPrintable(error));
-        QVERIFY2(!reply.body.contains("abcdef1234567890"), reply.body.constData());
-        // The user's message is kept; no empty reply is.
-        const QJsonArray stored = history(conversation);
-        QCOMPARE(stored.size(), 1);
-        QCOMPARE(stored[0].toObject().value(QLatin1String("content")).toString(),
-                 QStringLiteral("fail"));
-    }
-
-    void providerErrorDuringAStreamIsAnErrorEvent()
-    {
-        const QString conversation = newConversation();
-        const ApiReply reply =
-            m_client->post(messagesPath(conversation),
-                           userMessage(QStringLiteral("fail"), QStringLiteral("fake-error"), true));
-        QCOMPARE(reply.status, 200);
-        const QList<SseBlock> events = parseSseBlocks(reply.body);
-        QCOMPARE(events.size(), 2);
-        QCOMPARE(events[0].event, QStringLiteral("message.created"));
-        QCOMPARE(events[1].event, QStringLiteral("error"));
-        QCOMPARE(events[1].data.value(QLatin1String("code")).toString(),
-                 QStringLiteral("UPSTREAM_ERROR"));
-        QVERIFY(!reply.body.contains("abcdef1234567890"));
-    }
-
-    void aSilentProviderTimesOut()
-    {
-        const QString conversation = newConversation();
-        const ApiReply reply =
-            m_client->post(messagesPath(conversation),
-                           userMessage(QStringLiteral("hello?"), QStringLiteral("fake-hang")));
-        QCOMPARE(reply.status, 504);
-        QCOMPARE(reply.code(), QStringLiteral("UPSTREAM_TIMEOUT"));
-        // The first-byte wait (a second here; the connect wait is five).
-        const QString error = reply.json().value(QLatin1String("error")).toString();
-        QVERIFY2(error.contains(QLatin1String("did not start answering")), qPrintable(error));
-    }
-
-    void redirectsAreNeverFollowed()
-    {
-        const QString conversation = newConversation();
-        const ApiReply reply =
-            m_client->post(messagesPath(conversation),
-                           userMessage(QStringLiteral("hi"), QStringLiteral("fake-redirect")));
-        QCOMPARE(reply.status, 502);
-        QVERIFY(reply.json()
-                    .value(QLatin1String("error"))
-                    .toString()
-                    .contains(QLatin1String("redirect")));
-        QCOMPARE(m_upstream.stolenRequests, 0);
-    }
-
-    void malformedStreamIsAnUpstreamError()
-    {
-        const QString conversation = newConversation();
-        const ApiReply reply =
-            m_client->post(messagesPath(conversation),
-                           userMessage(QStringLiteral("hi"), QStringLiteral("fake-malformed")));
-        QCOMPARE(reply.status, 502);
-        QVERIFY(reply.json()
-                    .value(QLatin1String("error"))
-                    .toString()
-                    .contains(QLatin1String("malformed")));
-    }
-
-    void upstreamDroppingMidReplyKeepsThePartialText()
-    {
-        const QString conversation = newConversation();
-        const ApiReply reply =
-            m_client->post(messagesPath(conversation),
-                           userMessage(QStringLiteral("hi"), QStringLiteral("fake-midfail"), true));
-        QCOMPARE(reply.status, 200);
-        const QList<SseBlock> events = parseSseBlocks(reply.body);
-        QCOMPARE(events.last().event, QStringLiteral("error"));
-        QCOMPARE(events[1].data.value(QLatin1String("delta")).toString(),
-                 QStringLiteral("Partial "));
-        const QJsonArray stored = history(conversation);
-        QCOMPARE(stored.size(), 2);
-        QCOMPARE(stored[1].toObject().value(QLatin1String("finishReason")).toString(),
-                 QStringLiteral("error"));
-        QCOMPARE(stored[1].toObject().value(QLatin1String("content")).toString(),
-                 QStringLiteral("Partial "));
+        QTRY_COMPARE_WITH_TIMEOUT(m_chat.history(conversation).size(), 2, 10000);
+        QCOMPARE(m_chat.history(conversation)[1]
+                     .toObject()
+                     .value(QLatin1String("finishReason"))
+                     .toString(),
+                 QStringLiteral("cancelled"));
     }
 
     void unknownModelIsNoProviderAndStoresNothing()
     {
-        const QString conversation = newConversation();
-        const ApiReply reply = m_client->post(
-            messagesPath(conversation), userMessage(QStringLiteral("hi"), QStringLiteral("gpt-9")));
+        const QString conversation = m_chat.newConversation();
+        const ApiReply reply =
+            m_client->post(m_chat.messagesPath(conversation),
+                           ChatFixture::userMessage(QStringLiteral("hi"), QStringLiteral("gpt-9")));
         QCOMPARE(reply.status, 503);
         QCOMPARE(reply.code(), QStringLiteral("NO_PROVIDER"));
-        QCOMPARE(history(conversation).size(), 0);
+        QCOMPARE(m_chat.history(conversation).size(), 0);
     }
 
     void everyBadFieldIsListed()
     {
-        const QString conversation = newConversation();
-        const ApiReply reply = m_client->post(
-            messagesPath(conversation), {{QStringLiteral("role"), QStringLiteral("assistant")},
-                                         {QStringLiteral("content"), QString()},
-                                         {QStringLiteral("temperature"), 3},
-                                         {QStringLiteral("maxTokens"), 0},
-                                         {QStringLiteral("stream"), QStringLiteral("yes")}});
+        const QString conversation = m_chat.newConversation();
+        const ApiReply reply =
+            m_client->post(m_chat.messagesPath(conversation),
+                           {{QStringLiteral("role"), QStringLiteral("assistant")},
+                            {QStringLiteral("content"), QString()},
+                            {QStringLiteral("temperature"), 3},
+                            {QStringLiteral("maxTokens"), 0},
+                            {QStringLiteral("stream"), QStringLiteral("yes")}});
         QCOMPARE(reply.status, 400);
         QCOMPARE(reply.code(), QStringLiteral("VALIDATION_ERROR"));
         QCOMPARE(reply.json()
@@ -478,23 +325,24 @@ private slots:
                      .toArray()
                      .size(),
                  5);
-        const ApiReply tooLong =
-            m_client->post(messagesPath(conversation),
-                           userMessage(QString(100001, u'x'), QStringLiteral("fake-stream")));
+        const ApiReply tooLong = m_client->post(
+            m_chat.messagesPath(conversation),
+            ChatFixture::userMessage(QString(100001, u'x'), QStringLiteral("fake-stream")));
         QCOMPARE(tooLong.status, 400);
-        QCOMPARE(history(conversation).size(), 0);
+        QCOMPARE(m_chat.history(conversation).size(), 0);
     }
 
     void everyCallIsInTheLedgerOnce()
     {
-        const int okBefore = ledgerRows(QStringLiteral("ok"));
-        const QString conversation = newConversation();
+        const int okBefore = m_chat.ledgerRows(QStringLiteral("ok"));
+        const QString conversation = m_chat.newConversation();
         QCOMPARE(m_client
-                     ->post(messagesPath(conversation),
-                            userMessage(QStringLiteral("one"), QStringLiteral("fake-stream")))
+                     ->post(m_chat.messagesPath(conversation),
+                            ChatFixture::userMessage(QStringLiteral("one"),
+                                                     QStringLiteral("fake-stream")))
                      .status,
                  200);
-        QCOMPARE(ledgerRows(QStringLiteral("ok")), okBefore + 1);
+        QCOMPARE(m_chat.ledgerRows(QStringLiteral("ok")), okBefore + 1);
     }
 };
 

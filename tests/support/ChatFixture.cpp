@@ -1,0 +1,76 @@
+#include "ChatFixture.h"
+
+#include "DbPeek.h"
+
+#include <QtCore/QJsonDocument>
+#include <QtTest/QTest>
+
+bool ChatFixture::start()
+{
+    server.config.providers = {{upstream.baseUrl(), providerKey}};
+    server.config.upstreamFirstByteTimeoutSec = 1;
+    server.config.upstreamConnectTimeoutSec = 5;
+    server.config.upstreamIdleTimeoutSec = 2;
+    server.config.ssePingIntervalSec = 1;
+    if (!server.start())
+        return false;
+    client = std::make_unique<ApiClient>(server.baseUrl());
+    client->login(TestServer::adminEmail, TestServer::adminPassword);
+    if (client->token.isEmpty())
+        return false;
+    // The provider's models are fetched from its /models at start.
+    return QTest::qWaitFor(
+        [this] {
+            return client->get(QStringLiteral("/v1/models"))
+                       .json()
+                       .value(QLatin1String("data"))
+                       .toArray()
+                       .size() == FakeUpstream::models().size();
+        },
+        10000);
+}
+
+QJsonObject ChatFixture::userMessage(const QString &content, const QString &model, bool stream)
+{
+    QJsonObject body{{QStringLiteral("role"), QStringLiteral("user")},
+                     {QStringLiteral("content"), content},
+                     {QStringLiteral("stream"), stream}};
+    if (!model.isEmpty())
+        body.insert(QStringLiteral("model"), model);
+    return body;
+}
+
+QString ChatFixture::messagesPath(const QString &conversation)
+{
+    return QStringLiteral("/v1/conversations/") + conversation + QStringLiteral("/messages");
+}
+
+QString ChatFixture::newConversation(const QJsonObject &extra)
+{
+    QJsonObject body{{QStringLiteral("title"), QStringLiteral("chat")}};
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        body.insert(it.key(), it.value());
+    return client->post(QStringLiteral("/v1/conversations"), body)
+        .json()
+        .value(QLatin1String("id"))
+        .toString();
+}
+
+QJsonArray ChatFixture::history(const QString &conversation)
+{
+    return client->get(messagesPath(conversation)).array();
+}
+
+int ChatFixture::ledgerRows(const QString &status)
+{
+    return dbValue(server.config,
+                   QStringLiteral("SELECT COUNT(*) FROM usage_ledger WHERE status = ?"), {status})
+        .toInt();
+}
+
+QNetworkReply *ChatFixture::startStream(const QString &conversation, const QString &model)
+{
+    return client->start("POST", messagesPath(conversation),
+                         QJsonDocument(userMessage(QStringLiteral("go"), model, true)).toJson(),
+                         {{"Content-Type", "application/json"}});
+}

@@ -34,8 +34,15 @@ if ! cmp -s bench/portkey/package.json "$work/portkey/package.json" ||
 fi
 portkey_server=$work/portkey/node_modules/@portkey-ai/gateway/build/start-server.js
 
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+free_port() { free_ports 1; }
+# Distinct free ports: all probes stay bound until every port is known, since
+# a port released before the next probe may be handed out again.
+free_ports() { # count
+    python3 -c 'import socket, sys
+probes = [socket.socket() for _ in range(int(sys.argv[1]))]
+for s in probes:
+    s.bind(("127.0.0.1", 0))
+print(" ".join(str(s.getsockname()[1]) for s in probes))' "$1"
 }
 wait_port() { # port
     for _ in $(seq 1 3000); do
@@ -144,9 +151,7 @@ print(json.dumps([
 EOF
 )
 
-cold_hearth=$(free_port)
-cold_nginx=$(free_port)
-cold_portkey=$(free_port)
+read -r cold_hearth cold_nginx cold_portkey < <(free_ports 3)
 nginx_conf "$cold_nginx" "$work/nginx-cold"
 mkdir -p "$work/hearth-cold"
 cold=$(python3 - "$root/$build/bin/hearth-server" "$cold_hearth" "$work" "$cold_nginx" \

@@ -32,11 +32,16 @@ class TestNginxFront final : public QObject
     QProcess m_nginx;
     QString m_https, m_http, m_fingerprint;
 
-    static quint16 freePort()
+    // Both probes stay bound until both ports are known: a port released
+    // before the next probe can be handed out again, and Nginx given one port
+    // twice merges the redirect and the HTTPS site (the redirect then lacks a
+    // certificate).
+    static std::pair<quint16, quint16> twoFreePorts()
     {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        return probe.serverPort();
+        QTcpServer first, second;
+        first.listen(QHostAddress::LocalHost, 0);
+        second.listen(QHostAddress::LocalHost, 0);
+        return {first.serverPort(), second.serverPort()};
     }
     std::unique_ptr<ApiClient> client() const
     {
@@ -71,7 +76,8 @@ private slots:
         QFile site(QStringLiteral(HEARTH_NGINX_SITE));
         QVERIFY(site.open(QIODevice::ReadOnly));
         QString conf = QString::fromUtf8(site.readAll());
-        const quint16 httpPort = freePort(), httpsPort = freePort();
+        const auto [httpPort, httpsPort] = twoFreePorts();
+        QVERIFY(httpPort != 0 && httpsPort != 0 && httpPort != httpsPort);
         for (const auto &[from, to] : QList<QPair<QString, QString>>{
                  {QStringLiteral("server hearth:8080;"),
                   QStringLiteral("server 127.0.0.1:%1;").arg(hearthPort)},

@@ -1,4 +1,5 @@
 #include "ApiClient.h"
+#include "FreePorts.h"
 #include "TestServer.h"
 
 #include "http/HttpsRedirect.h"
@@ -81,11 +82,13 @@ private slots:
 
     void aRedirectPortSendsBrowsersToHttps()
     {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        const quint16 redirectPort = probe.serverPort();
-        probe.close();
+        // Both ports chosen up front: a server on port 0 could otherwise be
+        // handed the redirect's port.
+        const QList<quint16> ports = freePorts(2);
+        QCOMPARE(ports.size(), 2);
+        const quint16 redirectPort = ports[1];
         TestServer server;
+        server.config.port = ports[0];
         server.config.tlsMode = QStringLiteral("self-signed");
         server.config.tlsRedirectPort = redirectPort;
         QVERIFY(server.start());

@@ -1,5 +1,6 @@
 #include "ApiClient.h"
 #include "FakeUpstream.h"
+#include "FreePorts.h"
 #include "HearthProcess.h"
 #include "TestServer.h"
 
@@ -12,7 +13,6 @@
 #include <QtCore/QTemporaryDir>
 #include <QtNetwork/QNetworkReply>
 #include <QtNetwork/QSslCertificate>
-#include <QtNetwork/QTcpServer>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
@@ -32,17 +32,6 @@ class TestNginxFront final : public QObject
     QProcess m_nginx;
     QString m_https, m_http, m_fingerprint;
 
-    // Both probes stay bound until both ports are known: a port released
-    // before the next probe can be handed out again, and Nginx given one port
-    // twice merges the redirect and the HTTPS site (the redirect then lacks a
-    // certificate).
-    static std::pair<quint16, quint16> twoFreePorts()
-    {
-        QTcpServer first, second;
-        first.listen(QHostAddress::LocalHost, 0);
-        second.listen(QHostAddress::LocalHost, 0);
-        return {first.serverPort(), second.serverPort()};
-    }
     std::unique_ptr<ApiClient> client() const
     {
         auto c = std::make_unique<ApiClient>(m_https);
@@ -76,8 +65,9 @@ private slots:
         QFile site(QStringLiteral(HEARTH_NGINX_SITE));
         QVERIFY(site.open(QIODevice::ReadOnly));
         QString conf = QString::fromUtf8(site.readAll());
-        const auto [httpPort, httpsPort] = twoFreePorts();
-        QVERIFY(httpPort != 0 && httpsPort != 0 && httpPort != httpsPort);
+        const QList<quint16> ports = freePorts(2);
+        QCOMPARE(ports.size(), 2);
+        const quint16 httpPort = ports[0], httpsPort = ports[1];
         for (const auto &[from, to] : QList<QPair<QString, QString>>{
                  {QStringLiteral("server hearth:8080;"),
                   QStringLiteral("server 127.0.0.1:%1;").arg(hearthPort)},
@@ -113,7 +103,11 @@ private slots:
                               prefix + QStringLiteral("/nginx.conf")});
         m_https = QStringLiteral("https://127.0.0.1:%1").arg(httpsPort);
         m_http = QStringLiteral("http://127.0.0.1:%1").arg(httpPort);
-        QTRY_COMPARE_WITH_TIMEOUT(client()->get(QStringLiteral("/health")).status, 200, 20000);
+        // Nginx that refuses its configuration exits at once: stop waiting then.
+        QTRY_VERIFY_WITH_TIMEOUT(m_nginx.state() == QProcess::NotRunning ||
+                                     client()->get(QStringLiteral("/health")).status == 200,
+                                 20000);
+        QVERIFY2(m_nginx.state() == QProcess::Running, "nginx exited; its message is above");
     }
 
     void cleanupTestCase()

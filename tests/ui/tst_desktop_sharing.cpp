@@ -1,4 +1,5 @@
 #include "ApiClient.h"
+#include "FreePorts.h"
 #include "TestServer.h"
 
 #include "DesktopServer.h"
@@ -23,12 +24,6 @@ class TestDesktopSharing final : public QObject
     DesktopServer *m_server = nullptr;
     QString m_baseUrl;
 
-    static quint16 freePort()
-    {
-        QTcpServer probe;
-        probe.listen(QHostAddress::Any, 0);
-        return probe.serverPort();
-    }
     static int healthStatus(const QString &baseUrl, const QString &pinned = {})
     {
         ApiClient client(baseUrl);
@@ -61,7 +56,8 @@ private slots:
 
     void shareOnTheNetworkAndTakeItBack()
     {
-        const quint16 port = freePort();
+        const quint16 port = freePorts(1, QHostAddress(QHostAddress::Any)).value(0);
+        QVERIFY(port != 0);
         QSignalSpy changed(m_server, &DesktopServer::sharingChanged);
         QMetaObject::invokeMethod(m_server, [this, port] { m_server->share(true, port); });
         // Emitted on the server's thread: count, rather than wait on the spy.

@@ -195,9 +195,24 @@ void MeController::listKeys(const ResponderPtr &responder, const Caller &me)
     replyJson(responder, 200, array);
 }
 
+// A leaked key must not outlive its revocation through keys it made, nor
+// revoke the owner's other keys: managing keys takes a signed-in session. A
+// key may still revoke itself.
+static bool refuseKeyManagementByKey(const ResponderPtr &responder, const Caller &me)
+{
+    if (me.apiKeyId.isEmpty())
+        return false;
+    replyError(responder, ApiError::forbidden(QStringLiteral(
+                              "A personal API key cannot create or revoke other keys; "
+                              "sign in with your password to manage keys")));
+    return true;
+}
+
 void MeController::createKey(const HttpRequest &request, const ResponderPtr &responder,
                              const Caller &me)
 {
+    if (refuseKeyManagementByKey(responder, me))
+        return;
     const auto body = readJsonObject(request, responder);
     if (!body)
         return;
@@ -228,8 +243,10 @@ void MeController::createKey(const HttpRequest &request, const ResponderPtr &res
 void MeController::revokeKey(const HttpRequest &request, const ResponderPtr &responder,
                              const Caller &me)
 {
-    const auto revoked = m_context.apiKeys.revoke(me.id, request.param(QStringLiteral("id")),
-                                                  Clock::system().nowMs());
+    const QString id = request.param(QStringLiteral("id"));
+    if (id != me.apiKeyId && refuseKeyManagementByKey(responder, me))
+        return;
+    const auto revoked = m_context.apiKeys.revoke(me.id, id, Clock::system().nowMs());
     if (!revoked) {
         replyError(responder, revoked.error());
         return;

@@ -171,6 +171,42 @@ private slots:
         QCOMPARE(script.get(QStringLiteral("/v1/me")).status, 401);
     }
 
+    void aKeyCannotManageOtherKeysButCanRevokeItself()
+    {
+        const auto make = [&](const QString &name) {
+            return m_ann->post(QStringLiteral("/v1/me/api-keys"), {{QStringLiteral("name"), name}})
+                .json();
+        };
+        const QJsonObject leaked = make(QStringLiteral("leaked"));
+        const QJsonObject other = make(QStringLiteral("other"));
+        ApiClient script(m_server.baseUrl());
+        script.token = leaked.value(QLatin1String("key")).toString();
+
+        const ApiReply minted = script.post(QStringLiteral("/v1/me/api-keys"),
+                                            {{QStringLiteral("name"), QStringLiteral("more")}});
+        QCOMPARE(minted.status, 403);
+        QCOMPARE(minted.json().value(QLatin1String("code")).toString(),
+                 QStringLiteral("FORBIDDEN"));
+        QVERIFY(minted.json()
+                    .value(QLatin1String("error"))
+                    .toString()
+                    .contains(QLatin1String("sign in")));
+        const QString otherPath =
+            QStringLiteral("/v1/me/api-keys/") + other.value(QLatin1String("id")).toString();
+        QCOMPARE(script.del(otherPath).status, 403);
+        QCOMPARE(m_ann->get(QStringLiteral("/v1/me/api-keys")).array().size(), 2); // nothing made
+
+        // Listing is harmless (prefixes only), and a key may end itself.
+        QCOMPARE(script.get(QStringLiteral("/v1/me/api-keys")).status, 200);
+        QCOMPARE(script
+                     .del(QStringLiteral("/v1/me/api-keys/") +
+                          leaked.value(QLatin1String("id")).toString())
+                     .status,
+                 204);
+        QCOMPARE(script.get(QStringLiteral("/v1/me")).status, 401);
+        QCOMPARE(m_ann->del(otherPath).status, 204);
+    }
+
     void usageMatchesTheLedgerAfterEveryKindOfCall()
     {
         const QString annId =

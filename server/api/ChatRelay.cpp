@@ -1,6 +1,7 @@
 #include "api/ChatRelay.h"
 
 #include "api/ApiReply.h"
+#include "api/GroupCommit.h"
 #include "api/JsonViews.h"
 #include "api/ServerContext.h"
 #include "api/StreamTracker.h"
@@ -25,6 +26,8 @@ ChatRelay::ChatRelay(ServerContext &context, Setup setup, QObject *parent)
         // model thinks; it is not an event.
         m_setup.responder->writeChunk(QByteArrayLiteral(": ping\n\n"));
     });
+    m_save.setInterval(m_context.config.replySaveIntervalMs);
+    connect(&m_save, &QTimer::timeout, this, &ChatRelay::saveProgress);
 }
 
 void ChatRelay::start()
@@ -41,6 +44,7 @@ void ChatRelay::start()
                     {QStringLiteral("messageId"), m_setup.reply.id}});
         m_ping.start();
     }
+    m_save.start();
     if (m_context.streams) {
         m_context.streams->add(this);
         connect(m_context.streams, &StreamTracker::stopRequested, this, &ChatRelay::onShutdown);
@@ -64,6 +68,18 @@ void ChatRelay::onDelta(const QString &text)
     m_setup.reply.content += text;
     if (m_setup.streaming)
         writeEvent("message.delta", {{QStringLiteral("delta"), text}});
+}
+
+void ChatRelay::saveProgress()
+{
+    if (!m_context.writes)
+        return;
+    // With the usage rows of this pass, in one commit; skipped by the
+    // database if the reply has ended by then.
+    m_context.writes->add(
+        [&messages = m_context.messages, id = m_setup.reply.id, content = m_setup.reply.content,
+         now = Clock::system().nowMs()] { return bool(messages.saveProgress(id, content, now)); },
+        {});
 }
 
 void ChatRelay::store(const QString &finishReason, const TokenUsage &usage)
@@ -145,6 +161,7 @@ void ChatRelay::end()
 {
     m_ended = true;
     m_ping.stop();
+    m_save.stop();
     m_setup.responder->onClientGone(nullptr);
     deleteLater();
 }

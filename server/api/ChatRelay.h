@@ -16,7 +16,8 @@ class UpstreamCall;
 
 // One reply in a conversation: relays the provider's deltas to the client
 // (as SSE events, or gathered for a synchronous answer) and stores the reply
-// as it ends — completed, failed, or cancelled because the client left.
+// every few seconds and as it ends — completed, failed, or cancelled because
+// the client left.
 // Deletes itself when done.
 class ChatRelay final : public QObject
 {
@@ -45,6 +46,9 @@ private:
     // The server is stopping and the grace period is over.
     void onShutdown();
     void writeEvent(const QByteArray &name, const QJsonObject &data);
+    // The text so far, so that a crash keeps it (and as a sign of life for
+    // OrphanedReplies).
+    void saveProgress();
     void store(const QString &finishReason, const TokenUsage &usage);
     void end();
 
@@ -52,6 +56,7 @@ private:
     Setup m_setup;
     UpstreamCall *m_call = nullptr;
     QTimer m_ping;
+    QTimer m_save;
     bool m_ended = false;
 };
 

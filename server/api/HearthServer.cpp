@@ -14,6 +14,7 @@
 #include "api/MeController.h"
 #include "api/MessageController.h"
 #include "api/OpenAiController.h"
+#include "api/OrphanedReplies.h"
 #include "api/ProviderService.h"
 #include "api/ServerContext.h"
 #include "api/SettingsService.h"
@@ -72,6 +73,7 @@ public:
     std::unique_ptr<AccessLogWriter> accessLog;
     std::unique_ptr<GroupCommit> writes;
     std::unique_ptr<WalCheckpointer> checkpointer;
+    std::unique_ptr<OrphanedReplies> orphanedReplies;
     QTimer housekeeping;
 
     void tidy();
@@ -102,6 +104,7 @@ HearthServer::~HearthServer()
     // HTTP server (sockets, exports), then the writer, then the rest; the
     // last commit of usage and log rows before the database closes.
     d->housekeeping.stop();
+    d->orphanedReplies.reset();
     d->openAi.reset();
     d->messages.reset();
     d->authController.reset();
@@ -124,7 +127,9 @@ bool HearthServer::start(QString *error)
     ctx.startedAtMs = Clock::system().nowMs();
     d->streams = std::make_unique<StreamTracker>();
     ctx.streams = d->streams.get();
-    ctx.messages.markUnfinishedAsInterrupted();
+    d->orphanedReplies =
+        std::make_unique<OrphanedReplies>(ctx, d->config.dbDriver != QLatin1String("sqlite"));
+    d->orphanedReplies->start();
     d->writes = std::make_unique<GroupCommit>(*ctx.db);
     d->checkpointer = std::make_unique<WalCheckpointer>(*ctx.db);
     QObject::connect(d->checkpointer.get(), &WalCheckpointer::writesReleased, d->writes.get(),

@@ -220,6 +220,7 @@ ConfigResult resolveConfigRecording(const ConfigLayer &commandLine, const Config
     l.readInt("HEARTH_UPSTREAM_FIRST_BYTE_TIMEOUT", c.upstreamFirstByteTimeoutSec, 1, 3600);
     l.readInt("HEARTH_UPSTREAM_IDLE_TIMEOUT", c.upstreamIdleTimeoutSec, 1, 3600);
     l.readInt("HEARTH_SSE_PING_INTERVAL", c.ssePingIntervalSec, 1, 3600);
+    l.readInt("HEARTH_REPLY_SAVE_INTERVAL_MS", c.replySaveIntervalMs, 100, 60000);
     l.readInt("HEARTH_DEMO_DELAY_MS", c.demoDelayMs, 0, 10000);
     l.readBool("HEARTH_ACCESS_LOG", c.accessLog);
     c.providers = readProviders(l, l.errors);

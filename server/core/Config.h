@@ -61,6 +61,7 @@ struct ServerConfig
     int upstreamFirstByteTimeoutSec = 120; // HEARTH_UPSTREAM_FIRST_BYTE_TIMEOUT
     int upstreamIdleTimeoutSec = 90;       // HEARTH_UPSTREAM_IDLE_TIMEOUT
     int ssePingIntervalSec = 15;           // HEARTH_SSE_PING_INTERVAL
+    int replySaveIntervalMs = 2000;        // HEARTH_REPLY_SAVE_INTERVAL_MS
     int demoDelayMs = 40;                  // HEARTH_DEMO_DELAY_MS (built-in demo model pace)
     bool accessLog = true;                 // HEARTH_ACCESS_LOG (on/off)
 };

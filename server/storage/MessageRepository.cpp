@@ -138,10 +138,22 @@ Outcome<std::optional<Message>> MessageRepository::find(const QString &conversat
     return std::optional<Message>(readMessage(q));
 }
 
-Outcome<int> MessageRepository::markUnfinishedAsInterrupted()
+Outcome<Done> MessageRepository::saveProgress(const QString &id, const QString &content,
+                                              qint64 savedAt)
 {
-    SqlRun q(m_db, QStringLiteral("UPDATE messages SET finish_reason = ? WHERE finish_reason = ?"));
-    q.bind(FinishReason::Interrupted).bind(FinishReason::Streaming);
+    SqlRun q(m_db, QStringLiteral("UPDATE messages SET content = ?, saved_at = ?"
+                                  " WHERE id = ? AND finish_reason = ?"));
+    q.bind(content).bind(savedAt).bind(id).bind(FinishReason::Streaming);
+    if (!q.exec())
+        return q.error();
+    return Done{};
+}
+
+Outcome<int> MessageRepository::markUnfinishedAsInterrupted(qint64 staleBefore)
+{
+    SqlRun q(m_db, QStringLiteral("UPDATE messages SET finish_reason = ? WHERE finish_reason = ?"
+                                  " AND COALESCE(saved_at, created_at) < ?"));
+    q.bind(FinishReason::Interrupted).bind(FinishReason::Streaming).bind(staleBefore);
     if (!q.exec())
         return q.error();
     return q.rowsAffected();

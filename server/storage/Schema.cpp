@@ -182,7 +182,13 @@ QList<SqlDialect::Migration> portableMigrations(const SqlDialect &dialect)
     SqlDialect::Migration recordsOrder{3, QStringLiteral("usage records in time order"), {}};
     recordsOrder.statements = QStringList{
         QStringLiteral("CREATE INDEX usage_ledger_time_id ON usage_ledger (created_at, id)")};
-    return {initial, multiUser, recordsOrder};
+    // A reply being written is saved every few seconds with the time of the
+    // save: a crash keeps its text, and a reply whose saves stopped has no
+    // server relaying it any more (see OrphanedReplies).
+    SqlDialect::Migration replyProgress{4, QStringLiteral("replies saved while written"), {}};
+    replyProgress.statements =
+        QStringList{QStringLiteral("ALTER TABLE messages ADD COLUMN saved_at BIGINT")};
+    return {initial, multiUser, recordsOrder, replyProgress};
 }
 
 } // namespace hearth

@@ -10,7 +10,8 @@
 
 // kill -9 of hearth-server while replies stream and writes are in flight:
 // the SQLite database must pass integrity_check, the next start must leave
-// no reply "streaming" (they become "interrupted"), and usage must be
+// no reply "streaming" (they become "interrupted", with the text saved
+// before the crash), and usage must be
 // counted once per finished call — never twice, never for a call that had
 // not finished.
 class TestCrashRecovery final : public QObject
@@ -21,6 +22,7 @@ class TestCrashRecovery final : public QObject
     std::unique_ptr<HearthProcess> start(const QString &dataDir = {})
     {
         HearthProcess::Env env = HearthProcess::chatEnv(m_upstream.baseUrl());
+        env.append({QStringLiteral("HEARTH_REPLY_SAVE_INTERVAL_MS"), QStringLiteral("300")});
         if (!dataDir.isEmpty())
             env.append({QStringLiteral("HEARTH_DATA_DIR"), dataDir});
         auto server = std::make_unique<HearthProcess>(QStringLiteral(HEARTH_SERVER_BINARY), env);
@@ -66,6 +68,12 @@ private slots:
             std::all_of(received.cbegin(), received.cend(),
                         [](const QByteArray &r) { return r.contains("tok3 "); }),
             20000);
+        // Every reply has been saved with some text while it streams.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            peek(data.path(), QStringLiteral("SELECT COUNT(*) FROM messages WHERE finish_reason = "
+                                             "'streaming' AND content LIKE 'tok0 tok1 %'"))
+                .toInt(),
+            streams, 20000);
         // …and fifty writes on their way.
         QList<QNetworkReply *> writes;
         for (int i = 0; i < 50; ++i)
@@ -97,6 +105,12 @@ private slots:
                                                   "finish_reason = 'interrupted'"))
                      .toInt(),
                  streams);
+        // The text saved before the crash is kept.
+        QCOMPARE(
+            peek(data.path(), QStringLiteral("SELECT COUNT(*) FROM messages WHERE finish_reason"
+                                             " = 'interrupted' AND content LIKE 'tok0 tok1 %'"))
+                .toInt(),
+            streams);
         // Counted once: one ledger row per finished call, none for the
         // calls the crash cut off, whatever the upstream was asked.
         QCOMPARE(peek(data.path(), QStringLiteral("SELECT COUNT(*) FROM usage_ledger")).toInt(),

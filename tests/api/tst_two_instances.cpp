@@ -4,6 +4,8 @@
 #include "HearthProcess.h"
 #include "TestServer.h"
 
+#include <QtNetwork/QNetworkReply>
+#include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
 #include <memory>
@@ -30,7 +32,9 @@ std::unique_ptr<HearthProcess> instance(const hearth::ServerConfig &db, const QS
             {QStringLiteral("HEARTH_ADMIN_PASSWORD"), TestServer::adminPassword},
             {QStringLiteral("HEARTH_CHAT_RATE_LIMIT"), QStringLiteral("5/minute")},
             {QStringLiteral("OPENAI_API_BASE_URL"), upstream},
-            {QStringLiteral("HEARTH_ACCESS_LOG"), QStringLiteral("off")}});
+            {QStringLiteral("HEARTH_ACCESS_LOG"), QStringLiteral("off")},
+            // Replies saved twice a second: one silent for 2.5 s has no server.
+            {QStringLiteral("HEARTH_REPLY_SAVE_INTERVAL_MS"), QStringLiteral("500")}});
 }
 } // namespace
 
@@ -193,6 +197,47 @@ private slots:
         QCOMPARE(onA.get(QStringLiteral("/v1/me")).status, 401); // at once where it was revoked
         // B learns it from the database once its cached sign-in is a second old.
         QTRY_COMPARE(onB.get(QStringLiteral("/v1/me")).status, 401);
+    }
+
+    // A third instance relays a long reply. A fourth starting meanwhile must
+    // leave it alone (it is alive: saved twice a second); once the third is
+    // killed, the others close it as interrupted, keeping its text.
+    void aReplyIsClosedByTheOthersOnlyWhenItsServerIsGone()
+    {
+        addUser(QStringLiteral("frank@example.com"));
+        auto relaying = instance(m_database->config, m_upstream.baseUrl());
+        QVERIFY(!relaying->waitUntilServing(60000).isEmpty());
+        ApiClient client(relaying->url());
+        client.login(QStringLiteral("frank@example.com"), QStringLiteral("password-1234"));
+        const QString conversation = client.createConversation();
+        QNetworkReply *stream = client.startMessageStream(conversation, QStringLiteral("go"),
+                                                          QStringLiteral("fake-tokens-2000-5"));
+        const QString replyState =
+            QStringLiteral("SELECT finish_reason FROM messages WHERE role = 'assistant' AND "
+                           "conversation_id = '%1'")
+                .arg(conversation);
+        const QString replyText =
+            QStringLiteral("SELECT content FROM messages WHERE role = 'assistant' AND "
+                           "conversation_id = '%1'")
+                .arg(conversation);
+        QTRY_VERIFY_WITH_TIMEOUT(dbValue(m_database->config, replyText)
+                                     .toString()
+                                     .startsWith(QLatin1String("tok0 tok1 ")),
+                                 20000);
+
+        const auto starting = instance(m_database->config, m_upstream.baseUrl());
+        QVERIFY(!starting->waitUntilServing(60000).isEmpty());
+        QCOMPARE(dbValue(m_database->config, replyState).toString(), QStringLiteral("streaming"));
+
+        QSignalSpy exited(&relaying->process(), &QProcess::finished);
+        relaying->process().kill();
+        QVERIFY(exited.wait(10000));
+        stream->abort();
+        QTRY_COMPARE_WITH_TIMEOUT(dbValue(m_database->config, replyState).toString(),
+                                  QStringLiteral("interrupted"), 30000);
+        QVERIFY(dbValue(m_database->config, replyText)
+                    .toString()
+                    .startsWith(QLatin1String("tok0 tok1 ")));
     }
 
     void aProviderAddedOnOneServesOnTheOther()

@@ -176,7 +176,7 @@ private slots:
         QCOMPARE(conversations.list(query).value().size(), 1);
     }
 
-    void unfinishedRepliesAreMarkedInterrupted()
+    void unfinishedRepliesAreMarkedInterruptedOnceTheirSavesStop()
     {
         UserRepository users(*m_db);
         const User u = makeUser(QStringLiteral("i@example.com"));
@@ -193,9 +193,21 @@ private slots:
         m.conversationId = c.id;
         m.role = QStringLiteral("assistant");
         m.finishReason = FinishReason::Streaming;
+        m.createdAt = 1000;
         QVERIFY(messages.insert(m));
-        QCOMPARE(messages.markUnfinishedAsInterrupted().value(), 1);
-        QCOMPARE(messages.find(c.id, m.id).value()->finishReason, FinishReason::Interrupted);
+        // Not saved yet: its creation is the last sign of life.
+        QCOMPARE(messages.markUnfinishedAsInterrupted(1000).value(), 0);
+        QVERIFY(messages.saveProgress(m.id, QStringLiteral("Half a rep"), 5000));
+        QCOMPARE(messages.markUnfinishedAsInterrupted(4999).value(), 0);
+        QCOMPARE(messages.find(c.id, m.id).value()->finishReason, FinishReason::Streaming);
+        QCOMPARE(messages.markUnfinishedAsInterrupted(5001).value(), 1);
+        const Message interrupted = *messages.find(c.id, m.id).value();
+        QCOMPARE(interrupted.finishReason, FinishReason::Interrupted);
+        QCOMPARE(interrupted.content, QStringLiteral("Half a rep"));
+        // A save that comes after the end changes nothing.
+        QVERIFY(messages.saveProgress(m.id, QStringLiteral("Half a reply"), 6000));
+        QCOMPARE(messages.find(c.id, m.id).value()->content, QStringLiteral("Half a rep"));
+        QCOMPARE(messages.markUnfinishedAsInterrupted(7000).value(), 0);
     }
 };
 

@@ -52,47 +52,72 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="38"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="49"/>
         <source>Connect to a Hearth server</source>
         <translation>Connect to a Hearth server</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="41"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="52"/>
         <source>e.g. http://192.168.1.20:8080 — shown in Settings on that computer</source>
         <translation>e.g. http://192.168.1.20:8080 — shown in Settings on that computer</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="47"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="58"/>
         <source>Server &amp;address:</source>
         <translation>Server &amp;address:</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="48"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="59"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="49"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="60"/>
         <source>&amp;Password:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="51"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="62"/>
         <source>Hearth keeps you signed in with a token in this system&apos;s keychain; your password is not stored.</source>
         <translation>Hearth keeps you signed in with a token in this system&apos;s keychain; your password is not stored.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="55"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="66"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="74"/>
         <source>Connect</source>
         <translation>Connect</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="61"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="80"/>
         <source>That is not a server address. Type it as shown on the server, e.g. http://192.168.1.20:8080.</source>
         <translation>That is not a server address. Type it as shown on the server, e.g. http://192.168.1.20:8080.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="72"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="98"/>
+        <source>This server&apos;s certificate has changed since you last connected. If you did not renew it, someone may be listening in: do not connect.</source>
+        <translation>This server&apos;s certificate has changed since you last connected. If you did not renew it, someone may be listening in: do not connect.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectDialog.cpp" line="102"/>
+        <source>This server uses its own certificate.</source>
+        <translation>This server uses its own certificate.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectDialog.cpp" line="105"/>
+        <source>Compare its SHA-256 fingerprint with the one shown in Settings on that computer:
+%1
+Connect only if they are the same.</source>
+        <translation>Compare its SHA-256 fingerprint with the one shown in Settings on that computer:
+%1
+Connect only if they are the same.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectDialog.cpp" line="111"/>
+        <source>Trust and connect</source>
+        <translation>Trust and connect</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectDialog.cpp" line="118"/>
         <source>No Hearth server answered at %1: %2</source>
         <translation>No Hearth server answered at %1: %2</translation>
     </message>
@@ -100,12 +125,12 @@
 <context>
     <name>DesktopShell</name>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="97"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="106"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="98"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="107"/>
         <source>Hearth could not start its server:
 %1</source>
         <translation>Hearth could not start its server:
@@ -394,17 +419,17 @@
 <context>
     <name>hearth::DesktopShell</name>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="138"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="148"/>
         <source>Please sign in again: %1</source>
         <translation>Please sign in again: %1</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="178"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="196"/>
         <source>%1 You will be asked for your password at the next start.</source>
         <translation>%1 You will be asked for your password at the next start.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="186"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="204"/>
         <source>Your sign-in on %1 has ended. Please sign in again.</source>
         <translation>Your sign-in on %1 has ended. Please sign in again.</translation>
     </message>
@@ -430,6 +455,14 @@
         <location filename="../ui/client/ApiCall.cpp" line="48"/>
         <source>The server answered with an error (%1)</source>
         <translation>The server answered with an error (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::client::ApiConnection</name>
+    <message>
+        <location filename="../ui/client/ApiConnection.cpp" line="82"/>
+        <source>This server uses a certificate that no authority vouches for (SHA-256 %1).</source>
+        <translation>This server uses a certificate that no authority vouches for (SHA-256 %1).</translation>
     </message>
 </context>
 <context>
@@ -549,42 +582,42 @@
         <translation>Copies the whole installation into an empty PostgreSQL or MySQL database (or a new SQLite file). Then start Hearth on it with DB_DRIVER and the DB_ settings, and this server&apos;s secret.key so that provider keys still open.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="127"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="120"/>
         <source>Type where to copy to first.</source>
         <translation>Type where to copy to first.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="131"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="124"/>
         <source>Copy the database</source>
         <translation>Copy the database</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="132"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="125"/>
         <source>Copy everything on this server into %1? It must be empty; nothing here changes.</source>
         <translation>Copy everything on this server into %1? It must be empty; nothing here changes.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="135"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="128"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="146"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="139"/>
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="181"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="180"/>
         <source>Backing up: %1 of %2 rows…</source>
         <translation>Backing up: %1 of %2 rows…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="183"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="182"/>
         <source>Copying: %1 of %2 rows…</source>
         <translation>Copying: %1 of %2 rows…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="190"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="189"/>
         <source>Backup %1 made: %n row(s).</source>
         <translation>
             <numerusform>Backup %1 made: %n row.</numerusform>
@@ -592,7 +625,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="191"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="190"/>
         <source>Copied %n row(s) to %1 and checked every table.</source>
         <translation>
             <numerusform>Copied %n row to %1 and checked every table.</numerusform>
@@ -600,22 +633,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="194"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="193"/>
         <source>The backup failed: %1</source>
         <translation>The backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="194"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="193"/>
         <source>The copy failed: %1</source>
         <translation>The copy failed: %1</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="198"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="197"/>
         <source>No backup or copy made since the server started.</source>
         <translation>No backup or copy made since the server started.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="245"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="244"/>
         <source>Backup saved to %1</source>
         <translation>Backup saved to %1</translation>
     </message>
@@ -2098,7 +2131,7 @@
         <location filename="../ui/app/SharingBox.cpp" line="92"/>
         <source>Secured with this computer&apos;s own certificate. When a device warns about it, check that it shows this SHA-256 fingerprint:
 %1</source>
-        <translation>Secured with this computer's own certificate. When a device warns about it, check that it shows this SHA-256 fingerprint:
+        <translation>Secured with this computer&apos;s own certificate. When a device warns about it, check that it shows this SHA-256 fingerprint:
 %1</translation>
     </message>
     <message>

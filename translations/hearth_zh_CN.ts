@@ -52,47 +52,72 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="38"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="49"/>
         <source>Connect to a Hearth server</source>
         <translation>连接到 Hearth 服务器</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="41"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="52"/>
         <source>e.g. http://192.168.1.20:8080 — shown in Settings on that computer</source>
         <translation>例如 http://192.168.1.20:8080 —— 可在那台电脑的“设置”中看到</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="47"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="58"/>
         <source>Server &amp;address:</source>
         <translation>服务器地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="48"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="59"/>
         <source>&amp;Email:</source>
         <translation>邮箱(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="49"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="60"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="51"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="62"/>
         <source>Hearth keeps you signed in with a token in this system&apos;s keychain; your password is not stored.</source>
         <translation>Hearth 用保存在系统钥匙串中的令牌保持登录；不会保存你的密码。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="55"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="66"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="74"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="61"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="80"/>
         <source>That is not a server address. Type it as shown on the server, e.g. http://192.168.1.20:8080.</source>
         <translation>这不是有效的服务器地址。请按服务器上显示的格式输入，例如 http://192.168.1.20:8080。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="72"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="98"/>
+        <source>This server&apos;s certificate has changed since you last connected. If you did not renew it, someone may be listening in: do not connect.</source>
+        <translation>自上次连接以来，此服务器的证书已更改。如果不是你更新了它，可能有人在窃听：请不要连接。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectDialog.cpp" line="102"/>
+        <source>This server uses its own certificate.</source>
+        <translation>此服务器使用它自己的证书。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectDialog.cpp" line="105"/>
+        <source>Compare its SHA-256 fingerprint with the one shown in Settings on that computer:
+%1
+Connect only if they are the same.</source>
+        <translation>请将它的 SHA-256 指纹与那台电脑“设置”中显示的指纹比对：
+%1
+两者完全相同时才连接。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectDialog.cpp" line="111"/>
+        <source>Trust and connect</source>
+        <translation>信任并连接</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectDialog.cpp" line="118"/>
         <source>No Hearth server answered at %1: %2</source>
         <translation>%1 上没有 Hearth 服务器响应：%2</translation>
     </message>
@@ -100,12 +125,12 @@
 <context>
     <name>DesktopShell</name>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="97"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="106"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="98"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="107"/>
         <source>Hearth could not start its server:
 %1</source>
         <translation>Hearth 无法启动其服务器：
@@ -394,17 +419,17 @@
 <context>
     <name>hearth::DesktopShell</name>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="138"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="148"/>
         <source>Please sign in again: %1</source>
         <translation>请重新登录：%1</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="178"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="196"/>
         <source>%1 You will be asked for your password at the next start.</source>
         <translation>%1 下次启动时需要重新输入密码。</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="186"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="204"/>
         <source>Your sign-in on %1 has ended. Please sign in again.</source>
         <translation>你在 %1 上的登录已失效，请重新登录。</translation>
     </message>
@@ -430,6 +455,14 @@
         <location filename="../ui/client/ApiCall.cpp" line="48"/>
         <source>The server answered with an error (%1)</source>
         <translation>服务器返回了错误（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::client::ApiConnection</name>
+    <message>
+        <location filename="../ui/client/ApiConnection.cpp" line="82"/>
+        <source>This server uses a certificate that no authority vouches for (SHA-256 %1).</source>
+        <translation>此服务器使用的证书没有经过任何证书机构认证（SHA-256 %1）。</translation>
     </message>
 </context>
 <context>
@@ -549,71 +582,71 @@
         <translation>将整个安装复制到一个空的 PostgreSQL 或 MySQL 数据库（或新的 SQLite 文件）。之后用 DB_DRIVER 和 DB_ 设置在其上启动 Hearth，并带上本服务器的 secret.key，以便服务商密钥仍可解开。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="127"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="120"/>
         <source>Type where to copy to first.</source>
         <translation>请先输入要复制到哪里。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="131"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="124"/>
         <source>Copy the database</source>
         <translation>复制数据库</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="132"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="125"/>
         <source>Copy everything on this server into %1? It must be empty; nothing here changes.</source>
         <translation>要将本服务器上的所有内容复制到 %1 吗？目标必须为空；此处的数据不会改变。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="135"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="128"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="146"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="139"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="181"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="180"/>
         <source>Backing up: %1 of %2 rows…</source>
         <translation>正在备份：%1 / %2 行…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="183"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="182"/>
         <source>Copying: %1 of %2 rows…</source>
         <translation>正在复制：%1 / %2 行…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="190"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="189"/>
         <source>Backup %1 made: %n row(s).</source>
         <translation>
             <numerusform>已生成备份 %1：共 %n 行。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="191"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="190"/>
         <source>Copied %n row(s) to %1 and checked every table.</source>
         <translation>
             <numerusform>已将 %n 行复制到 %1，并核对了每张表。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="194"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="193"/>
         <source>The backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="194"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="193"/>
         <source>The copy failed: %1</source>
         <translation>复制失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="198"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="197"/>
         <source>No backup or copy made since the server started.</source>
         <translation>服务器启动以来尚未进行备份或复制。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminDatabasePage.cpp" line="245"/>
+        <location filename="../ui/app/AdminDatabasePage.cpp" line="244"/>
         <source>Backup saved to %1</source>
         <translation>备份已保存到 %1</translation>
     </message>

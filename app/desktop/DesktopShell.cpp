@@ -26,6 +26,15 @@ namespace {
 const QString modeKey = QStringLiteral("connection/mode");
 const QString urlKey = QStringLiteral("connection/url");
 const QString emailKey = QStringLiteral("connection/email");
+// The SHA-256 of the server's own certificate, trusted on first use.
+const QString certificateKey = QStringLiteral("connection/certificate");
+
+QString pinnedCertificateFor(const QString &url)
+{
+    const QSettings settings;
+    return settings.value(urlKey).toString() == url ? settings.value(certificateKey).toString()
+                                                    : QString();
+}
 const QString remoteMode = QStringLiteral("remote");
 } // namespace
 
@@ -130,14 +139,17 @@ void DesktopShell::resumeRemote(const QString &url, const QString &email)
         }
         // A child of the shell until it is taken, so a shell closed meanwhile leaks nothing.
         auto *pending = new client::ApiConnection(QUrl(url), this);
+        pending->setPinnedCertificate(pinnedCertificateFor(url));
         connect(pending->resume(token), &client::ApiCall::finished, this,
                 [this, pending, url, email](const client::ApiResult &result) {
-                    pending->setParent(nullptr);
-                    std::unique_ptr<client::ApiConnection> owned(pending);
                     if (!result.ok()) {
+                        // Later: the call reporting this belongs to it.
+                        pending->deleteLater();
                         askForRemote(url, email, tr("Please sign in again: %1").arg(result.error));
                         return;
                     }
+                    pending->setParent(nullptr);
+                    std::unique_ptr<client::ApiConnection> owned(pending);
                     rememberRemote(*owned);
                     m_remoteApi.swap(owned);
                     use(m_remoteApi.get());
@@ -147,13 +159,15 @@ void DesktopShell::resumeRemote(const QString &url, const QString &email)
 
 void DesktopShell::askForRemote(const QString &url, const QString &email, const QString &note)
 {
-    ui::FormDialog *dialog = ui::openConnectDialog(
-        m_window.get(), url, email, note, [this](std::unique_ptr<client::ApiConnection> api) {
-            rememberRemote(*api);
-            std::unique_ptr<client::ApiConnection> previous = std::move(m_remoteApi);
-            m_remoteApi = std::move(api);
-            use(m_remoteApi.get());
-        });
+    ui::FormDialog *dialog =
+        ui::openConnectDialog(m_window.get(), url, email, note, pinnedCertificateFor(url),
+                              [this](std::unique_ptr<client::ApiConnection> api) {
+                                  rememberRemote(*api);
+                                  std::unique_ptr<client::ApiConnection> previous =
+                                      std::move(m_remoteApi);
+                                  m_remoteApi = std::move(api);
+                                  use(m_remoteApi.get());
+                              });
     // Cancelled before any window exists: this computer's server, then.
     connect(dialog, &QDialog::rejected, this, [this] {
         if (!m_window)
@@ -169,6 +183,10 @@ void DesktopShell::rememberRemote(client::ApiConnection &api)
     settings.setValue(modeKey, remoteMode);
     settings.setValue(urlKey, url);
     settings.setValue(emailKey, email);
+    if (api.pinnedCertificate().isEmpty())
+        settings.remove(certificateKey);
+    else
+        settings.setValue(certificateKey, api.pinnedCertificate());
     const QString account = client::TokenVault::account(url, email);
     auto keep = [this, account](const QString &token) {
         m_vault->write(account, token, this, [this](const QString &error) {
@@ -195,6 +213,7 @@ void DesktopShell::useLocal()
         // forget its token here.
         const QUrl url = m_remoteApi->baseUrl();
         auto *goodbye = new client::ApiConnection(url, this);
+        goodbye->setPinnedCertificate(m_remoteApi->pinnedCertificate());
         goodbye->setSession({{QStringLiteral("refreshToken"), m_remoteApi->refreshToken()}});
         connect(goodbye->logout(), &client::ApiCall::finished, goodbye, &QObject::deleteLater);
         m_vault->remove(client::TokenVault::account(url.toString(), remoteEmail()), this,

@@ -35,6 +35,7 @@ public:
 
     bool start();
     QString baseUrl() const { return m_server ? m_server->baseUrl() : QString(); }
+    QString tlsFingerprint() const { return m_server ? m_server->tlsFingerprint() : QString(); }
     QString databasePath() const { return config.dbPath; }
     QStringList routes() const { return m_server ? m_server->routes() : QStringList(); }
     // Adds an account through `hearth-server user add`'s own code.

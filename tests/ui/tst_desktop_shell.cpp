@@ -22,6 +22,7 @@
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QComboBox>
+#include <QtWidgets/QDialogButtonBox>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QStatusBar>
@@ -214,6 +215,72 @@ private slots:
         QVERIFY(window);
         QVERIFY(
             window->settings()->connection()->shownText().contains(QLatin1String("This computer")));
+    }
+
+    // Another desktop shares over HTTPS with its own certificate: the first
+    // connection shows its fingerprint and pins it on "Trust and connect";
+    // the next start trusts it silently; a different certificate later is
+    // called out as changed.
+    void aServersOwnCertificateIsTrustedOnFirstUse()
+    {
+        TestServer shared;
+        shared.config.tlsMode = QStringLiteral("self-signed");
+        QVERIFY(shared.start());
+        const QString fingerprint = shared.tlsFingerprint();
+        QVERIFY(fingerprint.contains(QLatin1Char(':')));
+        QSettings().setValue(QStringLiteral("connection/mode"), QStringLiteral("local"));
+        {
+            DesktopShell shell(localConfig());
+            QSignalSpy shown(&shell, &DesktopShell::windowShown);
+            shell.start();
+            ui::MainWindow *window = waitForWindow(shown, 1);
+            QVERIFY(window);
+            QTest::mouseClick(window->settings()->connection()->connectButton(), Qt::LeftButton);
+            ui::FormDialog *dialog = connectDialog(window);
+            QVERIFY(dialog);
+            const QList<QLineEdit *> fields = dialog->findChildren<QLineEdit *>();
+            fields[0]->setText(shared.baseUrl());
+            fields[1]->setText(TestServer::adminEmail);
+            fields[2]->setText(TestServer::adminPassword);
+            dialog->submit();
+            QTRY_VERIFY_WITH_TIMEOUT(dialog->shownError().contains(fingerprint), 10000);
+            QVERIFY(dialog->shownError().contains(QLatin1String("its own certificate")));
+            auto *trust = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+            QCOMPARE(trust->text(), QStringLiteral("Trust and connect"));
+            QVERIFY(saveScreenshot(*dialog, QStringLiteral("connect_trust_certificate_en")));
+            dialog->submit();
+            window = waitForWindow(shown, 2);
+            QVERIFY(window);
+            QVERIFY(window->settings()->connection()->shownText().contains(shared.baseUrl()));
+            QCOMPARE(QSettings().value(QStringLiteral("connection/certificate")).toString(),
+                     fingerprint);
+        }
+        {
+            // The next start: the pinned certificate, no questions.
+            DesktopShell shell(localConfig());
+            QSignalSpy shown(&shell, &DesktopShell::windowShown);
+            shell.start();
+            ui::MainWindow *window = waitForWindow(shown, 1);
+            QVERIFY(window);
+            QVERIFY(!visibleFormDialog());
+            QVERIFY(window->settings()->connection()->shownText().contains(shared.baseUrl()));
+        }
+        // As if the server now showed another certificate than the one pinned.
+        QSettings().setValue(QStringLiteral("connection/certificate"),
+                             QStringLiteral("00:11:22:33"));
+        DesktopShell shell(localConfig());
+        QSignalSpy shown(&shell, &DesktopShell::windowShown);
+        shell.start();
+        ui::FormDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = visibleFormDialog()) != nullptr, 10000);
+        dialog->findChildren<QLineEdit *>().at(2)->setText(TestServer::adminPassword);
+        dialog->submit();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->shownError().contains(QLatin1String("has changed")),
+                                 10000);
+        QVERIFY(dialog->shownError().contains(fingerprint));
+        dialog->reject();
+        QVERIFY(waitForWindow(shown, 1));
+        QSettings().setValue(QStringLiteral("connection/mode"), QStringLiteral("local"));
     }
 
     void closingWhileSharedAsksToKeepServing()

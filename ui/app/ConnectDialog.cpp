@@ -31,8 +31,19 @@ QUrl serverUrlFromInput(const QString &input)
     return url;
 }
 
+namespace {
+// The certificate the user was shown for one address; trusted when they
+// submit again without changing the address.
+struct CertificateOffer
+{
+    QUrl server;
+    QString fingerprint;
+};
+} // namespace
+
 FormDialog *openConnectDialog(QWidget *parent, const QString &url, const QString &email,
-                              const QString &note, Connected connected)
+                              const QString &note, const QString &pinnedCertificate,
+                              Connected connected)
 {
     auto *dialog = new FormDialog(
         QCoreApplication::translate("ConnectDialog", "Connect to a Hearth server"), parent);
@@ -55,6 +66,14 @@ FormDialog *openConnectDialog(QWidget *parent, const QString &url, const QString
     dialog->setSubmitText(QCoreApplication::translate("ConnectDialog", "Connect"));
     (url.isEmpty() ? address : email.isEmpty() ? login : password)->setFocus();
 
+    auto offer = std::make_shared<CertificateOffer>();
+    if (!pinnedCertificate.isEmpty())
+        *offer = {serverUrlFromInput(url), pinnedCertificate};
+    QObject::connect(address, &QLineEdit::textEdited, dialog, [=] {
+        if (!offer->fingerprint.isEmpty() && serverUrlFromInput(address->text()) != offer->server)
+            dialog->setSubmitText(QCoreApplication::translate("ConnectDialog", "Connect"));
+    });
+
     QObject::connect(dialog, &FormDialog::submitted, dialog, [=] {
         const QUrl server = serverUrlFromInput(address->text());
         if (server.isEmpty()) {
@@ -65,23 +84,49 @@ FormDialog *openConnectDialog(QWidget *parent, const QString &url, const QString
         }
         // A child of the dialog until it is handed over, so a closed dialog leaks nothing.
         auto *api = new client::ApiConnection(server, dialog);
-        QObject::connect(api->login(login->text().trimmed(), password->text()),
-                         &client::ApiCall::finished, dialog, [=](const client::ApiResult &result) {
-                             if (!result.ok()) {
-                                 dialog->showError(result.status == 0
-                                                       ? QCoreApplication::translate(
-                                                             "ConnectDialog",
-                                                             "No Hearth server answered at %1: %2")
-                                                             .arg(server.toString(), result.error)
-                                                       : result.error);
-                                 api->deleteLater();
-                                 return;
-                             }
-                             password->clear();
-                             api->setParent(nullptr);
-                             dialog->accept();
-                             connected(std::unique_ptr<client::ApiConnection>(api));
-                         });
+        if (offer->server == server)
+            api->setPinnedCertificate(offer->fingerprint);
+        QObject::connect(
+            api->login(login->text().trimmed(), password->text()), &client::ApiCall::finished,
+            dialog, [=](const client::ApiResult &result) {
+                if (!result.untrustedCertificate.isEmpty()) {
+                    const bool changed = offer->server == server && !pinnedCertificate.isEmpty() &&
+                                         offer->fingerprint == pinnedCertificate;
+                    *offer = {server, result.untrustedCertificate};
+                    dialog->showError(
+                        (changed
+                             ? QCoreApplication::translate(
+                                   "ConnectDialog", "This server's certificate has changed since "
+                                                    "you last connected. If you did not renew it, "
+                                                    "someone may be listening in: do not connect.")
+                             : QCoreApplication::translate("ConnectDialog",
+                                                           "This server uses its own certificate."))
+                            .append(QLatin1Char(' '))
+                            .append(QCoreApplication::translate(
+                                "ConnectDialog", "Compare its SHA-256 fingerprint with the one "
+                                                 "shown in Settings on that computer:\n%1\n"
+                                                 "Connect only if they are the same."))
+                            .arg(result.untrustedCertificate));
+                    dialog->setSubmitText(
+                        QCoreApplication::translate("ConnectDialog", "Trust and connect"));
+                    api->deleteLater();
+                    return;
+                }
+                if (!result.ok()) {
+                    dialog->showError(
+                        result.status == 0
+                            ? QCoreApplication::translate("ConnectDialog",
+                                                          "No Hearth server answered at %1: %2")
+                                  .arg(server.toString(), result.error)
+                            : result.error);
+                    api->deleteLater();
+                    return;
+                }
+                password->clear();
+                api->setParent(nullptr);
+                dialog->accept();
+                connected(std::unique_ptr<client::ApiConnection>(api));
+            });
     });
     dialog->open();
     return dialog;

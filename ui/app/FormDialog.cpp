@@ -71,6 +71,24 @@ void FormDialog::showError(const QString &error)
     m_error->setText(error);
     m_error->setVisible(!error.isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+    growToFit();
+}
+
+void FormDialog::growToFit()
+{
+    // Wrapped text (the note, a long error) needs more height at this width
+    // than the layout first gave it; never shrink what the user resized.
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : sizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
+}
+
+void FormDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    growToFit();
 }
 
 QString FormDialog::shownError() const

@@ -34,7 +34,11 @@ public:
 signals:
     void submitted();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void growToFit();
     QFormLayout *m_form;
     QLabel *m_error;
     QDialogButtonBox *m_buttons;

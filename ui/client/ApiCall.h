@@ -17,6 +17,10 @@ struct ApiResult
     QString code;  // the server's error code, e.g. RATE_LIMITED
     int retryAfter = 0;
     QString nextPage; // path and query of the next page (Link: rel="next"), if any
+    // The SHA-256 ("AB:CD:…") of an HTTPS certificate that was refused
+    // because no authority vouches for it (and it is not the pinned one):
+    // the user may compare it with the server's and trust it.
+    QString untrustedCertificate;
     bool ok() const { return error.isEmpty(); }
 };
 

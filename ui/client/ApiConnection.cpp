@@ -23,6 +23,8 @@ ApiConnection::ApiConnection(QUrl baseUrl, QObject *parent)
                                                      .toUpper());
         if (!m_pinned.isEmpty() && seen == m_pinned)
             reply->ignoreSslErrors();
+        else
+            m_refused = seen;
     });
 }
 
@@ -74,7 +76,13 @@ void ApiConnection::attempt(ApiCall *call, const QByteArray &method, const QStri
     QNetworkReply *reply = m_network.sendCustomRequest(request(path), method, body);
     connect(reply, &QNetworkReply::finished, call, [=, this] {
         reply->deleteLater();
-        const ApiResult result = ApiCall::resultOf(reply);
+        ApiResult result = ApiCall::resultOf(reply);
+        if (reply->error() == QNetworkReply::SslHandshakeFailedError && !m_refused.isEmpty()) {
+            result.untrustedCertificate = m_refused;
+            result.error = tr("This server uses a certificate that no authority vouches for "
+                              "(SHA-256 %1).")
+                               .arg(m_refused);
+        }
         if (result.status != 401 || !mayRefresh || m_refreshToken.isEmpty()) {
             call->finish(result);
             return;

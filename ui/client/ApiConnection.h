@@ -27,6 +27,7 @@ public:
     // Trusts an HTTPS server whose certificate has this SHA-256 ("AB:CD:…"),
     // e.g. this computer's own self-signed one while it is shared.
     void setPinnedCertificate(const QString &sha256) { m_pinned = sha256; }
+    QString pinnedCertificate() const { return m_pinned; }
     // From a login (or the desktop owner's session): accessToken, refreshToken, user.
     void setSession(const QJsonObject &tokens);
     QJsonObject user() const { return m_user; }
@@ -55,6 +56,7 @@ signals:
 
 private:
     QString m_pinned;
+    QString m_refused; // the last certificate refused (not pinned, no authority)
     ApiCall *send(const QByteArray &method, const QString &path, const QByteArray &body);
     void attempt(ApiCall *call, const QByteArray &method, const QString &path,
                  const QByteArray &body, bool mayRefresh);

@@ -104,20 +104,20 @@
     </message>
     <message>
         <location filename="../ui/app/ConnectDialog.cpp" line="105"/>
-        <source>Compare its SHA-256 fingerprint with the one shown in Settings on that computer:
-%1
+        <source>%1 Compare its SHA-256 fingerprint with the one shown in Settings on that computer:
+%2
 Connect only if they are the same.</source>
-        <translation>Compare its SHA-256 fingerprint with the one shown in Settings on that computer:
-%1
+        <translation>%1 Compare its SHA-256 fingerprint with the one shown in Settings on that computer:
+%2
 Connect only if they are the same.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="111"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="112"/>
         <source>Trust and connect</source>
         <translation>Trust and connect</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="118"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="119"/>
         <source>No Hearth server answered at %1: %2</source>
         <translation>No Hearth server answered at %1: %2</translation>
     </message>

@@ -104,20 +104,20 @@
     </message>
     <message>
         <location filename="../ui/app/ConnectDialog.cpp" line="105"/>
-        <source>Compare its SHA-256 fingerprint with the one shown in Settings on that computer:
-%1
+        <source>%1 Compare its SHA-256 fingerprint with the one shown in Settings on that computer:
+%2
 Connect only if they are the same.</source>
-        <translation>请将它的 SHA-256 指纹与那台电脑“设置”中显示的指纹比对：
-%1
+        <translation>%1请将它的 SHA-256 指纹与那台电脑“设置”中显示的指纹比对：
+%2
 两者完全相同时才连接。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="111"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="112"/>
         <source>Trust and connect</source>
         <translation>信任并连接</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="118"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="119"/>
         <source>No Hearth server answered at %1: %2</source>
         <translation>%1 上没有 Hearth 服务器响应：%2</translation>
     </message>

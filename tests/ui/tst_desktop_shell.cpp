@@ -38,6 +38,7 @@ class TestDesktopShell final : public QObject
     Q_OBJECT
     TestServer m_remote;        // "another computer": its own server, reached over HTTP
     TestServer m_localDefaults; // the desktop's own configuration; started by the shell
+    TestServer m_sharedTls;     // a desktop sharing over HTTPS with its own certificate
     std::unique_ptr<ApiClient> m_check;
     QString m_remoteConversation;
 
@@ -80,6 +81,21 @@ class TestDesktopShell final : public QObject
         return shown ? dialog : nullptr;
     }
 
+    // Settings → "Connect to another Hearth…", filled in (not yet submitted).
+    static ui::FormDialog *fillConnectDialog(ui::MainWindow *window, const QString &url,
+                                             const QString &password)
+    {
+        QTest::mouseClick(window->settings()->connection()->connectButton(), Qt::LeftButton);
+        ui::FormDialog *dialog = connectDialog(window);
+        if (!dialog)
+            return nullptr;
+        const QList<QLineEdit *> fields = dialog->findChildren<QLineEdit *>();
+        fields[0]->setText(url);
+        fields[1]->setText(TestServer::adminEmail);
+        fields[2]->setText(password);
+        return dialog;
+    }
+
     static ui::FormDialog *visibleFormDialog()
     {
         for (QWidget *widget : QApplication::topLevelWidgets()) {
@@ -98,6 +114,8 @@ private slots:
         QSettings().clear();
         ui::installLanguage(QStringLiteral("en"));
         QVERIFY(m_remote.start());
+        m_sharedTls.config.tlsMode = QStringLiteral("self-signed");
+        QVERIFY(m_sharedTls.start());
         m_check = std::make_unique<ApiClient>(m_remote.baseUrl());
         m_check->login(TestServer::adminEmail, TestServer::adminPassword);
         m_remoteConversation =
@@ -223,9 +241,7 @@ private slots:
     // called out as changed.
     void aServersOwnCertificateIsTrustedOnFirstUse()
     {
-        TestServer shared;
-        shared.config.tlsMode = QStringLiteral("self-signed");
-        QVERIFY(shared.start());
+        TestServer &shared = m_sharedTls;
         const QString fingerprint = shared.tlsFingerprint();
         QVERIFY(fingerprint.contains(QLatin1Char(':')));
         QSettings().setValue(QStringLiteral("connection/mode"), QStringLiteral("local"));
@@ -235,13 +251,9 @@ private slots:
             shell.start();
             ui::MainWindow *window = waitForWindow(shown, 1);
             QVERIFY(window);
-            QTest::mouseClick(window->settings()->connection()->connectButton(), Qt::LeftButton);
-            ui::FormDialog *dialog = connectDialog(window);
+            ui::FormDialog *dialog =
+                fillConnectDialog(window, shared.baseUrl(), TestServer::adminPassword);
             QVERIFY(dialog);
-            const QList<QLineEdit *> fields = dialog->findChildren<QLineEdit *>();
-            fields[0]->setText(shared.baseUrl());
-            fields[1]->setText(TestServer::adminEmail);
-            fields[2]->setText(TestServer::adminPassword);
             dialog->submit();
             QTRY_VERIFY_WITH_TIMEOUT(dialog->shownError().contains(fingerprint), 10000);
             QVERIFY(dialog->shownError().contains(QLatin1String("its own certificate")));
@@ -365,25 +377,30 @@ private slots:
             shell.start();
             ui::MainWindow *window = waitForWindow(shown, 1);
             QVERIFY(window);
-            QTest::mouseClick(window->settings()->connection()->connectButton(), Qt::LeftButton);
-            ui::FormDialog *dialog = connectDialog(window);
+            ui::FormDialog *dialog =
+                fillConnectDialog(window, m_remote.baseUrl(), QStringLiteral("wrong password"));
             QVERIFY(dialog);
-            const QList<QLineEdit *> fields = dialog->findChildren<QLineEdit *>();
-            fields[0]->setText(m_remote.baseUrl());
-            fields[1]->setText(TestServer::adminEmail);
-            fields[2]->setText(QStringLiteral("wrong password"));
             dialog->submit();
             QTRY_VERIFY_WITH_TIMEOUT(!dialog->shownError().isEmpty(), 10000);
             QCOMPARE(dialog->shownError(), QStringLiteral("邮箱或密码不正确"));
             QVERIFY(saveScreenshot(*dialog, QStringLiteral("connect_dialog_zh_CN")));
-            fields[2]->setText(TestServer::adminPassword);
+            dialog->findChildren<QLineEdit *>().at(2)->setText(TestServer::adminPassword);
             dialog->submit();
             window = waitForWindow(shown, 2);
             QVERIFY(window);
             QVERIFY(window->settings()->connection()->shownText().contains(m_remote.baseUrl()));
             QVERIFY(saveScreenshot(*window, QStringLiteral("settings_remote_zh_CN")));
             QTest::mouseClick(window->settings()->connection()->localButton(), Qt::LeftButton);
-            QVERIFY(waitForWindow(shown, 3));
+            window = waitForWindow(shown, 3);
+            QVERIFY(window);
+            dialog = fillConnectDialog(window, m_sharedTls.baseUrl(), TestServer::adminPassword);
+            QVERIFY(dialog);
+            dialog->submit();
+            QTRY_VERIFY_WITH_TIMEOUT(dialog->shownError().contains(m_sharedTls.tlsFingerprint()),
+                                     10000);
+            QVERIFY(dialog->shownError().contains(QStringLiteral("指纹")));
+            QVERIFY(saveScreenshot(*dialog, QStringLiteral("connect_trust_certificate_zh_CN")));
+            dialog->reject();
         }
         DesktopShell shell(localConfig(QStringLiteral("0.0.0.0")));
         QSignalSpy shown(&shell, &DesktopShell::windowShown);

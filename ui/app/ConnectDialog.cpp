@@ -93,20 +93,21 @@ FormDialog *openConnectDialog(QWidget *parent, const QString &url, const QString
                     const bool changed = offer->server == server && !pinnedCertificate.isEmpty() &&
                                          offer->fingerprint == pinnedCertificate;
                     *offer = {server, result.untrustedCertificate};
-                    dialog->showError(
-                        (changed
-                             ? QCoreApplication::translate(
-                                   "ConnectDialog", "This server's certificate has changed since "
-                                                    "you last connected. If you did not renew it, "
-                                                    "someone may be listening in: do not connect.")
-                             : QCoreApplication::translate("ConnectDialog",
-                                                           "This server uses its own certificate."))
-                            .append(QLatin1Char(' '))
-                            .append(QCoreApplication::translate(
-                                "ConnectDialog", "Compare its SHA-256 fingerprint with the one "
-                                                 "shown in Settings on that computer:\n%1\n"
-                                                 "Connect only if they are the same."))
-                            .arg(result.untrustedCertificate));
+                    const QString lead =
+                        changed
+                            ? QCoreApplication::translate(
+                                  "ConnectDialog", "This server's certificate has changed since "
+                                                   "you last connected. If you did not renew it, "
+                                                   "someone may be listening in: do not connect.")
+                            : QCoreApplication::translate("ConnectDialog",
+                                                          "This server uses its own certificate.");
+                    // %1 is the sentence above (languages differ in how they join sentences).
+                    dialog->showError(QCoreApplication::translate(
+                                          "ConnectDialog",
+                                          "%1 Compare its SHA-256 fingerprint with the one "
+                                          "shown in Settings on that computer:\n%2\n"
+                                          "Connect only if they are the same.")
+                                          .arg(lead, result.untrustedCertificate));
                     dialog->setSubmitText(
                         QCoreApplication::translate("ConnectDialog", "Trust and connect"));
                     api->deleteLater();

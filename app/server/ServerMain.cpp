@@ -10,12 +10,15 @@
 #include "core/Version.h"
 
 #include <QtCore/QCoreApplication>
+#include <QtCore/QLoggingCategory>
 #include <QtCore/QProcessEnvironment>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTextStream>
 
 #include <cstdio>
 #include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcServerMain, "hearth.server")
 
 namespace hearth {
 
@@ -88,8 +91,17 @@ int runServerMain(int argc, char *argv[])
         err << "Hearth could not start: " << error << '\n';
         return 1;
     }
-    out << "Hearth " << version() << " is serving on " << server.baseUrl() << " (data in "
-        << config.config.dataDir << ")" << Qt::endl;
+    // A person at a console reads these on stdout; a log collector gets
+    // nothing but JSON lines.
+    const bool jsonLogs = config.config.logFormat == QLatin1String("json");
+    const auto announce = [&out, jsonLogs](const QString &text) {
+        if (jsonLogs)
+            qCInfo(lcServerMain).noquote() << text;
+        else
+            out << text << Qt::endl;
+    };
+    announce(QStringLiteral("Hearth %1 is serving on %2 (data in %3)")
+                 .arg(version(), server.baseUrl(), config.config.dataDir));
     // The first signal stops accepting and lets replies in flight finish
     // (HEARTH_SHUTDOWN_GRACE); a second one does not wait.
     QObject::connect(&server, &HearthServer::stopped, &app, &QCoreApplication::quit);
@@ -98,8 +110,9 @@ int runServerMain(int argc, char *argv[])
             QCoreApplication::quit();
             return;
         }
-        out << "Stopping: waiting up to " << config.config.shutdownGraceSec
-            << " s for replies in flight (again to stop at once)" << Qt::endl;
+        announce(QStringLiteral("Stopping: waiting up to %1 s for replies in flight (again to "
+                                "stop at once)")
+                     .arg(config.config.shutdownGraceSec));
         server.shutdown(config.config.shutdownGraceSec * 1000);
     });
     return app.exec();

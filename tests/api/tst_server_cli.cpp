@@ -1,4 +1,5 @@
 #include "ApiClient.h"
+#include "FreePorts.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QJsonDocument>
@@ -89,26 +90,46 @@ private slots:
 
     void logsAsJsonLinesAtTheChosenLevel()
     {
+        // Started on a known port and found ready through /health: in JSON
+        // mode nothing is said on stdout, and at "warning" nothing at all.
+        struct Logs
+        {
+            bool served = false;
+            QByteArray out, err;
+        };
         const auto logsOf = [this](const QString &level) {
             QTemporaryDir data;
             QProcess server;
-            const QString url = startServer(
-                server,
+            server.setProcessEnvironment(environment(
                 {{QStringLiteral("HEARTH_DATA_DIR"), data.path()},
                  {QStringLiteral("LOG_FORMAT"), QStringLiteral("json")},
                  {QStringLiteral("LOG_LEVEL"), level},
                  {QStringLiteral("QT_LOGGING_RULES"), QString()},
                  {QStringLiteral("HEARTH_ADMIN_EMAIL"), QStringLiteral("log@example.com")},
-                 {QStringLiteral("HEARTH_ADMIN_PASSWORD"), QStringLiteral("log-password")}});
+                 {QStringLiteral("HEARTH_ADMIN_PASSWORD"), QStringLiteral("log-password")}}));
+            const quint16 port = freePorts(1).value(0);
+            server.start(QStringLiteral(HEARTH_SERVER_BINARY),
+                         {QStringLiteral("--port"), QString::number(port)});
+            Logs logs;
+            logs.served = QTest::qWaitFor(
+                [&] {
+                    return ApiClient(QStringLiteral("http://127.0.0.1:%1").arg(port))
+                               .get(QStringLiteral("/health"))
+                               .status == 200;
+                },
+                20000);
             QSignalSpy finished(&server, &QProcess::finished);
             server.terminate();
             finished.wait(20000);
-            return QPair<QString, QByteArray>(url, server.readAllStandardError());
+            logs.out = server.readAllStandardOutput();
+            logs.err = server.readAllStandardError();
+            return logs;
         };
-        const auto [url, info] = logsOf(QStringLiteral("info"));
-        QVERIFY(!url.isEmpty());
-        bool sawBootstrap = false;
-        for (const QByteArray &line : info.split('\n')) {
+        const Logs info = logsOf(QStringLiteral("info"));
+        QVERIFY(info.served);
+        QCOMPARE(info.out, QByteArray());
+        bool sawBootstrap = false, sawServing = false, sawStopping = false;
+        for (const QByteArray &line : info.err.split('\n')) {
             if (line.trimmed().isEmpty())
                 continue;
             QJsonParseError error;
@@ -120,10 +141,18 @@ private slots:
                                                 QLatin1String("hearth.bootstrap") &&
                                             entry.value(QLatin1String("level")).toString() ==
                                                 QLatin1String("info"));
+            const QString message = entry.value(QLatin1String("message")).toString();
+            sawServing = sawServing || message.contains(QLatin1String("is serving on http://"));
+            sawStopping = sawStopping || message.startsWith(QLatin1String("Stopping: "));
         }
         QVERIFY(sawBootstrap);
+        QVERIFY(sawServing);
+        QVERIFY(sawStopping);
         // At "warning" the same start says nothing.
-        QVERIFY(!logsOf(QStringLiteral("warning")).second.contains("hearth.bootstrap"));
+        const Logs quiet = logsOf(QStringLiteral("warning"));
+        QVERIFY(quiet.served);
+        QVERIFY(!quiet.err.contains("hearth.bootstrap"));
+        QVERIFY(!quiet.err.contains("serving on"));
         const Run bad = run({}, {{QStringLiteral("LOG_FORMAT"), QStringLiteral("xml")}});
         QCOMPARE(bad.exitCode, 2);
         QVERIFY(bad.err.contains(QLatin1String("LOG_FORMAT")));

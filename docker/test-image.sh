@@ -58,12 +58,7 @@ buildah run --isolation chroot \
     --env HEARTH_ADMIN_PASSWORD=image-password --env HEARTH_DATA_DIR=/data \
     "$container" -- /usr/bin/hearth-server >"$work/run.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 150); do
-    curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
-    sleep 0.2
-done
-curl -fsS "http://127.0.0.1:$port/health"
-echo
+scripts/wait-health.sh "$port" 30
 login=$(curl -fsS -H 'Content-Type: application/json' \
     -d '{"email":"image@example.com","password":"image-password"}' \
     "http://127.0.0.1:$port/v1/auth/login")

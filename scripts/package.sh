@@ -59,12 +59,7 @@ chroot "$root" setpriv --reuid=hearth --regid=hearth --init-groups env HEARTH_DA
     SERVER_PORT=$port HEARTH_ADMIN_EMAIL=pkg@example.com HEARTH_ADMIN_PASSWORD=pkg-password \
     HEARTH_OLLAMA_URL=off /usr/bin/hearth-server >"$work.run.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 100); do
-    curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
-    sleep 0.2
-done
-curl -fsS "http://127.0.0.1:$port/health"
-echo
+scripts/wait-health.sh "$port" 20
 echo "hearth-server from the package serves /health"
 chroot "$root" env QT_QPA_PLATFORM=offscreen hearth --headless --version
 [[ -f $root/usr/share/applications/hearth.desktop ]] || { echo "no .desktop file"; exit 1; }

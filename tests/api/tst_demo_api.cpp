@@ -12,24 +12,11 @@ class TestDemoApi final : public QObject
     TestServer m_server;
     std::unique_ptr<ApiClient> m_client;
 
-    QString newConversation()
-    {
-        return m_client
-            ->post(QStringLiteral("/v1/conversations"),
-                   {{QStringLiteral("title"), QStringLiteral("demo")}})
-            .json()
-            .value(QLatin1String("id"))
-            .toString();
-    }
+    QString newConversation() { return m_client->createConversation(QStringLiteral("demo")); }
     ApiReply send(const QString &conversation, const QString &text, const QString &model = {})
     {
-        QJsonObject body{{QStringLiteral("role"), QStringLiteral("user")},
-                         {QStringLiteral("content"), text}};
-        if (!model.isEmpty())
-            body.insert(QStringLiteral("model"), model);
-        return m_client->post(QStringLiteral("/v1/conversations/") + conversation +
-                                  QStringLiteral("/messages"),
-                              body);
+        return m_client->post(ApiClient::messagesPath(conversation),
+                              ApiClient::userMessage(text, model));
     }
 
 private slots:

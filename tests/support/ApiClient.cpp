@@ -62,27 +62,30 @@ QString ApiClient::fingerprintOf(const QSslCertificate &certificate)
     return QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
 }
 
-QString ApiClient::createConversation(const QString &title)
+QString ApiClient::createConversation(const QString &title, const QJsonObject &extra)
 {
-    return post(QStringLiteral("/v1/conversations"), {{QStringLiteral("title"), title}})
+    QJsonObject body = extra;
+    body.insert(QStringLiteral("title"), title);
+    return post(QStringLiteral("/v1/conversations"), body)
         .json()
         .value(QLatin1String("id"))
         .toString();
 }
 
-namespace {
-QJsonObject userMessage(const QString &content, const QString &model, bool stream)
+QJsonObject ApiClient::userMessage(const QString &content, const QString &model, bool stream)
 {
-    return {{QStringLiteral("role"), QStringLiteral("user")},
-            {QStringLiteral("content"), content},
-            {QStringLiteral("model"), model},
-            {QStringLiteral("stream"), stream}};
+    QJsonObject body{{QStringLiteral("role"), QStringLiteral("user")},
+                     {QStringLiteral("content"), content},
+                     {QStringLiteral("stream"), stream}};
+    if (!model.isEmpty())
+        body.insert(QStringLiteral("model"), model);
+    return body;
 }
-QString messagesPath(const QString &conversation)
+
+QString ApiClient::messagesPath(const QString &conversation)
 {
     return QStringLiteral("/v1/conversations/%1/messages").arg(conversation);
 }
-} // namespace
 
 ApiReply ApiClient::sendMessage(const QString &conversation, const QString &content,
                                 const QString &model)

@@ -61,8 +61,14 @@ public:
     QNetworkReply *start(const QByteArray &method, const QString &path, const QByteArray &body,
                          const QList<QPair<QByteArray, QByteArray>> &headers);
 
-    // A new conversation's id.
-    QString createConversation(const QString &title = QStringLiteral("chat"));
+    // A new conversation's id; `extra` adds fields (a system prompt, a model).
+    QString createConversation(const QString &title = QStringLiteral("chat"),
+                               const QJsonObject &extra = {});
+    // A user message as the chat API takes it (`model` left out when empty),
+    // and where it goes.
+    static QJsonObject userMessage(const QString &content, const QString &model = {},
+                                   bool stream = false);
+    static QString messagesPath(const QString &conversation);
     // A user message to `model` in `conversation`, answered whole…
     ApiReply sendMessage(const QString &conversation, const QString &content, const QString &model);
     // …or streamed: the live reply.

@@ -8,10 +8,12 @@
 bool ChatFixture::start()
 {
     server.config.providers = {{upstream.baseUrl(), providerKey}};
-    server.config.upstreamFirstByteTimeoutSec = 1;
-    server.config.upstreamConnectTimeoutSec = 5;
-    server.config.upstreamIdleTimeoutSec = 2;
-    server.config.ssePingIntervalSec = 1;
+    if (shortTimeouts) {
+        server.config.upstreamFirstByteTimeoutSec = 1;
+        server.config.upstreamConnectTimeoutSec = 5;
+        server.config.upstreamIdleTimeoutSec = 2;
+        server.config.ssePingIntervalSec = 1;
+    }
     if (!server.start())
         return false;
     client = std::make_unique<ApiClient>(server.baseUrl());
@@ -28,32 +30,6 @@ bool ChatFixture::start()
                        .size() == FakeUpstream::models().size();
         },
         10000);
-}
-
-QJsonObject ChatFixture::userMessage(const QString &content, const QString &model, bool stream)
-{
-    QJsonObject body{{QStringLiteral("role"), QStringLiteral("user")},
-                     {QStringLiteral("content"), content},
-                     {QStringLiteral("stream"), stream}};
-    if (!model.isEmpty())
-        body.insert(QStringLiteral("model"), model);
-    return body;
-}
-
-QString ChatFixture::messagesPath(const QString &conversation)
-{
-    return QStringLiteral("/v1/conversations/") + conversation + QStringLiteral("/messages");
-}
-
-QString ChatFixture::newConversation(const QJsonObject &extra)
-{
-    QJsonObject body{{QStringLiteral("title"), QStringLiteral("chat")}};
-    for (auto it = extra.begin(); it != extra.end(); ++it)
-        body.insert(it.key(), it.value());
-    return client->post(QStringLiteral("/v1/conversations"), body)
-        .json()
-        .value(QLatin1String("id"))
-        .toString();
 }
 
 QJsonArray ChatFixture::history(const QString &conversation)

@@ -25,13 +25,25 @@ public:
     TestServer server;
     std::unique_ptr<ApiClient> client;
 
+    // The short timeouts above; off, the server's defaults (for tests that
+    // hold a reply open on purpose).
+    bool shortTimeouts = true;
     // False when the server did not start, sign in or load the models.
     bool start();
 
     static QJsonObject userMessage(const QString &content, const QString &model = {},
-                                   bool stream = false);
-    static QString messagesPath(const QString &conversation);
-    QString newConversation(const QJsonObject &extra = {});
+                                   bool stream = false)
+    {
+        return ApiClient::userMessage(content, model, stream);
+    }
+    static QString messagesPath(const QString &conversation)
+    {
+        return ApiClient::messagesPath(conversation);
+    }
+    QString newConversation(const QJsonObject &extra = {})
+    {
+        return client->createConversation(QStringLiteral("chat"), extra);
+    }
     QJsonArray history(const QString &conversation);
     // Usage-ledger rows with this status.
     int ledgerRows(const QString &status);

@@ -1,15 +1,14 @@
 #include "api/FileStream.h"
 
 #include "api/ApiReply.h"
+#include "api/DownloadPacer.h"
 
 #include <QtCore/QFileInfo>
-#include <QtCore/QTimer>
 
 namespace hearth {
 
 namespace {
 constexpr qint64 pieceBytes = 256 * 1024;
-constexpr qint64 maxUnsentBytes = 1024 * 1024;
 } // namespace
 
 FileStream::FileStream(const QString &path, QByteArray contentType, ResponderPtr responder,
@@ -31,29 +30,21 @@ void FileStream::start()
     m_responder->beginStream(200, m_contentType,
                              {{"Content-Disposition", "attachment; filename=\"" + name + '"'},
                               {"X-File-Size", QByteArray::number(m_file.size())}});
-    QTimer::singleShot(0, this, &FileStream::next);
+    (new DownloadPacer(
+         m_responder, [this] { return writeNextPiece(); }, this))
+        ->start();
 }
 
-void FileStream::next()
+bool FileStream::writeNextPiece()
 {
-    if (!m_responder->isConnected()) {
-        deleteLater();
-        return;
-    }
-    QTcpSocket *socket = m_responder->socket();
-    if (socket && socket->bytesToWrite() > maxUnsentBytes) {
-        QTimer::singleShot(20, this, &FileStream::next); // let the client catch up
-        return;
-    }
     const QByteArray piece = m_file.read(pieceBytes);
     if (!piece.isEmpty())
         m_responder->writeChunk(piece);
     if (piece.size() < pieceBytes) {
         m_responder->endStream();
-        deleteLater();
-        return;
+        return false;
     }
-    QTimer::singleShot(0, this, &FileStream::next);
+    return true;
 }
 
 } // namespace hearth

@@ -7,9 +7,8 @@
 
 namespace hearth {
 
-// Sends a file as a download in pieces, one per event-loop turn, waiting
-// while the client is slow to read, so a large file holds neither the
-// server thread nor memory. Deletes itself when done or when the client left.
+// Sends a file as a download in pieces, paced by a DownloadPacer. Deletes
+// itself when done or when the client left.
 class FileStream final : public QObject
 {
 public:
@@ -18,7 +17,7 @@ public:
     void start();
 
 private:
-    void next();
+    bool writeNextPiece();
 
     QFile m_file;
     QByteArray m_contentType;

@@ -1,15 +1,13 @@
 #include "api/UsageExport.h"
 
+#include "api/DownloadPacer.h"
 #include "api/ServerContext.h"
 #include "core/TimeFormat.h"
-
-#include <QtCore/QTimer>
 
 namespace hearth {
 
 namespace {
 constexpr int pageRows = 1000;
-constexpr qint64 maxUnsentBytes = 1024 * 1024;
 
 QByteArray cell(const QString &text)
 {
@@ -71,25 +69,17 @@ void UsageExport::start()
         200, "text/csv; charset=utf-8",
         {{"Content-Disposition", "attachment; filename=\"hearth-usage.csv\""}});
     m_responder->writeChunk("\xEF\xBB\xBF" + csvHeader());
-    QTimer::singleShot(0, this, &UsageExport::nextPage);
+    (new DownloadPacer(
+         m_responder, [this] { return writeNextPage(); }, this))
+        ->start();
 }
 
-void UsageExport::nextPage()
+bool UsageExport::writeNextPage()
 {
-    if (!m_responder->isConnected()) {
-        deleteLater();
-        return;
-    }
-    QTcpSocket *socket = m_responder->socket();
-    if (socket && socket->bytesToWrite() > maxUnsentBytes) {
-        QTimer::singleShot(20, this, &UsageExport::nextPage); // let the client catch up
-        return;
-    }
     const auto rows = m_context.usage.records(m_query);
     if (!rows) {
         m_responder->endStream(); // the file ends early; a database outage cannot be hidden
-        deleteLater();
-        return;
+        return false;
     }
     QByteArray chunk;
     const qsizetype count = qMin<qsizetype>(rows->size(), pageRows);
@@ -98,13 +88,12 @@ void UsageExport::nextPage()
     m_responder->writeChunk(chunk);
     if (rows->size() <= pageRows) {
         m_responder->endStream();
-        deleteLater();
-        return;
+        return false;
     }
     const UsageRecord &last = rows->at(pageRows - 1).record;
     m_query.beforeTime = last.createdAt;
     m_query.beforeId = last.id;
-    QTimer::singleShot(0, this, &UsageExport::nextPage);
+    return true;
 }
 
 } // namespace hearth

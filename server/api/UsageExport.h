@@ -9,9 +9,9 @@ namespace hearth {
 
 struct ServerContext;
 
-// Streams ledger rows as CSV, one page of rows per event-loop turn, so a
-// million-row export never holds the server thread (or memory) for long.
-// Waits while the client is slow to read. Deletes itself when done.
+// Streams ledger rows as CSV, one page of rows per turn of a DownloadPacer,
+// so a million-row export never holds the server thread (or memory) for
+// long. Deletes itself when done or when the client left.
 class UsageExport final : public QObject
 {
     Q_OBJECT
@@ -24,7 +24,7 @@ public:
     static QByteArray csvLine(const UsageRecordRow &row);
 
 private:
-    void nextPage();
+    bool writeNextPage();
 
     ServerContext &m_context;
     UsageRecordQuery m_query;

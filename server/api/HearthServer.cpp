@@ -19,22 +19,16 @@
 #include "api/ServerContext.h"
 #include "api/SettingsService.h"
 #include "api/StreamTracker.h"
-#include "http/HttpsRedirect.h"
-#include "security/SelfSignedCertificate.h"
-#include "storage/WalCheckpointer.h"
-
 #include "api/SystemController.h"
 #include "api/TokenService.h"
 #include "core/Clock.h"
 #include "http/HttpServer.h"
+#include "http/HttpsRedirect.h"
+#include "http/ServerTls.h"
 #include "llm/UpstreamClient.h"
 #include "security/Crypto.h"
-#include <QtCore/QCryptographicHash>
-#include <QtCore/QDir>
-#include <QtCore/QFile>
-#include <QtNetwork/QNetworkInterface>
-#include <QtNetwork/QSslCertificate>
-#include <QtNetwork/QSslKey>
+#include "security/SelfSignedCertificate.h"
+#include "storage/WalCheckpointer.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QTimer>
@@ -225,54 +219,12 @@ bool HearthServer::start(QString *error)
 }
 
 namespace {
-
-std::optional<QSslConfiguration> loadTls(const QString &certPath, const QString &keyPath,
-                                         QString *error)
-{
-    const QList<QSslCertificate> chain = QSslCertificate::fromPath(certPath, QSsl::Pem);
-    QFile keyFile(keyPath);
-    QSslKey key;
-    if (keyFile.open(QIODevice::ReadOnly)) {
-        const QByteArray pem = keyFile.readAll();
-        for (const QSsl::KeyAlgorithm algorithm : {QSsl::Ec, QSsl::Rsa, QSsl::Dsa}) {
-            key = QSslKey(pem, algorithm);
-            if (!key.isNull())
-                break;
-        }
-    }
-    if (chain.isEmpty() || key.isNull()) {
-        *error = chain.isEmpty() ? QStringLiteral("no certificate in %1").arg(certPath)
-                                 : QStringLiteral("no private key in %1").arg(keyPath);
-        return std::nullopt;
-    }
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setProtocol(QSsl::TlsV1_2OrLater);
-    tls.setLocalCertificateChain(chain);
-    tls.setPrivateKey(key);
-    tls.setPeerVerifyMode(QSslSocket::VerifyNone); // clients are not asked for certificates
-    return tls;
-}
-
-QStringList lanAddresses()
-{
-    QStringList list;
-    for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
-        if (!address.isLoopback() && !address.isLinkLocal())
-            list << address.toString();
-    }
-    return list;
-}
-
-} // namespace
-
-namespace {
 bool applyTls(HearthServerPrivate &d, const std::optional<QSslConfiguration> &tls)
 {
     if (!tls)
         return false;
     d.http->setTls(tls);
-    d.tlsFingerprint = QString::fromLatin1(
-        tls->localCertificate().digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+    d.tlsFingerprint = certificateFingerprint(tls->localCertificate());
     return true;
 }
 } // namespace
@@ -287,7 +239,7 @@ bool HearthServer::prepareTls(QString *error)
             *error = QStringLiteral("HEARTH_TLS_CERT and HEARTH_TLS_KEY go together");
             return false;
         }
-        return applyTls(*d, loadTls(config.tlsCert, config.tlsKey, error));
+        return applyTls(*d, serverTlsFromFiles(config.tlsCert, config.tlsKey, error));
     }
     if (config.tlsMode == QLatin1String("self-signed"))
         return useSelfSignedTls(error);
@@ -304,7 +256,7 @@ bool HearthServer::useSelfSignedTls(QString *error)
         return true; // the admin decided
     const auto files = SelfSignedCertificate::ensure(
         QDir(d->config.dataDir).filePath(QStringLiteral("tls")), lanAddresses(), error);
-    return files && applyTls(*d, loadTls(files->certPath, files->keyPath, error));
+    return files && applyTls(*d, serverTlsFromFiles(files->certPath, files->keyPath, error));
 }
 
 QString HearthServer::tlsFingerprint() const

@@ -1,6 +1,7 @@
 #include "ApiClient.h"
 
-#include <QtCore/QCryptographicHash>
+#include "http/ServerTls.h"
+
 #include <QtNetwork/QSslCertificate>
 #include <QtNetwork/QSslConfiguration>
 #include <QtTest/QSignalSpy>
@@ -59,7 +60,7 @@ ApiReply ApiClient::request(const QByteArray &method, const QString &path, const
 
 QString ApiClient::fingerprintOf(const QSslCertificate &certificate)
 {
-    return QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+    return hearth::certificateFingerprint(certificate);
 }
 
 QString ApiClient::createConversation(const QString &title, const QJsonObject &extra)

@@ -1664,7 +1664,7 @@ Connect only if they are the same.</translation>
     </message>
     <message>
         <location filename="../ui/app/ChatPanel.cpp" line="131"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="354"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="371"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
@@ -1679,15 +1679,25 @@ Connect only if they are the same.</translation>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="198"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="197"/>
         <source>No messages yet.</source>
         <translation>No messages yet.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="194"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="366"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="207"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="383"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatPanel.cpp" line="213"/>
+        <source>Interrupted: the server stopped before the reply was finished.</source>
+        <translation>Interrupted: the server stopped before the reply was finished.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatPanel.cpp" line="215"/>
+        <source>Still being written. Open the chat again to see more.</source>
+        <translation>Still being written. Open the chat again to see more.</translation>
     </message>
     <message>
         <location filename="../ui/app/ChatPanel.cpp" line="41"/>
@@ -1715,7 +1725,13 @@ Connect only if they are the same.</translation>
         <translation>Cancel editing</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="337"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="209"/>
+        <source>Cut short: the reply reached its length limit.</source>
+        <translation>Cut short: the reply reached its length limit.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatPanel.cpp" line="211"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="354"/>
         <source>The reply was cut off.</source>
         <translation>The reply was cut off.</translation>
     </message>

@@ -1658,7 +1658,7 @@ Connect only if they are the same.</source>
     </message>
     <message>
         <location filename="../ui/app/ChatPanel.cpp" line="131"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="354"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="371"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
@@ -1673,15 +1673,25 @@ Connect only if they are the same.</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="198"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="197"/>
         <source>No messages yet.</source>
         <translation>还没有消息。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="194"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="366"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="207"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="383"/>
         <source>Stopped</source>
         <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatPanel.cpp" line="213"/>
+        <source>Interrupted: the server stopped before the reply was finished.</source>
+        <translation>已中断：回复完成前服务器停止了。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatPanel.cpp" line="215"/>
+        <source>Still being written. Open the chat again to see more.</source>
+        <translation>仍在生成中。重新打开此聊天可查看更多内容。</translation>
     </message>
     <message>
         <location filename="../ui/app/ChatPanel.cpp" line="41"/>
@@ -1709,7 +1719,13 @@ Connect only if they are the same.</source>
         <translation>取消编辑</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="337"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="209"/>
+        <source>Cut short: the reply reached its length limit.</source>
+        <translation>已截断：回复达到了长度上限。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatPanel.cpp" line="211"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="354"/>
         <source>The reply was cut off.</source>
         <translation>回复中断了。</translation>
     </message>

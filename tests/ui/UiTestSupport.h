@@ -26,9 +26,13 @@ signedInConnection(const QString &baseUrl, const QString &email, const QString &
 inline bool saveScreenshot(QWidget &widget, const QString &name)
 {
     QDir().mkpath(QStringLiteral(HEARTH_SCREENSHOTS));
-    // Widgets added to a shown layout appear on the next turn of the event
-    // loop, as they would for a person looking: let that turn happen.
-    QCoreApplication::processEvents();
+    // Widgets added to a shown layout appear on the next turns of the event
+    // loop, as they would for a person looking: let those turns happen (a
+    // nested layout settles one level per turn).
+    for (int turn = 0; turn < 4; ++turn) {
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCoreApplication::processEvents();
+    }
     return widget.grab().save(QStringLiteral(HEARTH_SCREENSHOTS "/") + name +
                               QStringLiteral(".png"));
 }

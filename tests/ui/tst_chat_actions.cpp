@@ -1,4 +1,5 @@
 #include "ApiClient.h"
+#include "DbPeek.h"
 #include "FakeUpstream.h"
 #include "TestServer.h"
 #include "UiTestSupport.h"
@@ -335,6 +336,43 @@ private slots:
 
     // Code, chat settings and the rate-limit countdown in Chinese, for a
     // person to review.
+    // Reopened, a reply that did not end normally says how it ended.
+    void repliesThatDidNotEndSaySo()
+    {
+        const QString conversation = m_check->createConversation();
+        const QStringList reasons{QStringLiteral("stop"), QStringLiteral("cancelled"),
+                                  QStringLiteral("length"), QStringLiteral("interrupted"),
+                                  QStringLiteral("streaming")};
+        for (const QString &reason : reasons) {
+            const ApiReply reply = m_check->sendMessage(conversation, QStringLiteral("hi"),
+                                                        QStringLiteral("fake-stream"));
+            QCOMPARE(reply.status, 200);
+            const QString id = reply.json()[QLatin1String("message")]
+                                   .toObject()
+                                   .value(QLatin1String("id"))
+                                   .toString();
+            QCOMPARE(dbExec(m_server.config,
+                            QStringLiteral("UPDATE messages SET finish_reason = ? WHERE id = ?"),
+                            {reason, id}),
+                     1);
+        }
+        QSignalSpy shown(chat(), &ui::ChatPanel::historyShown);
+        chat()->open(conversation, {});
+        QVERIFY(shown.wait(10000));
+        QStringList notes;
+        for (ui::MessageBubble *bubble : bubbles()) {
+            if (bubble->role() == QLatin1String("assistant"))
+                notes << bubble->note();
+        }
+        QCOMPARE(notes.size(), reasons.size());
+        QCOMPARE(notes[0], QString()); // a normal end says nothing
+        QCOMPARE(notes[1], QStringLiteral("Stopped"));
+        QVERIFY(notes[2].contains(QLatin1String("length limit")));
+        QVERIFY(notes[3].startsWith(QLatin1String("Interrupted")));
+        QVERIFY(notes[4].startsWith(QLatin1String("Still being written")));
+        QVERIFY(saveScreenshot(*m_window, QStringLiteral("reply_notes_en")));
+    }
+
     void screenshotsInChinese()
     {
         m_window.reset();

@@ -190,8 +190,7 @@ void ChatPanel::showHistory(const client::ApiResult &result, bool older)
     for (int i = 0; i < added.size(); ++i) {
         const QJsonObject m = messages.at(i).toObject();
         added.at(i)->setMessageId(m.value(QLatin1String("id")).toString());
-        if (m.value(QLatin1String("finishReason")).toString() == QLatin1String("cancelled"))
-            added.at(i)->setNote(tr("Stopped"));
+        added.at(i)->setNote(finishNote(m.value(QLatin1String("finishReason")).toString()));
         watch(added.at(i));
     }
     if (!older && messages.isEmpty())
@@ -200,6 +199,21 @@ void ChatPanel::showHistory(const client::ApiResult &result, bool older)
     m_view->setHasOlder(!m_olderPage.isEmpty());
     updateActions();
     emit historyShown();
+}
+
+QString ChatPanel::finishNote(const QString &finishReason)
+{
+    if (finishReason == QLatin1String("cancelled"))
+        return tr("Stopped");
+    if (finishReason == QLatin1String("length"))
+        return tr("Cut short: the reply reached its length limit.");
+    if (finishReason == QLatin1String("error"))
+        return tr("The reply was cut off.");
+    if (finishReason == QLatin1String("interrupted"))
+        return tr("Interrupted: the server stopped before the reply was finished.");
+    if (finishReason == QLatin1String("streaming"))
+        return tr("Still being written. Open the chat again to see more.");
+    return {};
 }
 
 void ChatPanel::watch(MessageBubble *bubble)
@@ -316,8 +330,11 @@ void ChatPanel::sendTo(const QString &conversationId, const QString &text, bool 
             m_replyBubble->appendText(delta);
     });
     connect(m_stream, &client::MessageStream::done, this, [this](const QJsonObject &message) {
-        if (m_replyBubble)
+        if (m_replyBubble) {
             m_replyBubble->setText(message.value(QLatin1String("content")).toString());
+            m_replyBubble->setNote(
+                finishNote(message.value(QLatin1String("finishReason")).toString()));
+        }
         m_stream->deleteLater();
         m_stream = nullptr;
         setStreaming(false);

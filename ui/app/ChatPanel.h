@@ -64,6 +64,8 @@ signals:
     void historyShown();
 
 private:
+    // What a reply that did not end normally says under it ("" when it did).
+    static QString finishNote(const QString &finishReason);
     void sendTo(const QString &conversationId, const QString &text, bool newConversation);
     void forgetEmptyConversation(const QString &conversationId);
     void rewindAndSend(MessageBubble *from, const QString &text);

@@ -98,6 +98,11 @@ void MessageBubble::setNote(const QString &note)
     m_note->setVisible(!note.isEmpty());
 }
 
+QString MessageBubble::note() const
+{
+    return m_note->isHidden() ? QString() : m_note->text();
+}
+
 void MessageBubble::setActionsEnabled(bool edit, bool regenerate)
 {
     m_edit->setVisible(edit);

@@ -30,6 +30,7 @@ public:
     void setMessageId(const QString &id) { m_id = id; }
     QString messageId() const { return m_id; }
     void setNote(const QString &note); // "Stopped", an error…
+    QString note() const;
     void setActionsEnabled(bool edit, bool regenerate);
     // Renders pending deltas now (tests and benchmarks).
     void flush();

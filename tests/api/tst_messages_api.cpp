@@ -35,11 +35,11 @@ private slots:
         const QString conversation =
             m_chat.newConversation({{QStringLiteral("systemPrompt"), QStringLiteral("Be brief.")}});
         const int before = m_upstream.received.size();
-        QJsonObject body = ChatFixture::userMessage(QStringLiteral("你好，请介绍一下你自己"),
-                                                    QStringLiteral("fake-stream"));
+        QJsonObject body = ApiClient::userMessage(QStringLiteral("你好，请介绍一下你自己"),
+                                                  QStringLiteral("fake-stream"));
         body.insert(QStringLiteral("temperature"), 0.7);
         body.insert(QStringLiteral("maxTokens"), 1000);
-        const ApiReply reply = m_client->post(m_chat.messagesPath(conversation), body);
+        const ApiReply reply = m_client->post(ApiClient::messagesPath(conversation), body);
         QCOMPARE(reply.status, 200);
         const QJsonObject message = reply.json().value(QLatin1String("message")).toObject();
         QCOMPARE(message.value(QLatin1String("role")).toString(), QStringLiteral("assistant"));
@@ -104,15 +104,15 @@ private slots:
     {
         const QString conversation = m_chat.newConversation();
         QCOMPARE(m_client
-                     ->post(m_chat.messagesPath(conversation),
-                            ChatFixture::userMessage(QStringLiteral("first"),
-                                                     QStringLiteral("fake-stream")))
+                     ->post(ApiClient::messagesPath(conversation),
+                            ApiClient::userMessage(QStringLiteral("first"),
+                                                   QStringLiteral("fake-stream")))
                      .status,
                  200);
         QCOMPARE(m_client
-                     ->post(m_chat.messagesPath(conversation),
-                            ChatFixture::userMessage(QStringLiteral("second"),
-                                                     QStringLiteral("fake-stream")))
+                     ->post(ApiClient::messagesPath(conversation),
+                            ApiClient::userMessage(QStringLiteral("second"),
+                                                   QStringLiteral("fake-stream")))
                      .status,
                  200);
         const QJsonArray sent =
@@ -130,8 +130,8 @@ private slots:
     {
         const QString conversation =
             m_chat.newConversation({{QStringLiteral("model"), QStringLiteral("fake-nousage")}});
-        const ApiReply reply = m_client->post(m_chat.messagesPath(conversation),
-                                              ChatFixture::userMessage(QStringLiteral("hi")));
+        const ApiReply reply = m_client->post(ApiClient::messagesPath(conversation),
+                                              ApiClient::userMessage(QStringLiteral("hi")));
         QCOMPARE(reply.status, 200);
         QCOMPARE(m_upstream.received.last().body.value(QLatin1String("model")).toString(),
                  QStringLiteral("fake-nousage"));
@@ -141,8 +141,8 @@ private slots:
     {
         const QString conversation = m_chat.newConversation();
         const ApiReply reply = m_client->post(
-            m_chat.messagesPath(conversation),
-            ChatFixture::userMessage(QStringLiteral("count me"), QStringLiteral("fake-nousage")));
+            ApiClient::messagesPath(conversation),
+            ApiClient::userMessage(QStringLiteral("count me"), QStringLiteral("fake-nousage")));
         QCOMPARE(reply.status, 200);
         const QJsonObject usage = reply.json().value(QLatin1String("usage")).toObject();
         QCOMPARE(usage.value(QLatin1String("estimated")).toBool(), true);
@@ -156,12 +156,12 @@ private slots:
     {
         const QString conversation = m_chat.newConversation();
         for (const bool viaAcceptHeader : {false, true}) {
-            QJsonObject body = ChatFixture::userMessage(
+            QJsonObject body = ApiClient::userMessage(
                 QStringLiteral("stream please"), QStringLiteral("fake-stream"), !viaAcceptHeader);
             QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", "application/json"}};
             if (viaAcceptHeader)
                 headers.append(qMakePair(QByteArray("Accept"), QByteArray("text/event-stream")));
-            const ApiReply reply = m_client->request("POST", m_chat.messagesPath(conversation),
+            const ApiReply reply = m_client->request("POST", ApiClient::messagesPath(conversation),
                                                      QJsonDocument(body).toJson(), headers);
             QCOMPARE(reply.status, 200);
             QVERIFY(reply.header("Content-Type").startsWith("text/event-stream"));
@@ -278,9 +278,9 @@ private slots:
         const int disconnectsBefore = m_upstream.clientDisconnects;
         QSignalSpy upstreamCalled(&m_upstream, &FakeUpstream::requestReceived);
         QNetworkReply *reply =
-            m_client->start("POST", m_chat.messagesPath(conversation),
-                            QJsonDocument(ChatFixture::userMessage(QStringLiteral("wait"),
-                                                                   QStringLiteral("fake-slow")))
+            m_client->start("POST", ApiClient::messagesPath(conversation),
+                            QJsonDocument(ApiClient::userMessage(QStringLiteral("wait"),
+                                                                 QStringLiteral("fake-slow")))
                                 .toJson(),
                             {{"Content-Type", "application/json"}});
         QVERIFY(upstreamCalled.wait(10000));
@@ -299,8 +299,8 @@ private slots:
     {
         const QString conversation = m_chat.newConversation();
         const ApiReply reply =
-            m_client->post(m_chat.messagesPath(conversation),
-                           ChatFixture::userMessage(QStringLiteral("hi"), QStringLiteral("gpt-9")));
+            m_client->post(ApiClient::messagesPath(conversation),
+                           ApiClient::userMessage(QStringLiteral("hi"), QStringLiteral("gpt-9")));
         QCOMPARE(reply.status, 503);
         QCOMPARE(reply.code(), QStringLiteral("NO_PROVIDER"));
         QCOMPARE(m_chat.history(conversation).size(), 0);
@@ -310,7 +310,7 @@ private slots:
     {
         const QString conversation = m_chat.newConversation();
         const ApiReply reply =
-            m_client->post(m_chat.messagesPath(conversation),
+            m_client->post(ApiClient::messagesPath(conversation),
                            {{QStringLiteral("role"), QStringLiteral("assistant")},
                             {QStringLiteral("content"), QString()},
                             {QStringLiteral("temperature"), 3},
@@ -326,8 +326,8 @@ private slots:
                      .size(),
                  5);
         const ApiReply tooLong = m_client->post(
-            m_chat.messagesPath(conversation),
-            ChatFixture::userMessage(QString(100001, u'x'), QStringLiteral("fake-stream")));
+            ApiClient::messagesPath(conversation),
+            ApiClient::userMessage(QString(100001, u'x'), QStringLiteral("fake-stream")));
         QCOMPARE(tooLong.status, 400);
         QCOMPARE(m_chat.history(conversation).size(), 0);
     }
@@ -336,12 +336,12 @@ private slots:
     {
         const int okBefore = m_chat.ledgerRows(QStringLiteral("ok"));
         const QString conversation = m_chat.newConversation();
-        QCOMPARE(m_client
-                     ->post(m_chat.messagesPath(conversation),
-                            ChatFixture::userMessage(QStringLiteral("one"),
-                                                     QStringLiteral("fake-stream")))
-                     .status,
-                 200);
+        QCOMPARE(
+            m_client
+                ->post(ApiClient::messagesPath(conversation),
+                       ApiClient::userMessage(QStringLiteral("one"), QStringLiteral("fake-stream")))
+                .status,
+            200);
         QCOMPARE(m_chat.ledgerRows(QStringLiteral("ok")), okBefore + 1);
     }
 };

@@ -19,8 +19,8 @@ private slots:
     {
         const QString conversation = m_chat.newConversation();
         const ApiReply reply = m_client->post(
-            m_chat.messagesPath(conversation),
-            ChatFixture::userMessage(QStringLiteral("fail"), QStringLiteral("fake-error")));
+            ApiClient::messagesPath(conversation),
+            ApiClient::userMessage(QStringLiteral("fail"), QStringLiteral("fake-error")));
         QCOMPARE(reply.status, 502);
         QCOMPARE(reply.code(), QStringLiteral("UPSTREAM_ERROR"));
         const QString error = reply.json().value(QLatin1String("error")).toString();
@@ -38,8 +38,8 @@ private slots:
     {
         const QString conversation = m_chat.newConversation();
         const ApiReply reply = m_client->post(
-            m_chat.messagesPath(conversation),
-            ChatFixture::userMessage(QStringLiteral("fail"), QStringLiteral("fake-error"), true));
+            ApiClient::messagesPath(conversation),
+            ApiClient::userMessage(QStringLiteral("fail"), QStringLiteral("fake-error"), true));
         QCOMPARE(reply.status, 200);
         const QList<SseBlock> events = parseSseBlocks(reply.body);
         QCOMPARE(events.size(), 2);
@@ -54,8 +54,8 @@ private slots:
     {
         const QString conversation = m_chat.newConversation();
         const ApiReply reply = m_client->post(
-            m_chat.messagesPath(conversation),
-            ChatFixture::userMessage(QStringLiteral("hello?"), QStringLiteral("fake-hang")));
+            ApiClient::messagesPath(conversation),
+            ApiClient::userMessage(QStringLiteral("hello?"), QStringLiteral("fake-hang")));
         QCOMPARE(reply.status, 504);
         QCOMPARE(reply.code(), QStringLiteral("UPSTREAM_TIMEOUT"));
         // The first-byte wait (a second here; the connect wait is five).
@@ -67,8 +67,8 @@ private slots:
     {
         const QString conversation = m_chat.newConversation();
         const ApiReply reply = m_client->post(
-            m_chat.messagesPath(conversation),
-            ChatFixture::userMessage(QStringLiteral("hi"), QStringLiteral("fake-redirect")));
+            ApiClient::messagesPath(conversation),
+            ApiClient::userMessage(QStringLiteral("hi"), QStringLiteral("fake-redirect")));
         QCOMPARE(reply.status, 502);
         QVERIFY(reply.json()
                     .value(QLatin1String("error"))
@@ -81,8 +81,8 @@ private slots:
     {
         const QString conversation = m_chat.newConversation();
         const ApiReply reply = m_client->post(
-            m_chat.messagesPath(conversation),
-            ChatFixture::userMessage(QStringLiteral("hi"), QStringLiteral("fake-malformed")));
+            ApiClient::messagesPath(conversation),
+            ApiClient::userMessage(QStringLiteral("hi"), QStringLiteral("fake-malformed")));
         QCOMPARE(reply.status, 502);
         QVERIFY(reply.json()
                     .value(QLatin1String("error"))
@@ -94,8 +94,8 @@ private slots:
     {
         const QString conversation = m_chat.newConversation();
         const ApiReply reply = m_client->post(
-            m_chat.messagesPath(conversation),
-            ChatFixture::userMessage(QStringLiteral("hi"), QStringLiteral("fake-midfail"), true));
+            ApiClient::messagesPath(conversation),
+            ApiClient::userMessage(QStringLiteral("hi"), QStringLiteral("fake-midfail"), true));
         QCOMPARE(reply.status, 200);
         const QList<SseBlock> events = parseSseBlocks(reply.body);
         QCOMPARE(events.last().event, QStringLiteral("error"));

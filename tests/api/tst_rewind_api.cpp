@@ -22,8 +22,8 @@ private slots:
         const QString conversation = m_chat.newConversation();
         for (const QString &question : {QStringLiteral("one"), QStringLiteral("two")}) {
             QCOMPARE(m_chat.client
-                         ->post(ChatFixture::messagesPath(conversation),
-                                ChatFixture::userMessage(question, QStringLiteral("fake-stream")))
+                         ->post(ApiClient::messagesPath(conversation),
+                                ApiClient::userMessage(question, QStringLiteral("fake-stream")))
                          .status,
                      200);
         }

@@ -2,7 +2,6 @@
 
 #include "DbPeek.h"
 
-#include <QtCore/QJsonDocument>
 #include <QtTest/QTest>
 
 bool ChatFixture::start()
@@ -34,7 +33,7 @@ bool ChatFixture::start()
 
 QJsonArray ChatFixture::history(const QString &conversation)
 {
-    return client->get(messagesPath(conversation)).array();
+    return client->get(ApiClient::messagesPath(conversation)).array();
 }
 
 int ChatFixture::ledgerRows(const QString &status)
@@ -46,7 +45,5 @@ int ChatFixture::ledgerRows(const QString &status)
 
 QNetworkReply *ChatFixture::startStream(const QString &conversation, const QString &model)
 {
-    return client->start("POST", messagesPath(conversation),
-                         QJsonDocument(userMessage(QStringLiteral("go"), model, true)).toJson(),
-                         {{"Content-Type", "application/json"}});
+    return client->startMessageStream(conversation, QStringLiteral("go"), model);
 }

@@ -31,15 +31,6 @@ public:
     // False when the server did not start, sign in or load the models.
     bool start();
 
-    static QJsonObject userMessage(const QString &content, const QString &model = {},
-                                   bool stream = false)
-    {
-        return ApiClient::userMessage(content, model, stream);
-    }
-    static QString messagesPath(const QString &conversation)
-    {
-        return ApiClient::messagesPath(conversation);
-    }
     QString newConversation(const QJsonObject &extra = {})
     {
         return client->createConversation(QStringLiteral("chat"), extra);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/Database.h"
+#include "storage/Migrator.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QTemporaryDir>
@@ -31,6 +32,18 @@ inline std::unique_ptr<hearth::Database> scratchDatabase(const QTemporaryDir &di
             QTest::qFail("cannot create the numbers table", __FILE__, __LINE__);
             return nullptr;
         }
+    }
+    return db;
+}
+
+// The same, with Hearth's schema.
+inline std::unique_ptr<hearth::Database> migratedScratchDatabase(const QTemporaryDir &dir)
+{
+    auto db = scratchDatabase(dir);
+    QString error;
+    if (db && !hearth::Migrator(*db).migrate(&error)) {
+        QTest::qFail(qPrintable(error), __FILE__, __LINE__);
+        return nullptr;
     }
     return db;
 }

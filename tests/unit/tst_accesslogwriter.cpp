@@ -1,7 +1,6 @@
 #include "ScratchDatabase.h"
 #include "api/AccessLogWriter.h"
 #include "api/ServerContext.h"
-#include "storage/Migrator.h"
 #include "storage/SqlRun.h"
 
 #include <QtCore/QTemporaryDir>
@@ -42,10 +41,8 @@ class TestAccessLogWriter final : public QObject
 private slots:
     void init()
     {
-        auto db = scratchDatabase(m_dir);
+        auto db = migratedScratchDatabase(m_dir);
         QVERIFY(db);
-        QString error;
-        QVERIFY2(Migrator(*db).migrate(&error), qPrintable(error));
         m_context =
             std::make_unique<ServerContext>(ServerConfig{}, std::move(db), QByteArray(32, 's'));
     }

@@ -37,10 +37,8 @@ class TestStorage final : public QObject
 private slots:
     void init()
     {
-        m_db = scratchDatabase(m_dir);
+        m_db = migratedScratchDatabase(m_dir);
         QVERIFY(m_db);
-        QString error;
-        QVERIFY2(Migrator(*m_db).migrate(&error), qPrintable(error));
     }
     void cleanup() { m_db.reset(); }
 

@@ -52,58 +52,58 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="49"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="67"/>
         <source>Connect to a Hearth server</source>
         <translation>Connect to a Hearth server</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="52"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="70"/>
         <source>e.g. http://192.168.1.20:8080 — shown in Settings on that computer</source>
         <translation>e.g. http://192.168.1.20:8080 — shown in Settings on that computer</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="58"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="76"/>
         <source>Server &amp;address:</source>
         <translation>Server &amp;address:</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="59"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="77"/>
         <source>&amp;Email:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="60"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="78"/>
         <source>&amp;Password:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="62"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="80"/>
         <source>Hearth keeps you signed in with a token in this system&apos;s keychain; your password is not stored.</source>
         <translation>Hearth keeps you signed in with a token in this system&apos;s keychain; your password is not stored.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="66"/>
-        <location filename="../ui/app/ConnectDialog.cpp" line="74"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="84"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="92"/>
         <source>Connect</source>
         <translation>Connect</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="80"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="98"/>
         <source>That is not a server address. Type it as shown on the server, e.g. http://192.168.1.20:8080.</source>
         <translation>That is not a server address. Type it as shown on the server, e.g. http://192.168.1.20:8080.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="98"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="48"/>
         <source>This server&apos;s certificate has changed since you last connected. If you did not renew it, someone may be listening in: do not connect.</source>
         <translation>This server&apos;s certificate has changed since you last connected. If you did not renew it, someone may be listening in: do not connect.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="102"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="52"/>
         <source>This server uses its own certificate.</source>
         <translation>This server uses its own certificate.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="105"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="54"/>
         <source>%1 Compare its SHA-256 fingerprint with the one shown in Settings on that computer:
 %2
 Connect only if they are the same.</source>
@@ -112,12 +112,12 @@ Connect only if they are the same.</source>
 Connect only if they are the same.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="112"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="116"/>
         <source>Trust and connect</source>
         <translation>Trust and connect</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="119"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="123"/>
         <source>No Hearth server answered at %1: %2</source>
         <translation>No Hearth server answered at %1: %2</translation>
     </message>
@@ -1685,7 +1685,6 @@ Connect only if they are the same.</translation>
     </message>
     <message>
         <location filename="../ui/app/ChatPanel.cpp" line="207"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="383"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
@@ -1731,7 +1730,6 @@ Connect only if they are the same.</translation>
     </message>
     <message>
         <location filename="../ui/app/ChatPanel.cpp" line="211"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="354"/>
         <source>The reply was cut off.</source>
         <translation>The reply was cut off.</translation>
     </message>

@@ -52,58 +52,58 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="49"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="67"/>
         <source>Connect to a Hearth server</source>
         <translation>连接到 Hearth 服务器</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="52"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="70"/>
         <source>e.g. http://192.168.1.20:8080 — shown in Settings on that computer</source>
         <translation>例如 http://192.168.1.20:8080 —— 可在那台电脑的“设置”中看到</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="58"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="76"/>
         <source>Server &amp;address:</source>
         <translation>服务器地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="59"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="77"/>
         <source>&amp;Email:</source>
         <translation>邮箱(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="60"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="78"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="62"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="80"/>
         <source>Hearth keeps you signed in with a token in this system&apos;s keychain; your password is not stored.</source>
         <translation>Hearth 用保存在系统钥匙串中的令牌保持登录；不会保存你的密码。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="66"/>
-        <location filename="../ui/app/ConnectDialog.cpp" line="74"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="84"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="92"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="80"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="98"/>
         <source>That is not a server address. Type it as shown on the server, e.g. http://192.168.1.20:8080.</source>
         <translation>这不是有效的服务器地址。请按服务器上显示的格式输入，例如 http://192.168.1.20:8080。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="98"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="48"/>
         <source>This server&apos;s certificate has changed since you last connected. If you did not renew it, someone may be listening in: do not connect.</source>
         <translation>自上次连接以来，此服务器的证书已更改。如果不是你更新了它，可能有人在窃听：请不要连接。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="102"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="52"/>
         <source>This server uses its own certificate.</source>
         <translation>此服务器使用它自己的证书。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="105"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="54"/>
         <source>%1 Compare its SHA-256 fingerprint with the one shown in Settings on that computer:
 %2
 Connect only if they are the same.</source>
@@ -112,12 +112,12 @@ Connect only if they are the same.</source>
 两者完全相同时才连接。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="112"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="116"/>
         <source>Trust and connect</source>
         <translation>信任并连接</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectDialog.cpp" line="119"/>
+        <location filename="../ui/app/ConnectDialog.cpp" line="123"/>
         <source>No Hearth server answered at %1: %2</source>
         <translation>%1 上没有 Hearth 服务器响应：%2</translation>
     </message>
@@ -1679,7 +1679,6 @@ Connect only if they are the same.</source>
     </message>
     <message>
         <location filename="../ui/app/ChatPanel.cpp" line="207"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="383"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
@@ -1725,7 +1724,6 @@ Connect only if they are the same.</source>
     </message>
     <message>
         <location filename="../ui/app/ChatPanel.cpp" line="211"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="354"/>
         <source>The reply was cut off.</source>
         <translation>回复中断了。</translation>
     </message>

@@ -28,6 +28,7 @@ const QString urlKey = QStringLiteral("connection/url");
 const QString emailKey = QStringLiteral("connection/email");
 // The SHA-256 of the server's own certificate, trusted on first use.
 const QString certificateKey = QStringLiteral("connection/certificate");
+const QString remoteMode = QStringLiteral("remote");
 
 QString pinnedCertificateFor(const QString &url)
 {
@@ -35,7 +36,6 @@ QString pinnedCertificateFor(const QString &url)
     return settings.value(urlKey).toString() == url ? settings.value(certificateKey).toString()
                                                     : QString();
 }
-const QString remoteMode = QStringLiteral("remote");
 } // namespace
 
 DesktopShell::DesktopShell(ServerConfig config, QObject *parent)

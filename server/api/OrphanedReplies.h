@@ -21,9 +21,8 @@ public:
     OrphanedReplies(ServerContext &context, bool databaseIsShared);
     void start();
 
-    qint64 staleAfterMs() const;
-
 private:
+    qint64 staleAfterMs() const;
     void sweep(qint64 staleBefore);
 
     ServerContext &m_context;

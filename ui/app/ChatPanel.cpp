@@ -351,7 +351,7 @@ void ChatPanel::sendTo(const QString &conversationId, const QString &text, bool 
                 if (m_replyBubble && m_replyBubble->text().isEmpty())
                     delete m_replyBubble;
                 else if (m_replyBubble)
-                    m_replyBubble->setNote(tr("The reply was cut off."));
+                    m_replyBubble->setNote(finishNote(QStringLiteral("error")));
                 showError(error, code, retryAfter);
                 m_stream->deleteLater();
                 m_stream = nullptr;
@@ -380,7 +380,7 @@ void ChatPanel::stop()
     m_stream = nullptr;
     if (m_replyBubble) {
         m_replyBubble->flush();
-        m_replyBubble->setNote(tr("Stopped"));
+        m_replyBubble->setNote(finishNote(QStringLiteral("cancelled")));
     }
     setStreaming(false);
     emit replyFinished();

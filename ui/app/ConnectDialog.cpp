@@ -39,6 +39,24 @@ struct CertificateOffer
     QUrl server;
     QString fingerprint;
 };
+
+// What the user is asked about a certificate no authority vouches for.
+QString certificateQuestion(bool changed, const QString &fingerprint)
+{
+    const QString lead =
+        changed
+            ? QCoreApplication::translate("ConnectDialog",
+                                          "This server's certificate has changed since you last "
+                                          "connected. If you did not renew it, someone may be "
+                                          "listening in: do not connect.")
+            : QCoreApplication::translate("ConnectDialog", "This server uses its own certificate.");
+    // %1 is the sentence above (languages differ in how they join sentences).
+    return QCoreApplication::translate("ConnectDialog",
+                                       "%1 Compare its SHA-256 fingerprint with the one shown in "
+                                       "Settings on that computer:\n%2\n"
+                                       "Connect only if they are the same.")
+        .arg(lead, fingerprint);
+}
 } // namespace
 
 FormDialog *openConnectDialog(QWidget *parent, const QString &url, const QString &email,
@@ -93,21 +111,7 @@ FormDialog *openConnectDialog(QWidget *parent, const QString &url, const QString
                     const bool changed = offer->server == server && !pinnedCertificate.isEmpty() &&
                                          offer->fingerprint == pinnedCertificate;
                     *offer = {server, result.untrustedCertificate};
-                    const QString lead =
-                        changed
-                            ? QCoreApplication::translate(
-                                  "ConnectDialog", "This server's certificate has changed since "
-                                                   "you last connected. If you did not renew it, "
-                                                   "someone may be listening in: do not connect.")
-                            : QCoreApplication::translate("ConnectDialog",
-                                                          "This server uses its own certificate.");
-                    // %1 is the sentence above (languages differ in how they join sentences).
-                    dialog->showError(QCoreApplication::translate(
-                                          "ConnectDialog",
-                                          "%1 Compare its SHA-256 fingerprint with the one "
-                                          "shown in Settings on that computer:\n%2\n"
-                                          "Connect only if they are the same.")
-                                          .arg(lead, result.untrustedCertificate));
+                    dialog->showError(certificateQuestion(changed, result.untrustedCertificate));
                     dialog->setSubmitText(
                         QCoreApplication::translate("ConnectDialog", "Trust and connect"));
                     api->deleteLater();

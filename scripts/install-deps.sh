@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Hearth needs to build, run and test, and
-# only those that are missing. Usage: scripts/install-deps.sh [build|test|bench]
+# only those that are missing. Usage: scripts/install-deps.sh [build|test|bench] [--verify]
+# --verify then checks that every program the build or the tests start is
+# there (a renamed package, or one that no longer brings a command, fails
+# here instead of turning a test into a skip).
 set -euo pipefail
+mode=${1:-build}
+verify=false
+[[ ${2:-} == --verify ]] && verify=true
 
 build_packages=(
     g++ cmake ninja-build ccache pkg-config
@@ -11,8 +17,9 @@ build_packages=(
     # Qt's own translations (Chinese buttons in Qt dialogs).
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
     # Dashboard charts, the LAN-sharing QR code, tokens of remote servers in
-    # the OS keychain.
-    qt6-charts-dev libqrencode-dev qtkeychain-qt6-dev
+    # the OS keychain. Qt6Charts' CMake package needs Qt6OpenGL's, which
+    # qt6-charts-dev does not pull in.
+    qt6-charts-dev libqt6opengl6-dev libqrencode-dev qtkeychain-qt6-dev
 )
 test_packages=(
     curl
@@ -34,16 +41,23 @@ test_packages=(
 # bench/run.sh: the load generator and the peers it compares Hearth with.
 bench_packages=(wrk nginx-light python3 curl)
 
+# The programs those packages bring that the build and the tests start.
+build_commands=(g++ cmake ninja ccache pkg-config)
+test_commands=(curl clang-14 valgrind docker-compose nginx mariadbd mariadb-install-db
+    dbus-run-session gnome-keyring-daemon node npm)
+
 wanted=("${build_packages[@]}")
-if [[ "${1:-build}" == test ]]; then
+commands=("${build_commands[@]}")
+if [[ $mode == test ]]; then
     wanted+=("${test_packages[@]}")
-elif [[ "${1:-build}" == bench ]]; then
+    commands+=("${test_commands[@]}")
+elif [[ $mode == bench ]]; then
     wanted+=("${bench_packages[@]}")
 fi
 
 # The OpenAI SDK test runs the official Node client; any Node.js 18+ will do,
 # so Debian's is installed only when there is none.
-if [[ "${1:-build}" != build ]] && ! { command -v node && command -v npm; } >/dev/null 2>&1; then
+if [[ $mode != build ]] && ! { command -v node && command -v npm; } >/dev/null 2>&1; then
     wanted+=(nodejs npm)
 fi
 
@@ -54,8 +68,28 @@ for pkg in "${wanted[@]}"; do
     fi
 done
 
+verify_commands() {
+    $verify || return 0
+    local absent=() cmd
+    for cmd in "${commands[@]}"; do
+        command -v "$cmd" >/dev/null || [[ -x /usr/sbin/$cmd ]] || absent+=("$cmd")
+    done
+    if [[ $mode == test ]] && ! compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null; then
+        absent+=(pg_ctl)
+    fi
+    if [[ $mode == test ]] && ! compgen -G '/usr/share/fonts/opentype/noto/NotoSansCJK-*' >/dev/null; then
+        absent+=("Noto CJK fonts")
+    fi
+    if ((${#absent[@]} > 0)); then
+        echo "install-deps: still missing after the install: ${absent[*]}" >&2
+        return 1
+    fi
+    echo "install-deps: every package and program for '$mode' is here"
+}
+
 if ((${#missing[@]} == 0)); then
-    exit 0
+    verify_commands
+    exit
 fi
 
 echo "Installing: ${missing[*]}"
@@ -70,3 +104,4 @@ if [[ " ${missing[*]} " == *" nginx-light "* ]] && command -v systemctl >/dev/nu
     [[ -d /run/systemd/system ]]; then
     "${sudo_cmd[@]}" systemctl disable --now nginx >/dev/null 2>&1 || true
 fi
+verify_commands

@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../../docker"
 if ! command -v docker-compose >/dev/null; then
     echo "SKIP: docker-compose is not installed (scripts/install-deps.sh test installs it)"
+    # Under the test command a missing package is a failure, not a skip.
+    [[ -z ${HEARTH_TEST_STRICT:-} ]] || exit 1
     exit 0
 fi
 env_file=$(mktemp)

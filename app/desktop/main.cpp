@@ -1,5 +1,6 @@
 // hearth: the desktop app. The embedded server runs on its own thread; the
 // window talks to it only over HTTP, like any other client. Wiring only.
+#include "DesktopCommandLine.h"
 #include "DesktopShell.h"
 #include "SingleInstance.h"
 
@@ -20,7 +21,6 @@
 #include <QtWidgets/QMessageBox>
 
 #include <cstdio>
-#include <cstring>
 
 using namespace hearth;
 
@@ -38,16 +38,40 @@ qint64 residentKiB()
     return -1;
 }
 
+// --help, --version or a mistake: printed without any window system.
+int answerCommandLine(const DesktopCommandLine &cli, int argc, char *argv[])
+{
+    const QCoreApplication app(argc, argv); // names the program in --help
+    switch (cli.action) {
+    case DesktopCommandLine::Action::ShowVersion:
+        std::printf("hearth %s\n", qPrintable(version()));
+        return 0;
+    case DesktopCommandLine::Action::ShowHelp:
+        std::printf("%s", qPrintable(desktopHelpText()));
+        return 0;
+    default:
+        std::fprintf(stderr, "%s\n\n%s", qPrintable(cli.error), qPrintable(desktopHelpText()));
+        return 2;
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QElapsedTimer sinceStart;
     sinceStart.start();
-    for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--headless") == 0)
-            return runServerMain(argc, argv); // exactly hearth-server
-    }
+    // Decided before QApplication, which aborts without a display: --help
+    // and --version answer anywhere, as hearth-server's do.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const DesktopCommandLine cli = parseDesktopCommandLine(arguments);
+    if (cli.action == DesktopCommandLine::Action::RunHeadless)
+        return runServerMain(argc, argv); // exactly hearth-server
+    if (cli.action != DesktopCommandLine::Action::RunWindow)
+        return answerCommandLine(cli, argc, argv);
+
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("hearth"));
     QApplication::setApplicationDisplayName(QStringLiteral("Hearth"));

@@ -71,6 +71,10 @@ SCHEMAS = {
         "quota": ref("Quota")}}]},
     "Tokens": {"type": "object", "properties": {"accessToken": {"type": "string"}, "refreshToken": {"type": "string"},
                                                 "expiresIn": {"type": "integer"}, "tokenType": {"const": "Bearer"}}},
+    # The refresh answer also spells them as the original Go backend's web client reads them.
+    "RefreshedTokens": {"allOf": [ref("Tokens"), {"type": "object", "properties": {
+        "access_token": {"type": "string"}, "refresh_token": {"type": "string"},
+        "expires_in": {"type": "integer"}, "token_type": {"const": "Bearer"}}}]},
     "Usage": {"type": "object", "properties": {"promptTokens": {"type": "integer"},
                                                "completionTokens": {"type": "integer"},
                                                "totalTokens": {"type": "integer"}, "estimated": {"type": "boolean"}}},
@@ -158,6 +162,9 @@ CHAT_BODY = {"type": "object", "required": ["model", "messages"], "properties": 
     "top_p": {"type": "number"}, "stop": {"type": ["string", "array"]},
     "stream_options": {"type": "object", "properties": {"include_usage": {"type": "boolean"}}}}}
 
+REFRESH_BODY = {"type": "object", "description": "refreshToken, or refresh_token as the original web client spells it",
+                 "properties": {"refreshToken": {"type": "string"}, "refresh_token": {"type": "string"}}}
+
 PATHS = {
     "/health": {"get": {"summary": "Server and database health", "security": [],
                         "responses": {**ok("Healthy", ref("Health")),
@@ -173,13 +180,11 @@ PATHS = {
                       "400": err("Invalid body"), "401": err("INVALID_CREDENTIALS"), "403": err("Disabled account"),
                       "429": err("Too many failed attempts (Retry-After)")}}},
     "/v1/auth/refresh": {"post": {"summary": "Rotate the refresh token", "security": [],
-                                  "requestBody": body({"type": "object", "required": ["refreshToken"],
-                                                       "properties": {"refreshToken": {"type": "string"}}}),
-                                  "responses": {**ok("New tokens", ref("Tokens")), "400": err("Invalid body"),
+                                  "requestBody": body(REFRESH_BODY),
+                                  "responses": {**ok("New tokens", ref("RefreshedTokens")), "400": err("Invalid body"),
                                                 "401": err("Unknown, expired, revoked or reused token")}}},
     "/v1/auth/logout": {"post": {"summary": "Revoke this login's refresh tokens", "security": [],
-                                 "requestBody": body({"type": "object", "required": ["refreshToken"],
-                                                      "properties": {"refreshToken": {"type": "string"}}}),
+                                 "requestBody": body(REFRESH_BODY),
                                  "responses": {"204": {"description": "Signed out"}, "400": err("Invalid body")}}},
     "/v1/me": {
         "get": {"summary": "The signed-in user", "responses": {**ok("User", ref("Me")), **COMMON}},
@@ -210,7 +215,9 @@ PATHS = {
                  "responses": {**ok("Created", ref("ApiKey"), "201"), "400": err("Invalid body"), **COMMON}}},
     "/v1/me/api-keys/{id}": {"parameters": ID, "delete": {"summary": "Revoke a key", "responses": {
         "204": {"description": "Revoked"}, "404": err("Not found (or not yours)"), **COMMON}}},
-    "/v1/models": {"get": {"summary": "Models (OpenAI list shape, extended)",
+    "/v1/models": {"get": {"summary": "Models (OpenAI list shape, extended); without a token "
+                                      "(unless HEARTH_PUBLIC_MODELS=off) the same list without `provider`",
+                           "security": [{}, {"bearer": []}],
                            "responses": {**ok("Models", {"type": "object", "properties": {
                                "object": {"const": "list"}, "data": {"type": "array", "items": ref("Model")}}}),
                                **COMMON}}},

@@ -108,10 +108,18 @@ std::optional<QString> AuthController::readRefreshToken(const HttpRequest &reque
     const auto body = readJsonObject(request, responder);
     if (!body)
         return std::nullopt;
+    // The original Go backend's web client sends the snake_case spelling.
+    const QString snake = QStringLiteral("refresh_token");
+    const QString camel = QStringLiteral("refreshToken");
     Validator v(*body);
-    const auto token = v.text(QStringLiteral("refreshToken"), true, 1, 512);
-    if (!v.ok())
+    const auto token = v.text(body->contains(camel) ? camel : snake, true, 1, 512);
+    if (v.ok() && body->contains(camel) && body->contains(snake) &&
+        body->value(snake) != body->value(camel))
+        v.fail(QStringLiteral("refreshToken and refresh_token differ; send one of them"));
+    if (!v.ok()) {
         replyError(responder, ApiError::validation(v.errors()));
+        return std::nullopt;
+    }
     return token;
 }
 
@@ -125,7 +133,13 @@ void AuthController::refresh(const HttpRequest &request, const ResponderPtr &res
         replyError(responder, refreshed.error());
         return;
     }
-    replyJson(responder, 200, refreshed.value());
+    // Both spellings, so clients written for either read their own.
+    QJsonObject body = refreshed.value();
+    body.insert(QStringLiteral("access_token"), body.value(QLatin1String("accessToken")));
+    body.insert(QStringLiteral("refresh_token"), body.value(QLatin1String("refreshToken")));
+    body.insert(QStringLiteral("expires_in"), body.value(QLatin1String("expiresIn")));
+    body.insert(QStringLiteral("token_type"), body.value(QLatin1String("tokenType")));
+    replyJson(responder, 200, body);
 }
 
 void AuthController::logout(const HttpRequest &request, const ResponderPtr &responder)

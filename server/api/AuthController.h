@@ -23,7 +23,8 @@ private:
     void login(const HttpRequest &request, const ResponderPtr &responder);
     void finishLogin(const ResponderPtr &responder, const std::optional<User> &user,
                      bool passwordMatches, const QString &account, const QString &address);
-    // {"refreshToken": "…"} from the body; answers 400 itself when missing.
+    // {"refreshToken": "…"} (or "refresh_token") from the body; answers 400
+    // itself when missing.
     static std::optional<QString> readRefreshToken(const HttpRequest &request,
                                                    const ResponderPtr &responder);
     void refresh(const HttpRequest &request, const ResponderPtr &responder);

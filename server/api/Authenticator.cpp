@@ -96,6 +96,24 @@ RouteHandler Authenticator::require(AuthedHandler handler, ErrorReply onError) c
     };
 }
 
+RouteHandler Authenticator::allowAnonymous(OpenHandler handler) const
+{
+    return [this, handler = std::move(handler)](const HttpRequest &request,
+                                                const ResponderPtr &responder) {
+        if (request.header("authorization").isEmpty()) {
+            handler(request, responder, nullptr);
+            return;
+        }
+        const Outcome<Caller> caller = authenticate(request);
+        if (!caller) {
+            replyError(responder, caller.error());
+            return;
+        }
+        responder->setUserId(caller->id);
+        handler(request, responder, &caller.value());
+    };
+}
+
 RouteHandler Authenticator::requireAdmin(AuthedHandler handler) const
 {
     return require([handler = std::move(handler)](const HttpRequest &request,

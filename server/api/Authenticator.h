@@ -35,7 +35,12 @@ public:
     // Wraps a handler so that it runs only for a signed-in, enabled user.
     // `onError` formats refusals (the OpenAI-compatible routes use their own shape).
     RouteHandler require(AuthedHandler handler, ErrorReply onError = {}) const;
-    // The same, for administrators only (403 for everyone else).
+    // Runs for anyone: the caller is null without an Authorization header. A
+    // header that is sent is checked all the same: a bad token gets 401.
+    using OpenHandler =
+        std::function<void(const HttpRequest &, const ResponderPtr &, const Caller *)>;
+    RouteHandler allowAnonymous(OpenHandler handler) const;
+    // The same as require, for administrators only (403 for everyone else).
     RouteHandler requireAdmin(AuthedHandler handler) const;
 
 private:

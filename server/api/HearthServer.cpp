@@ -164,6 +164,7 @@ bool HearthServer::start(QString *error)
     options.idleTimeoutMs = d->config.idleTimeoutSec * 1000;
     options.headerTimeoutMs = d->config.headerTimeoutSec * 1000;
     options.corsAllowedOrigins = d->config.corsAllowedOrigins;
+    options.corsAllowedHeaders = d->config.corsAllowedHeaders;
     options.accessLog = d->config.accessLog;
     options.trustedProxies = d->config.trustedProxies;
     d->http = std::make_unique<HttpServer>(options);

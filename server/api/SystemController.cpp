@@ -17,10 +17,18 @@ void SystemController::registerRoutes(Router &router)
                [this](const HttpRequest &, const ResponderPtr &p) { health(p); });
     router.add("GET", QStringLiteral("/v1/openapi.json"),
                [](const HttpRequest &, const ResponderPtr &p) { openApi(p); });
-    router.add("GET", QStringLiteral("/v1/models"),
-               m_auth.require([this](const HttpRequest &, const ResponderPtr &p, const User &) {
-                   models(p);
-               }));
+    // Public by default, as the original answered it: its web client loads
+    // the list before it sends its token, and signed itself out on a 401.
+    if (m_context.config.publicModels)
+        router.add(
+            "GET", QStringLiteral("/v1/models"),
+            m_auth.allowAnonymous([this](const HttpRequest &, const ResponderPtr &p,
+                                         const Caller *caller) { models(p, caller != nullptr); }));
+    else
+        router.add("GET", QStringLiteral("/v1/models"),
+                   m_auth.require([this](const HttpRequest &, const ResponderPtr &p, const User &) {
+                       models(p, true);
+                   }));
 }
 
 void SystemController::health(const ResponderPtr &responder)
@@ -49,11 +57,16 @@ void SystemController::openApi(const ResponderPtr &responder)
     responder->send(200, "application/json; charset=utf-8", document);
 }
 
-void SystemController::models(const ResponderPtr &responder)
+void SystemController::models(const ResponderPtr &responder, bool signedIn)
 {
     QJsonArray data;
-    for (const ModelInfo &model : m_context.providers->models())
-        data.append(modelJson(model));
+    for (const ModelInfo &model : m_context.providers->models()) {
+        QJsonObject json = modelJson(model);
+        // Which provider serves a model is for those who may use it.
+        if (!signedIn)
+            json.remove(QLatin1String("provider"));
+        data.append(json);
+    }
     replyJson(responder, 200,
               {{QStringLiteral("object"), QStringLiteral("list")}, {QStringLiteral("data"), data}});
 }

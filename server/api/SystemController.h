@@ -19,7 +19,8 @@ public:
 
 private:
     void health(const ResponderPtr &responder);
-    void models(const ResponderPtr &responder);
+    // signedIn: with each model's provider; anonymous callers get the rest.
+    void models(const ResponderPtr &responder, bool signedIn);
     static void openApi(const ResponderPtr &responder);
 
     ServerContext &m_context;

@@ -203,6 +203,9 @@ ConfigResult resolveConfigRecording(const ConfigLayer &commandLine, const Config
     l.readInt("JWT_REFRESH_EXPIRE", c.refreshTokenTtl, 60, 365 * 86400);
     if (const auto origins = l.value(QStringLiteral("CORS_ALLOWED_ORIGINS")))
         c.corsAllowedOrigins = splitList(*origins, QLatin1Char(','));
+    if (const auto headers = l.value(QStringLiteral("CORS_ALLOWED_HEADERS")))
+        c.corsAllowedHeaders = splitList(*headers, QLatin1Char(','));
+    l.readBool("HEARTH_PUBLIC_MODELS", c.publicModels);
     l.readString("HEARTH_ADMIN_EMAIL", c.adminEmail);
     l.readString("HEARTH_ADMIN_PASSWORD", c.adminPassword);
     l.readString("HEARTH_DEFAULT_MODEL", c.defaultModel);

@@ -37,6 +37,8 @@ struct ServerConfig
     int accessTokenTtl = 3600;    // JWT_ACCESS_EXPIRE, seconds
     int refreshTokenTtl = 604800; // JWT_REFRESH_EXPIRE, seconds
     QStringList corsAllowedOrigins; // CORS_ALLOWED_ORIGINS, comma separated
+    QStringList corsAllowedHeaders; // CORS_ALLOWED_HEADERS, comma separated; empty: the default set
+    bool publicModels = true;       // HEARTH_PUBLIC_MODELS: GET /v1/models without signing in
 
     QString adminEmail;            // HEARTH_ADMIN_EMAIL
     QString adminPassword;         // HEARTH_ADMIN_PASSWORD

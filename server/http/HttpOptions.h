@@ -18,6 +18,7 @@ struct HttpOptions
     int idleTimeoutMs = 75000;          // keep-alive connection with nothing to do
     int headerTimeoutMs = 15000;        // from a request's first byte to the end of its headers
     QStringList corsAllowedOrigins;
+    QStringList corsAllowedHeaders; // empty: CorsPolicy::defaultAllowedHeaders()
     // Addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed.
     QStringList trustedProxies;
     bool accessLog = true;

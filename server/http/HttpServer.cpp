@@ -12,7 +12,7 @@ HttpServer::HttpServer(const HttpOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_trustedProxies(options.trustedProxies)
-    , m_cors(options.corsAllowedOrigins)
+    , m_cors(options.corsAllowedOrigins, options.corsAllowedHeaders)
 {
     if (options.accessLog)
         m_accessLog = &HttpServer::logToConsole;
@@ -93,7 +93,9 @@ void HttpServer::handle(HttpRequest request, const RequestHead &head, QTcpSocket
     auto responder = std::make_shared<Responder>(socket, head, request.path, request.remoteAddress,
                                                  &m_cors, m_accessLog);
     if (request.method == "OPTIONS") {
-        responder->sendEmpty(204, m_cors.preflightHeaders(head.origin));
+        responder->sendEmpty(
+            204,
+            m_cors.preflightHeaders(head.origin, request.header("access-control-request-headers")));
         return;
     }
     m_router.dispatch(request, responder);

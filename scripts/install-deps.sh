@@ -23,6 +23,8 @@ build_packages=(
 )
 test_packages=(
     curl
+    # The formatting check (scripts/check-format.sh).
+    clang-format
     # The fuzz targets: clang with libFuzzer and the sanitizers.
     clang-14 libclang-rt-14-dev
     # hearth-server under memcheck while clients leave mid-stream.
@@ -43,7 +45,7 @@ bench_packages=(wrk nginx-light python3 curl)
 
 # The programs those packages bring that the build and the tests start.
 build_commands=(g++ cmake ninja ccache pkg-config)
-test_commands=(curl clang-14 valgrind docker-compose nginx mariadbd mariadb-install-db
+test_commands=(curl clang-format clang-14 valgrind docker-compose nginx mariadbd mariadb-install-db
     dbus-run-session gnome-keyring-daemon node npm)
 
 wanted=("${build_packages[@]}")

@@ -48,8 +48,9 @@ private slots:
     {
         const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
         const QString npm = QStandardPaths::findExecutable(QStringLiteral("npm"));
-        HEARTH_REQUIRE_TOOL(!node.isEmpty() && !npm.isEmpty(),
-                            "node and npm are not installed (scripts/install-deps.sh test installs them)");
+        HEARTH_REQUIRE_TOOL(
+            !node.isEmpty() && !npm.isEmpty(),
+            "node and npm are not installed (scripts/install-deps.sh test installs them)");
         const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         if (!QDir(QStringLiteral(HEARTH_SDK_DIR "/node_modules/openai")).exists()) {
             const Run install = run(npm,

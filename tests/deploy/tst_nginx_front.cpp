@@ -45,8 +45,9 @@ private slots:
     {
         const QString nginx = QStandardPaths::findExecutable(
             QStringLiteral("nginx"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
-        HEARTH_REQUIRE_TOOL(!nginx.isEmpty(),
-                            "nginx is not installed (scripts/install-deps.sh test installs nginx-light)");
+        HEARTH_REQUIRE_TOOL(
+            !nginx.isEmpty(),
+            "nginx is not installed (scripts/install-deps.sh test installs nginx-light)");
         // hearth-server, plain HTTP on loopback, as behind the proxy.
         m_hearth = std::make_unique<HearthProcess>(
             QStringLiteral(HEARTH_SERVER_BINARY),

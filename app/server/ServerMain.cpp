@@ -4,9 +4,9 @@
 #include "LogSetup.h"
 #include "SignalQuit.h"
 
-#include "api/DbCommands.h"
 #include "api/HearthServer.h"
-#include "api/UserCommands.h"
+#include "api/cli/DbCommands.h"
+#include "api/cli/UserCommands.h"
 #include "core/Version.h"
 
 #include <QtCore/QCoreApplication>

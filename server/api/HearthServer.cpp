@@ -1,26 +1,27 @@
 #include "api/HearthServer.h"
 
 #include "api/AccessLogWriter.h"
-#include "api/AdminController.h"
-#include "api/AdminDatabaseController.h"
-#include "api/AdminProvidersController.h"
-#include "api/AdminUsersController.h"
-#include "api/AuthController.h"
-#include "api/Authenticator.h"
 #include "api/Bootstrap.h"
-#include "api/ConversationController.h"
-#include "api/GroupCommit.h"
 #include "api/JsonViews.h"
-#include "api/MeController.h"
-#include "api/MessageController.h"
-#include "api/OpenAiController.h"
-#include "api/OrphanedReplies.h"
 #include "api/ProviderService.h"
 #include "api/ServerContext.h"
 #include "api/SettingsService.h"
-#include "api/StreamTracker.h"
-#include "api/SystemController.h"
-#include "api/TokenService.h"
+#include "api/admin/AdminDatabaseController.h"
+#include "api/admin/AdminLogController.h"
+#include "api/admin/AdminProvidersController.h"
+#include "api/admin/AdminSettingsController.h"
+#include "api/admin/AdminUsageController.h"
+#include "api/admin/AdminUsersController.h"
+#include "api/auth/AuthController.h"
+#include "api/auth/Authenticator.h"
+#include "api/auth/TokenService.h"
+#include "api/chat/ConversationController.h"
+#include "api/chat/MessageController.h"
+#include "api/chat/OrphanedReplies.h"
+#include "api/chat/StreamTracker.h"
+#include "api/me/MeController.h"
+#include "api/openai/OpenAiController.h"
+#include "api/system/SystemController.h"
 #include "core/Clock.h"
 #include "http/HttpServer.h"
 #include "http/HttpsRedirect.h"
@@ -28,6 +29,7 @@
 #include "llm/UpstreamClient.h"
 #include "security/Crypto.h"
 #include "security/SelfSignedCertificate.h"
+#include "storage/GroupCommit.h"
 #include "storage/WalCheckpointer.h"
 
 #include <QtCore/QDir>
@@ -58,7 +60,9 @@ public:
     std::unique_ptr<SystemController> system;
     std::unique_ptr<MeController> me;
     std::unique_ptr<AdminUsersController> adminUsers;
-    std::unique_ptr<AdminController> admin;
+    std::unique_ptr<AdminUsageController> adminUsage;
+    std::unique_ptr<AdminSettingsController> adminSettings;
+    std::unique_ptr<AdminLogController> adminLog;
     std::unique_ptr<AdminDatabaseController> adminDatabase;
     std::unique_ptr<AdminProvidersController> adminProviders;
     std::unique_ptr<OpenAiController> openAi;
@@ -174,13 +178,15 @@ bool HearthServer::start(QString *error)
         [writer = d->accessLog.get()](const AccessLogEntry &e) { writer->log(e); });
 
     d->auth = std::make_unique<Authenticator>(ctx);
-    d->authController = std::make_unique<AuthController>(ctx, *d->auth);
+    d->authController = std::make_unique<AuthController>(ctx);
     d->conversations = std::make_unique<ConversationController>(ctx, *d->auth);
     d->messages = std::make_unique<MessageController>(ctx, *d->auth);
     d->system = std::make_unique<SystemController>(ctx, *d->auth);
     d->me = std::make_unique<MeController>(ctx, *d->auth);
     d->adminUsers = std::make_unique<AdminUsersController>(ctx, *d->auth);
-    d->admin = std::make_unique<AdminController>(ctx, *d->auth);
+    d->adminUsage = std::make_unique<AdminUsageController>(ctx, *d->auth);
+    d->adminSettings = std::make_unique<AdminSettingsController>(ctx, *d->auth);
+    d->adminLog = std::make_unique<AdminLogController>(ctx, *d->auth);
     d->adminDatabase = std::make_unique<AdminDatabaseController>(ctx, *d->auth);
     d->adminProviders =
         std::make_unique<AdminProvidersController>(ctx, *d->auth, *d->providerService);
@@ -192,7 +198,9 @@ bool HearthServer::start(QString *error)
     d->messages->registerRoutes(router);
     d->me->registerRoutes(router);
     d->adminUsers->registerRoutes(router);
-    d->admin->registerRoutes(router);
+    d->adminUsage->registerRoutes(router);
+    d->adminSettings->registerRoutes(router);
+    d->adminLog->registerRoutes(router);
     d->adminDatabase->registerRoutes(router);
     d->adminProviders->registerRoutes(router);
     d->openAi->registerRoutes(router);

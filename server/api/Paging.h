@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/Cursor.h"
+#include "core/Cursor.h"
 #include "http/CorsPolicy.h"
 #include "http/HttpRequest.h"
 #include "http/Responder.h"

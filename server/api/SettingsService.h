@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/ServerSettings.h"
+#include "core/ServerSettings.h"
 
 #include <QtCore/QElapsedTimer>
 

@@ -1,8 +1,8 @@
 #include "api/UsageExport.h"
 
-#include "api/DownloadPacer.h"
 #include "api/ServerContext.h"
 #include "core/TimeFormat.h"
+#include "http/DownloadPacer.h"
 
 namespace hearth {
 

@@ -3,7 +3,7 @@
 #include "FakeUpstream.h"
 #include "TestServer.h"
 
-#include "api/DbCommands.h"
+#include "api/cli/DbCommands.h"
 #include "storage/DatabaseCopy.h"
 
 #include <QtCore/QDir>

@@ -1,10 +1,10 @@
 // Request bodies as the API reads them: the JSON body check, then the
 // OpenAI-compatible chat request and the field validator on whatever
 // object came out. No crash, no hang, and every refusal says why.
-#include "api/OpenAiCompat.h"
-#include "api/Validator.h"
+#include "api/openai/OpenAiCompat.h"
 #include "core/ApiError.h"
 #include "http/JsonBody.h"
+#include "http/Validator.h"
 
 #include <cstdint>
 #include <cstdlib>

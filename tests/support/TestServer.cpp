@@ -1,6 +1,6 @@
 #include "TestServer.h"
 
-#include "api/UserCommands.h"
+#include "api/cli/UserCommands.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QFile>

@@ -1,4 +1,4 @@
-#include "api/DownloadPacer.h"
+#include "http/DownloadPacer.h"
 
 #include <QtCore/QPointer>
 #include <QtNetwork/QTcpServer>

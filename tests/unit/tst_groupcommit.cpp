@@ -1,6 +1,6 @@
 #include "ScratchDatabase.h"
-#include "api/GroupCommit.h"
 #include "storage/Database.h"
+#include "storage/GroupCommit.h"
 #include "storage/SqlRun.h"
 
 #include <QtCore/QDir>

@@ -1,7 +1,7 @@
-#include "api/Cursor.h"
-#include "api/HistoryBuilder.h"
-#include "api/LoginThrottle.h"
-#include "api/Validator.h"
+#include "core/Cursor.h"
+#include "http/Validator.h"
+#include "llm/HistoryBuilder.h"
+#include "security/LoginThrottle.h"
 
 #include <QtCore/QJsonArray>
 #include <QtTest/QTest>

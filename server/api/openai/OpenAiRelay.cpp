@@ -1,0 +1,161 @@
+#include "api/openai/OpenAiRelay.h"
+
+#include "api/ServerContext.h"
+#include "api/chat/StreamTracker.h"
+#include "api/chat/UpstreamCall.h"
+#include "api/openai/OpenAiCompat.h"
+#include "core/Ids.h"
+#include "llm/ChatStream.h"
+
+#include <QtCore/QDateTime>
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+
+namespace hearth {
+
+OpenAiRelay::OpenAiRelay(ServerContext &context, Setup setup, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_setup(std::move(setup))
+    , m_id(QStringLiteral("chatcmpl-") + newId().remove(QLatin1Char('-')))
+    , m_created(QDateTime::currentSecsSinceEpoch())
+{}
+
+void OpenAiRelay::start()
+{
+    QPointer<OpenAiRelay> self(this);
+    m_setup.responder->onClientGone([self] {
+        if (self && !self->m_ended) {
+            self->m_call->cancel();
+            self->end();
+        }
+    });
+    if (m_context.streams) {
+        m_context.streams->add(this);
+        connect(m_context.streams, &StreamTracker::stopRequested, this, &OpenAiRelay::onShutdown);
+    }
+    m_call = new UpstreamCall(
+        m_context, {m_setup.candidates, m_setup.request, m_setup.userId, m_setup.apiKeyId}, this);
+    connect(m_call, &UpstreamCall::delta, this, &OpenAiRelay::onDelta);
+    connect(m_call, &UpstreamCall::completed, this, &OpenAiRelay::onCompleted);
+    connect(m_call, &UpstreamCall::failed, this, &OpenAiRelay::onFailed);
+    m_call->start();
+}
+
+QJsonObject OpenAiRelay::usageJson(const TokenUsage &usage) const
+{
+    return {{QStringLiteral("prompt_tokens"), usage.promptTokens},
+            {QStringLiteral("completion_tokens"), usage.completionTokens},
+            {QStringLiteral("total_tokens"), usage.totalTokens}};
+}
+
+void OpenAiRelay::writeData(const QByteArray &data)
+{
+    m_setup.responder->writeChunk("data: " + data + "\n\n");
+}
+
+void OpenAiRelay::writeChunk(const QJsonObject &delta, const QJsonValue &finishReason)
+{
+    const QJsonObject chunk{
+        {QStringLiteral("id"), m_id},
+        {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
+        {QStringLiteral("created"), double(m_created)},
+        {QStringLiteral("model"), m_setup.request.model},
+        {QStringLiteral("choices"),
+         QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
+                                {QStringLiteral("delta"), delta},
+                                {QStringLiteral("finish_reason"), finishReason}}}}};
+    writeData(QJsonDocument(chunk).toJson(QJsonDocument::Compact));
+}
+
+void OpenAiRelay::beginStream()
+{
+    if (m_streaming)
+        return;
+    m_streaming = true;
+    m_setup.responder->beginStream(200, "text/event-stream; charset=utf-8");
+    writeChunk({{QStringLiteral("role"), QStringLiteral("assistant")},
+                {QStringLiteral("content"), QString()}},
+               QJsonValue());
+}
+
+void OpenAiRelay::onDelta(const QString &text)
+{
+    if (!m_setup.stream)
+        return;
+    beginStream();
+    writeChunk({{QStringLiteral("content"), text}}, QJsonValue());
+}
+
+void OpenAiRelay::onCompleted(const ChatCompletion &completion)
+{
+    m_setup.responder->setUpstreamLatency(m_call->latencyMs());
+    if (m_setup.stream) {
+        beginStream();
+        writeChunk(QJsonObject{}, completion.finishReason);
+        if (m_setup.includeUsage) {
+            const QJsonObject last{
+                {QStringLiteral("id"), m_id},
+                {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
+                {QStringLiteral("created"), double(m_created)},
+                {QStringLiteral("model"), m_setup.request.model},
+                {QStringLiteral("choices"), QJsonArray()},
+                {QStringLiteral("usage"), usageJson(completion.usage)}};
+            writeData(QJsonDocument(last).toJson(QJsonDocument::Compact));
+        }
+        writeData("[DONE]");
+        m_setup.responder->endStream();
+    } else {
+        const QJsonObject body{
+            {QStringLiteral("id"), m_id},
+            {QStringLiteral("object"), QStringLiteral("chat.completion")},
+            {QStringLiteral("created"), double(m_created)},
+            {QStringLiteral("model"), m_setup.request.model},
+            {QStringLiteral("choices"),
+             QJsonArray{
+                 QJsonObject{{QStringLiteral("index"), 0},
+                             {QStringLiteral("message"),
+                              QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")},
+                                          {QStringLiteral("content"), m_call->text()}}},
+                             {QStringLiteral("finish_reason"), completion.finishReason}}}},
+            {QStringLiteral("usage"), usageJson(completion.usage)}};
+        m_setup.responder->sendJson(200, QJsonDocument(body));
+    }
+    end();
+}
+
+void OpenAiRelay::onFailed(const ChatFailure &failure)
+{
+    m_setup.responder->setUpstreamLatency(m_call->latencyMs());
+    fail(failure.kind == ChatFailure::Kind::Timeout ? ApiError::upstreamTimeout(failure.message)
+                                                    : ApiError::upstream(failure.message));
+}
+
+void OpenAiRelay::onShutdown()
+{
+    if (m_ended)
+        return;
+    m_call->cancel();
+    fail(ApiError::unavailable(QStringLiteral("The server is shutting down")));
+}
+
+void OpenAiRelay::fail(const ApiError &error)
+{
+    if (m_streaming) {
+        writeData(QJsonDocument(openAiError(error)).toJson(QJsonDocument::Compact));
+        writeData("[DONE]");
+        m_setup.responder->endStream();
+    } else {
+        replyOpenAiError(m_setup.responder, error);
+    }
+    end();
+}
+
+void OpenAiRelay::end()
+{
+    m_ended = true;
+    m_setup.responder->onClientGone(nullptr);
+    deleteLater();
+}
+
+} // namespace hearth

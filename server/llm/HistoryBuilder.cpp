@@ -1,0 +1,34 @@
+#include "llm/HistoryBuilder.h"
+
+#include "core/TokenEstimator.h"
+
+namespace hearth {
+
+QList<ChatMessage> buildHistory(const QString &systemPrompt, const QList<Message> &conversation,
+                                int contextTokens, int replyReserveTokens)
+{
+    constexpr int perMessageOverhead = 4;
+    int budget = contextTokens - replyReserveTokens;
+    if (!systemPrompt.isEmpty())
+        budget -= estimateTokens(systemPrompt) + perMessageOverhead;
+
+    QList<ChatMessage> kept;
+    for (qsizetype i = conversation.size() - 1; i >= 0; --i) {
+        const Message &m = conversation.at(i);
+        const bool usable =
+            (m.role == QLatin1String("user") || m.role == QLatin1String("assistant")) &&
+            !m.content.isEmpty() && m.finishReason != FinishReason::Streaming;
+        if (!usable)
+            continue;
+        const int cost = estimateTokens(m.content) + perMessageOverhead;
+        if (!kept.isEmpty() && cost > budget)
+            break;
+        budget -= cost;
+        kept.prepend(ChatMessage{m.role, m.content});
+    }
+    if (!systemPrompt.isEmpty())
+        kept.prepend(ChatMessage{QStringLiteral("system"), systemPrompt});
+    return kept;
+}
+
+} // namespace hearth

@@ -3,8 +3,8 @@
 # Each library gets its own include root in the build tree holding a single
 # link `<include-name>` -> its source folder. Only targets that link the
 # library see that root, so `#include "storage/..."` fails to compile in a
-# target that does not depend on storage: DESIGN.md's dependency direction
-# is enforced by the build, not by discipline.
+# target that does not depend on storage: the dependency direction of
+# docs/ARCHITECTURE.md is enforced by the build, not by discipline.
 function(hearth_add_library name)
     cmake_parse_arguments(ARG "" "DIR" "SOURCES;PUBLIC_DEPS;PRIVATE_DEPS" ${ARGN})
     add_library(${name} STATIC ${ARG_SOURCES})

@@ -2,16 +2,14 @@
 # Proves docker/Dockerfile without a Docker engine: makes the Debian 12 base
 # with debootstrap, imports it as debian:bookworm-slim, builds the image with
 # buildah (chroot isolation), runs its entry point and checks /health and a
-# login from the host. Needs root, buildah, debootstrap and Debian's mirror.
+# login from the host. Needs root and Debian's mirror; installs buildah and
+# debootstrap (scripts/install-deps.sh image).
 # Skips, saying why, where it cannot run. Slow (a full build): ctest label heavy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for tool in buildah debootstrap curl; do
-    if ! command -v "$tool" >/dev/null; then
-        echo "SKIP: $tool is not installed (apt-get install buildah debootstrap curl)"
-        exit 0
-    fi
-done
+if [[ $(id -u) -eq 0 ]]; then
+    scripts/install-deps.sh image --verify >/dev/null
+fi
 if [[ $(id -u) -ne 0 ]]; then
     echo "SKIP: buildah with chroot isolation needs root here"
     exit 0

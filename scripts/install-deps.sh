@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Hearth needs to build, run and test, and
-# only those that are missing. Usage: scripts/install-deps.sh [build|test|bench] [--verify]
+# only those that are missing.
+# Usage: scripts/install-deps.sh [build|test|bench|package|image] [--verify]
 # --verify then checks that every program the build or the tests start is
 # there (a renamed package, or one that no longer brings a command, fails
 # here instead of turning a test into a skip).
@@ -42,6 +43,11 @@ test_packages=(
 
 # bench/run.sh: the load generator and the peers it compares Hearth with.
 bench_packages=(wrk nginx-light python3 curl)
+# scripts/package.sh: CPack's DEB generator, the validators, and debootstrap
+# for the install test.
+package_packages=(dpkg-dev desktop-file-utils appstream lintian debootstrap curl)
+# docker/test-image.sh: the image built without a Docker engine.
+image_packages=(buildah debootstrap curl)
 
 # The programs those packages bring that the build and the tests start.
 build_commands=(g++ cmake ninja ccache pkg-config)
@@ -55,11 +61,17 @@ if [[ $mode == test ]]; then
     commands+=("${test_commands[@]}")
 elif [[ $mode == bench ]]; then
     wanted+=("${bench_packages[@]}")
+elif [[ $mode == package ]]; then
+    wanted+=("${package_packages[@]}")
+    commands+=(cpack dpkg-shlibdeps desktop-file-validate appstreamcli lintian debootstrap)
+elif [[ $mode == image ]]; then
+    wanted+=("${image_packages[@]}")
+    commands+=(buildah debootstrap curl)
 fi
 
 # The OpenAI SDK test runs the official Node client; any Node.js 18+ will do,
 # so Debian's is installed only when there is none.
-if [[ $mode != build ]] && ! { command -v node && command -v npm; } >/dev/null 2>&1; then
+if [[ $mode == test || $mode == bench ]] && ! { command -v node && command -v npm; } >/dev/null 2>&1; then
     wanted+=(nodejs npm)
 fi
 

@@ -3,16 +3,12 @@
 # (desktop-file-validate, appstreamcli, lintian: no errors or warnings), and
 # with --install-test installs hearth-server with apt into a fresh Debian 12
 # root (debootstrap) and checks that the packaged server answers /health.
-# Packages land in build/. The install test needs root and Debian's mirror.
+# Packages land in build/. Installs the tools it needs (scripts/install-deps.sh
+# package). The install test needs root and Debian's mirror.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${HEARTH_BUILD_DIR:-build}
-for tool in cpack dpkg-shlibdeps desktop-file-validate appstreamcli lintian; do
-    if ! command -v "$tool" >/dev/null; then
-        echo "SKIP: $tool is not installed (apt-get install dpkg-dev desktop-file-utils appstream lintian)"
-        exit 0
-    fi
-done
+scripts/install-deps.sh package --verify >/dev/null
 cmake --build "$build_dir" --target hearth hearth-server >/dev/null
 (cd "$build_dir" && rm -f ./*.deb && cpack -G DEB >/dev/null)
 desktop-file-validate packaging/hearth.desktop

@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
 # One command to try Hearth: installs what is missing, builds, and starts it.
-# With a display this will start the desktop app once it exists; today (and
-# without a display) it runs the headless server on http://127.0.0.1:8080
-# with SQLite in ~/.local/share/hearth and the built-in demo model.
+# With a display it opens the desktop app; without one it runs the headless
+# server on http://127.0.0.1:8080 with SQLite in ~/.local/share/hearth.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh build
+scripts/install-deps.sh build --verify
 scripts/build.sh
 build_dir=${HEARTH_BUILD_DIR:-build}
 if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" && -x "$build_dir/bin/hearth" ]]; then

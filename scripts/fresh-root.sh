@@ -53,9 +53,6 @@ if [[ ! -f $base_tar ]]; then
 fi
 
 root=$(mktemp -d "${TMPDIR:-/tmp}/hearth-fresh-root.XXXXXX")
-# mktemp makes it 0700: inside, "/" would shut out every user but root
-# (the tests run PostgreSQL and MariaDB as their own users).
-chmod 755 "$root"
 cleanup() {
     # Anything the command left running inside the root goes with it.
     local pid
@@ -77,6 +74,10 @@ cleanup() {
 trap cleanup EXIT
 
 tar -C "$root" -xf "$base_tar"
+# mktemp made both the base and this folder 0700 (tar brings the base's mode
+# back): inside, "/" would shut out every user but root, and PostgreSQL and
+# MariaDB run as their own.
+chmod 755 "$root"
 cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
 # The root shares this machine's network: a daemon that a package's install
 # script starts (PostgreSQL, MariaDB, Nginx) would take this machine's ports

@@ -77,13 +77,18 @@ SCHEMAS = {
         "expires_in": {"type": "integer"}, "token_type": {"const": "Bearer"}}}]},
     "Usage": {"type": "object", "properties": {"promptTokens": {"type": "integer"},
                                                "completionTokens": {"type": "integer"},
-                                               "totalTokens": {"type": "integer"}, "estimated": {"type": "boolean"}}},
+                                               "totalTokens": {"type": "integer"}, "estimated": {"type": "boolean"},
+                                               "reasoningTokens": {"type": "integer",
+                                                                   "description": "of completionTokens; only when above 0"}}},
     "Message": {"type": "object", "properties": {
         "id": {"type": "string"}, "role": {"enum": ["user", "assistant"]}, "content": {"type": "string"},
         "createdAt": {"type": "string", "format": "date-time"}, "model": {"type": "string"},
         "finishReason": {"type": ["string", "null"],
                          "enum": [None, "streaming", "stop", "length", "cancelled", "error", "interrupted"]},
-        "usage": ref("Usage")}},
+        "usage": ref("Usage"),
+        "reasoning": {"type": "string", "description": "a reasoning model's thinking, apart from content; "
+                                                       "only on replies that reasoned"},
+        "reasoningMs": {"type": "integer", "description": "how long it thought"}}},
     "Conversation": {"type": "object", "properties": {
         "id": {"type": "string"}, "title": {"type": "string"},
         "createdAt": {"type": "string", "format": "date-time"}, "updatedAt": {"type": "string", "format": "date-time"},
@@ -109,7 +114,8 @@ SCHEMAS = {
         "id": {"type": "string"}, "userId": {"type": ["string", "null"]}, "userEmail": {"type": "string"},
         "apiKeyId": {"type": ["string", "null"]}, "provider": {"type": "string"}, "model": {"type": "string"},
         "promptTokens": {"type": "integer"}, "completionTokens": {"type": "integer"},
-        "totalTokens": {"type": "integer"}, "estimated": {"type": "boolean"}, "latencyMs": {"type": "integer"},
+        "totalTokens": {"type": "integer"}, "reasoningTokens": {"type": "integer"},
+        "estimated": {"type": "boolean"}, "latencyMs": {"type": "integer"},
         "status": {"enum": ["ok", "error", "cancelled"]}, "createdAt": {"type": "string", "format": "date-time"}}},
     "UsageReport": {"type": "object", "properties": {
         "totals": TOTALS, "groups": {"type": "array", "items": {"allOf": [TOTALS, {"type": "object", "properties": {

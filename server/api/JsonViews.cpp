@@ -38,6 +38,8 @@ QJsonObject usageJson(const TokenUsage &usage)
                      {QStringLiteral("totalTokens"), usage.totalTokens}};
     if (usage.estimated)
         json.insert(QStringLiteral("estimated"), true);
+    if (usage.reasoningTokens > 0)
+        json.insert(QStringLiteral("reasoningTokens"), usage.reasoningTokens);
     return json;
 }
 
@@ -52,6 +54,12 @@ QJsonObject messageJson(const Message &m)
                       m.finishReason.isEmpty() ? QJsonValue() : QJsonValue(m.finishReason)}};
     if (m.usage)
         json.insert(QStringLiteral("usage"), usageJson(*m.usage));
+    // Only replies that reasoned have these: other clients see the
+    // original's shape.
+    if (!m.reasoning.isEmpty()) {
+        json.insert(QStringLiteral("reasoning"), m.reasoning);
+        json.insert(QStringLiteral("reasoningMs"), double(m.reasoningMs));
+    }
     return json;
 }
 
@@ -108,6 +116,7 @@ QJsonObject usageRecordJson(const UsageRecordRow &row)
         {QStringLiteral("promptTokens"), r.usage.promptTokens},
         {QStringLiteral("completionTokens"), r.usage.completionTokens},
         {QStringLiteral("totalTokens"), r.usage.totalTokens},
+        {QStringLiteral("reasoningTokens"), r.usage.reasoningTokens},
         {QStringLiteral("estimated"), r.usage.estimated},
         {QStringLiteral("latencyMs"), double(r.latencyMs)},
         {QStringLiteral("status"), r.status},

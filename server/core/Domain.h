@@ -52,9 +52,10 @@ struct Conversation
 struct TokenUsage
 {
     int promptTokens = 0;
-    int completionTokens = 0;
+    int completionTokens = 0; // reasoning included
     int totalTokens = 0;
     bool estimated = false;
+    int reasoningTokens = 0; // of completionTokens, as the provider reported or estimated
 };
 
 namespace FinishReason {
@@ -76,6 +77,10 @@ struct Message
     QString finishReason;
     std::optional<TokenUsage> usage;
     qint64 createdAt = 0;
+    // What a reasoning model thought before answering, kept apart from
+    // `content` and never sent back upstream; how long it thought.
+    QString reasoning;
+    qint64 reasoningMs = 0;
 };
 
 } // namespace hearth

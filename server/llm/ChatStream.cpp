@@ -12,12 +12,21 @@ void ChatStream::emitDelta(const QString &text)
     emit delta(text);
 }
 
-TokenUsage estimateUsage(const ChatRequest &request, const QString &reply)
+void ChatStream::emitReasoning(const QString &text)
+{
+    if (text.isEmpty())
+        return;
+    m_produced = true;
+    emit reasoning(text);
+}
+
+TokenUsage estimateUsage(const ChatRequest &request, const QString &reply, const QString &reasoning)
 {
     TokenUsage usage;
     for (const ChatMessage &message : request.messages)
         usage.promptTokens += estimateTokens(message.content) + 4; // role and framing
-    usage.completionTokens = estimateTokens(reply);
+    usage.reasoningTokens = estimateTokens(reasoning);
+    usage.completionTokens = estimateTokens(reply) + usage.reasoningTokens;
     usage.totalTokens = usage.promptTokens + usage.completionTokens;
     usage.estimated = true;
     return usage;

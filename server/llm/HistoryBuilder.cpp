@@ -24,8 +24,17 @@ QList<ChatMessage> buildHistory(const QString &systemPrompt, const QList<Message
         if (!kept.isEmpty() && cost > budget)
             break;
         budget -= cost;
-        kept.prepend(ChatMessage{m.role, m.content});
+        // Turns alternate, as reasoning models insist (DeepSeek's reasoner
+        // refuses two user messages in a row): a question whose reply
+        // failed before it said anything joins the next one.
+        if (!kept.isEmpty() && kept.first().role == m.role)
+            kept.first().content.prepend(m.content + QStringLiteral("\n\n"));
+        else
+            kept.prepend(ChatMessage{m.role, m.content});
     }
+    // The conversation starts with a question, however much was cut.
+    while (kept.size() > 1 && kept.first().role != QLatin1String("user"))
+        kept.removeFirst();
     if (!systemPrompt.isEmpty())
         kept.prepend(ChatMessage{QStringLiteral("system"), systemPrompt});
     return kept;

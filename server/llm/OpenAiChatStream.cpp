@@ -1,5 +1,6 @@
 #include "llm/OpenAiChatStream.h"
 
+#include "core/TokenEstimator.h"
 #include "llm/Redaction.h"
 
 #include <QtCore/QJsonArray>
@@ -147,14 +148,16 @@ void OpenAiChatStream::handleEvent(const SseEvent &event)
     const QJsonArray choices = chunk.value(QLatin1String("choices")).toArray();
     if (!choices.isEmpty()) {
         const QJsonObject choice = choices.first().toObject();
-        const QString text = choice.value(QLatin1String("delta"))
-                                 .toObject()
-                                 .value(QLatin1String("content"))
-                                 .toString();
-        if (!text.isEmpty()) {
-            m_text += text;
-            emitDelta(text);
+        const QJsonObject delta = choice.value(QLatin1String("delta")).toObject();
+        // DeepSeek's field, and the one some other servers use; null when absent.
+        for (const char *field : {"reasoning_content", "reasoning"}) {
+            const QJsonValue reasoning = delta.value(QLatin1String(field));
+            if (reasoning.isString())
+                emitPieces(m_splitter.feedReasoning(reasoning.toString()));
         }
+        const QJsonValue content = delta.value(QLatin1String("content"));
+        if (content.isString())
+            emitPieces(m_splitter.feedContent(content.toString()));
         const QJsonValue finish = choice.value(QLatin1String("finish_reason"));
         if (finish.isString())
             m_finishReason = finish.toString();
@@ -167,6 +170,10 @@ void OpenAiChatStream::handleEvent(const SseEvent &event)
         reported.completionTokens = u.value(QLatin1String("completion_tokens")).toInt();
         reported.totalTokens = u.value(QLatin1String("total_tokens"))
                                    .toInt(reported.promptTokens + reported.completionTokens);
+        reported.reasoningTokens = u.value(QLatin1String("completion_tokens_details"))
+                                       .toObject()
+                                       .value(QLatin1String("reasoning_tokens"))
+                                       .toInt();
         m_usage = reported;
     }
 }
@@ -234,11 +241,30 @@ void OpenAiChatStream::onFinished()
     complete();
 }
 
+void OpenAiChatStream::emitPieces(const ReasoningSplitter::Pieces &pieces)
+{
+    if (!pieces.reasoning.isEmpty()) {
+        m_reasoning += pieces.reasoning;
+        emitReasoning(pieces.reasoning);
+    }
+    if (!pieces.content.isEmpty()) {
+        m_text += pieces.content;
+        emitDelta(pieces.content);
+    }
+}
+
 void OpenAiChatStream::complete()
 {
+    emitPieces(m_splitter.finish());
+    if (m_ended)
+        return; // the client left while the last pieces went out
     ChatCompletion completion;
     completion.finishReason = m_finishReason.isEmpty() ? QStringLiteral("stop") : m_finishReason;
-    completion.usage = m_usage ? *m_usage : estimateUsage(m_request, m_text);
+    completion.usage = m_usage ? *m_usage : estimateUsage(m_request, m_text, m_reasoning);
+    // A provider that reports usage without its reasoning share: estimated.
+    if (m_usage && completion.usage.reasoningTokens == 0 && !m_reasoning.isEmpty())
+        completion.usage.reasoningTokens =
+            qMin(estimateTokens(m_reasoning), completion.usage.completionTokens);
     abort();
     emit completed(completion);
 }

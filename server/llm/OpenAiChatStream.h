@@ -1,6 +1,7 @@
 #pragma once
 
 #include "llm/ChatStream.h"
+#include "llm/ReasoningSplitter.h"
 #include "llm/SseParser.h"
 #include "llm/UpstreamClient.h"
 #include "llm/UpstreamTimeouts.h"
@@ -14,7 +15,9 @@ namespace hearth {
 
 // One streamed chat completion from an OpenAI-compatible endpoint. Always
 // asks the provider to stream (with usage in the last chunk) so that every
-// reply, synchronous or not, gets the same timeouts and cancellation.
+// reply, synchronous or not, gets the same timeouts and cancellation. A
+// reasoning model's thinking (reasoning_content, reasoning, or <think> in
+// the content) is told apart from its answer.
 class OpenAiChatStream final : public ChatStream
 {
     Q_OBJECT
@@ -35,6 +38,7 @@ private:
     void handleEvent(const SseEvent &event);
     void fail(ChatFailure::Kind kind, int status, const QString &message);
     void complete();
+    void emitPieces(const ReasoningSplitter::Pieces &pieces);
     QString providerErrorMessage(int status, const QByteArray &body) const;
     QByteArray requestBody() const;
 
@@ -47,7 +51,9 @@ private:
     enum class Phase { Connecting, WaitingFirstByte, Streaming } m_phase = Phase::Connecting;
     SseParser m_parser;
     QByteArray m_errorBody;
+    ReasoningSplitter m_splitter;
     QString m_text;
+    QString m_reasoning;
     QString m_finishReason;
     std::optional<TokenUsage> m_usage;
     bool m_sawDone = false;

@@ -9,7 +9,8 @@ namespace hearth {
 namespace {
 const QString selectMessage =
     QStringLiteral("SELECT id, conversation_id, role, content, model, finish_reason, prompt_tokens,"
-                   " completion_tokens, total_tokens, usage_estimated, created_at FROM messages");
+                   " completion_tokens, total_tokens, usage_estimated, created_at, reasoning,"
+                   " reasoning_ms, reasoning_tokens FROM messages");
 
 Message readMessage(const SqlRun &row)
 {
@@ -26,9 +27,12 @@ Message readMessage(const SqlRun &row)
         usage.completionTokens = row.value(7).toInt();
         usage.totalTokens = row.value(8).toInt();
         usage.estimated = row.value(9).toInt() != 0;
+        usage.reasoningTokens = row.value(13).toInt();
         m.usage = usage;
     }
     m.createdAt = row.value(10).toLongLong();
+    m.reasoning = row.value(11).toString();
+    m.reasoningMs = row.value(12).toLongLong();
     return m;
 }
 
@@ -61,9 +65,14 @@ Outcome<Done> MessageRepository::finish(const Message &m)
 {
     SqlRun q(m_db, QStringLiteral("UPDATE messages SET content = ?, model = ?, finish_reason = ?,"
                                   " prompt_tokens = ?, completion_tokens = ?, total_tokens = ?,"
-                                  " usage_estimated = ? WHERE id = ?"));
+                                  " usage_estimated = ?, reasoning = ?, reasoning_ms = ?,"
+                                  " reasoning_tokens = ? WHERE id = ?"));
     q.bind(m.content).bind(m.model).bind(nullIfEmpty(m.finishReason));
     bindUsage(q, m.usage);
+    q.bind(nullIfEmpty(m.reasoning));
+    q.bind(m.reasoning.isEmpty() ? QVariant(QMetaType::fromType<qint64>())
+                                 : QVariant(m.reasoningMs));
+    q.bind(m.usage ? m.usage->reasoningTokens : 0);
     q.bind(m.id);
     if (!q.exec())
         return q.error();
@@ -139,11 +148,15 @@ Outcome<std::optional<Message>> MessageRepository::find(const QString &conversat
 }
 
 Outcome<Done> MessageRepository::saveProgress(const QString &id, const QString &content,
-                                              qint64 savedAt)
+                                              const QString &reasoning, qint64 savedAt)
 {
-    SqlRun q(m_db, QStringLiteral("UPDATE messages SET content = ?, saved_at = ?"
+    SqlRun q(m_db, QStringLiteral("UPDATE messages SET content = ?, reasoning = ?, saved_at = ?"
                                   " WHERE id = ? AND finish_reason = ?"));
-    q.bind(content).bind(savedAt).bind(id).bind(FinishReason::Streaming);
+    q.bind(content)
+        .bind(nullIfEmpty(reasoning))
+        .bind(savedAt)
+        .bind(id)
+        .bind(FinishReason::Streaming);
     if (!q.exec())
         return q.error();
     return Done{};

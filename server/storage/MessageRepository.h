@@ -31,7 +31,8 @@ public:
     // Replies left "streaming" by a server that stopped abruptly.
     // The text so far of a reply still being written, and when it was saved.
     // A reply that has ended is left alone (a late save never undoes its end).
-    Outcome<Done> saveProgress(const QString &id, const QString &content, qint64 savedAt);
+    Outcome<Done> saveProgress(const QString &id, const QString &content, const QString &reasoning,
+                               qint64 savedAt);
     // Replies still "streaming" whose last save (or creation) is before
     // `staleBefore` become "interrupted", keeping their text.
     Outcome<int> markUnfinishedAsInterrupted(qint64 staleBefore);

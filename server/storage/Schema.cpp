@@ -188,7 +188,17 @@ QList<SqlDialect::Migration> portableMigrations(const SqlDialect &dialect)
     SqlDialect::Migration replyProgress{4, QStringLiteral("replies saved while written"), {}};
     replyProgress.statements =
         QStringList{QStringLiteral("ALTER TABLE messages ADD COLUMN saved_at BIGINT")};
-    return {initial, multiUser, recordsOrder, replyProgress};
+    // A reasoning model's thinking, apart from its answer (never sent back
+    // upstream), how long it thought, and its share of the tokens.
+    SqlDialect::Migration reasoning{5, QStringLiteral("reasoning apart from the answer"), {}};
+    reasoning.statements = expandAll(
+        {QStringLiteral("ALTER TABLE messages ADD COLUMN reasoning {long}"),
+         QStringLiteral("ALTER TABLE messages ADD COLUMN reasoning_ms BIGINT"),
+         QStringLiteral("ALTER TABLE messages ADD COLUMN reasoning_tokens BIGINT"),
+         QStringLiteral(
+             "ALTER TABLE usage_ledger ADD COLUMN reasoning_tokens BIGINT NOT NULL DEFAULT 0")},
+        dialect);
+    return {initial, multiUser, recordsOrder, replyProgress, reasoning};
 }
 
 } // namespace hearth

@@ -10,12 +10,12 @@ Outcome<Done> UsageRepository::record(const UsageRecord &r)
     SqlRun q(m_db,
              QStringLiteral("INSERT INTO usage_ledger (id, user_id, api_key_id, provider, model,"
                             " prompt_tokens, completion_tokens, total_tokens, estimated,"
-                            " latency_ms, status, created_at)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                            " latency_ms, status, created_at, reasoning_tokens)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.bind(r.id).bind(nullIfEmpty(r.userId)).bind(nullIfEmpty(r.apiKeyId)).bind(r.provider);
     q.bind(r.model).bind(r.usage.promptTokens).bind(r.usage.completionTokens);
     q.bind(r.usage.totalTokens).bind(r.usage.estimated ? 1 : 0).bind(r.latencyMs).bind(r.status);
-    q.bind(r.createdAt);
+    q.bind(r.createdAt).bind(r.usage.reasoningTokens);
     if (!q.exec())
         return q.error();
     return Done{};
@@ -65,7 +65,8 @@ Outcome<QList<UsageRecordRow>> UsageRepository::records(const UsageRecordQuery &
     FilteredSelect select(QStringLiteral(
         "SELECT l.id, l.user_id, l.api_key_id, l.provider, l.model, l.prompt_tokens,"
         " l.completion_tokens, l.total_tokens, l.estimated, l.latency_ms, l.status, l.created_at,"
-        " COALESCE(u.email, '') FROM usage_ledger l LEFT JOIN users u ON u.id = l.user_id"
+        " COALESCE(u.email, ''), l.reasoning_tokens FROM usage_ledger l"
+        " LEFT JOIN users u ON u.id = l.user_id"
         " WHERE l.created_at >= ?"));
     select.bindFirst(query.from);
     if (query.to > 0)
@@ -95,6 +96,7 @@ Outcome<QList<UsageRecordRow>> UsageRepository::records(const UsageRecordQuery &
         r.status = q.value(10).toString();
         r.createdAt = q.value(11).toLongLong();
         row.userEmail = q.value(12).toString();
+        r.usage.reasoningTokens = q.value(13).toInt();
         rows << row;
     }
     return rows;

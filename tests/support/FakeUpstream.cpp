@@ -23,6 +23,17 @@ QByteArray deltaEvent(const QString &text)
     return "data: " + QJsonDocument(event).toJson(QJsonDocument::Compact) + "\n\n";
 }
 
+// A chunk whose delta is `delta` as given (reasoning fields, a null content).
+QByteArray rawDeltaEvent(const QJsonObject &delta)
+{
+    const QJsonObject event{
+        {QStringLiteral("choices"),
+         QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
+                                {QStringLiteral("delta"), delta},
+                                {QStringLiteral("finish_reason"), QJsonValue()}}}}};
+    return "data: " + QJsonDocument(event).toJson(QJsonDocument::Compact) + "\n\n";
+}
+
 QByteArray finishEvent()
 {
     const QJsonObject event{
@@ -33,13 +44,16 @@ QByteArray finishEvent()
     return "data: " + QJsonDocument(event).toJson(QJsonDocument::Compact) + "\n\n";
 }
 
-QByteArray usageEvent()
+QByteArray usageEvent(int reasoningTokens = 0)
 {
-    const QJsonObject event{
-        {QStringLiteral("choices"), QJsonArray{}},
-        {QStringLiteral("usage"), QJsonObject{{QStringLiteral("prompt_tokens"), 11},
-                                              {QStringLiteral("completion_tokens"), 7},
-                                              {QStringLiteral("total_tokens"), 18}}}};
+    QJsonObject usage{{QStringLiteral("prompt_tokens"), 11},
+                      {QStringLiteral("completion_tokens"), 7},
+                      {QStringLiteral("total_tokens"), 18}};
+    if (reasoningTokens > 0)
+        usage.insert(QStringLiteral("completion_tokens_details"),
+                     QJsonObject{{QStringLiteral("reasoning_tokens"), reasoningTokens}});
+    const QJsonObject event{{QStringLiteral("choices"), QJsonArray{}},
+                            {QStringLiteral("usage"), usage}};
     return "data: " + QJsonDocument(event).toJson(QJsonDocument::Compact) + "\n\n";
 }
 
@@ -73,6 +87,8 @@ QString FakeUpstream::baseUrl() const
 QStringList FakeUpstream::models()
 {
     return {QStringLiteral("fake-stream"), QStringLiteral("fake-nousage"),
+            QStringLiteral("fake-reasoner"), QStringLiteral("fake-think"),
+            QStringLiteral("fake-reasoning-field"), QStringLiteral("fake-reasoner-gated"),
             QStringLiteral("fake-gated"), QStringLiteral("fake-slow"), QStringLiteral("fake-error"),
             QStringLiteral("fake-hang"), QStringLiteral("fake-redirect"),
             QStringLiteral("fake-malformed"), QStringLiteral("fake-midfail"),
@@ -230,8 +246,53 @@ void FakeUpstream::streamChat(QTcpSocket *socket, const QString &model)
                     }
                 });
         ticker->start();
+    } else if (model == QLatin1String("fake-reasoner") || model == QLatin1String("fake-think") ||
+               model == QLatin1String("fake-reasoning-field")) {
+        // The three ways reasoning models say what they think.
+        const auto content = [](const char *text) {
+            return QJsonObject{{QStringLiteral("content"), QString::fromUtf8(text)}};
+        };
+        QList<QJsonObject> deltas;
+        int reasoningTokens = 0;
+        if (model == QLatin1String("fake-reasoner")) { // DeepSeek: content null meanwhile
+            for (const char *text : {"Two and two", " make four."})
+                deltas << QJsonObject{
+                    {QStringLiteral("reasoning_content"), QString::fromUtf8(text)},
+                    {QStringLiteral("content"), QJsonValue()}};
+            deltas << content("Four") << content(".");
+            reasoningTokens = 5;
+        } else if (model == QLatin1String("fake-think")) { // tags cut across deltas
+            deltas << content("<thi") << content("nk>Count") << content("ing.</th")
+                   << content("ink>\n\nThree.");
+        } else {
+            deltas << QJsonObject{{QStringLiteral("reasoning"), QStringLiteral("Hmm.")}}
+                   << content("Yes.");
+        }
+        socket->write(streamHead);
+        for (int i = 0; i < deltas.size(); ++i) {
+            QTimer::singleShot(5 * (i + 1), socket, [guard, delta = deltas[i]] {
+                if (guard)
+                    guard->write(chunk(rawDeltaEvent(delta)));
+            });
+        }
+        QTimer::singleShot(5 * (deltas.size() + 1), socket, [this, guard, reasoningTokens] {
+            if (!guard)
+                return;
+            guard->setProperty("complete", true);
+            guard->write(chunk(finishEvent()) + chunk(usageEvent(reasoningTokens)) +
+                         chunk("data: [DONE]\n\n") + "0\r\n\r\n");
+            guard->disconnectFromHost();
+            ++finishedStreams;
+        });
     } else if (model == QLatin1String("fake-slow")) {
         socket->write(streamHead + chunk(deltaEvent(QStringLiteral("Thinking"))));
+    } else if (model == QLatin1String("fake-reasoner-gated")) {
+        // Thinks, then waits for releaseGate() before it answers.
+        socket->write(streamHead +
+                      chunk(rawDeltaEvent({{QStringLiteral("reasoning_content"),
+                                            QStringLiteral("Weighing the question.")}})));
+        m_gated << guard;
+        emit gateReached();
     } else if (model == QLatin1String("fake-gated")) {
         socket->write(streamHead + chunk(deltaEvent(QStringLiteral("First"))));
         m_gated << guard;

@@ -11,6 +11,10 @@
 // internet in tests. The model name picks the behaviour:
 //   fake-stream     three deltas, a usage chunk, [DONE]
 //   fake-nousage    deltas and [DONE] but no usage (Hearth must estimate)
+//   fake-reasoner   DeepSeek's reasoning_content deltas, then the answer "Four."
+//   fake-think      "<think>Counting.</think>" cut across deltas, then "Three."
+//   fake-reasoning-field  a `reasoning` delta "Hmm.", then "Yes."
+//   fake-reasoner-gated   a reasoning delta, then waits for releaseGate()
 //   fake-gated      first delta, then waits for releaseGate() before the rest
 //   fake-slow       one delta, then nothing until the client goes away
 //   fake-error      500 with an error message that contains the API key

@@ -195,15 +195,17 @@ private slots:
         QVERIFY(messages.insert(m));
         // Not saved yet: its creation is the last sign of life.
         QCOMPARE(messages.markUnfinishedAsInterrupted(1000).value(), 0);
-        QVERIFY(messages.saveProgress(m.id, QStringLiteral("Half a rep"), 5000));
+        QVERIFY(messages.saveProgress(m.id, QStringLiteral("Half a rep"),
+                                      QStringLiteral("First, think"), 5000));
         QCOMPARE(messages.markUnfinishedAsInterrupted(4999).value(), 0);
         QCOMPARE(messages.find(c.id, m.id).value()->finishReason, FinishReason::Streaming);
         QCOMPARE(messages.markUnfinishedAsInterrupted(5001).value(), 1);
         const Message interrupted = *messages.find(c.id, m.id).value();
         QCOMPARE(interrupted.finishReason, FinishReason::Interrupted);
         QCOMPARE(interrupted.content, QStringLiteral("Half a rep"));
+        QCOMPARE(interrupted.reasoning, QStringLiteral("First, think"));
         // A save that comes after the end changes nothing.
-        QVERIFY(messages.saveProgress(m.id, QStringLiteral("Half a reply"), 6000));
+        QVERIFY(messages.saveProgress(m.id, QStringLiteral("Half a reply"), {}, 6000));
         QCOMPARE(messages.find(c.id, m.id).value()->content, QStringLiteral("Half a rep"));
         QCOMPARE(messages.markUnfinishedAsInterrupted(7000).value(), 0);
     }

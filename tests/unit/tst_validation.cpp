@@ -99,6 +99,60 @@ private slots:
         QCOMPARE(history.size(), 1);
     }
 
+    void historyTurnsAlternate()
+    {
+        auto message = [](const char *role, const char *content) {
+            Message m;
+            m.role = QString::fromLatin1(role);
+            m.content = QString::fromUtf8(content);
+            return m;
+        };
+        // The reply to "b" failed before it said anything and was not kept;
+        // the one to "c" was cancelled before its first word.
+        const QList<Message> conversation{message("user", "a"),     message("assistant", "x"),
+                                          message("user", "b"),     message("user", "c"),
+                                          message("assistant", ""), message("user", "d")};
+        const auto history = buildHistory({}, conversation, 16384, 1024);
+        QCOMPARE(history.size(), 3);
+        QCOMPARE(history.at(0).content, QStringLiteral("a"));
+        QCOMPARE(history.at(1).role, QStringLiteral("assistant"));
+        QCOMPARE(history.at(2).role, QStringLiteral("user"));
+        QCOMPARE(history.at(2).content, QStringLiteral("b\n\nc\n\nd"));
+    }
+
+    void historyStartsWithAQuestion()
+    {
+        QList<Message> conversation;
+        for (const char *role : {"user", "assistant", "user"}) {
+            Message m;
+            m.role = QString::fromLatin1(role);
+            m.content = QString(400, u'q'); // ~100 tokens each
+            conversation << m;
+        }
+        // Room for two messages: the first question goes, and then its
+        // answer cannot lead.
+        const auto history = buildHistory(QStringLiteral("sys"), conversation, 330, 100);
+        QCOMPARE(history.size(), 2);
+        QCOMPARE(history.at(0).role, QStringLiteral("system"));
+        QCOMPARE(history.at(1).role, QStringLiteral("user"));
+    }
+
+    void historyNeverCarriesReasoning()
+    {
+        Message question;
+        question.role = QStringLiteral("user");
+        question.content = QStringLiteral("2+2?");
+        Message answer;
+        answer.role = QStringLiteral("assistant");
+        answer.content = QStringLiteral("4");
+        answer.reasoning = QStringLiteral("Two and two make four.");
+        Message next = question;
+        next.content = QStringLiteral("And 3+3?");
+        const auto history = buildHistory({}, {question, answer, next}, 16384, 1024);
+        QCOMPARE(history.size(), 3);
+        QCOMPARE(history.at(1).content, QStringLiteral("4"));
+    }
+
     void loginThrottleCountsFailuresInAWindow()
     {
         LoginThrottle throttle(LoginThrottle::Limits{3, 5, 60000});

@@ -51,6 +51,7 @@ void ChatRelay::start()
     }
     m_call = new UpstreamCall(
         m_context, {m_setup.candidates, m_setup.request, m_setup.userId, m_setup.apiKeyId}, this);
+    connect(m_call, &UpstreamCall::reasoning, this, &ChatRelay::onReasoning);
     connect(m_call, &UpstreamCall::delta, this, &ChatRelay::onDelta);
     connect(m_call, &UpstreamCall::completed, this, &ChatRelay::onCompleted);
     connect(m_call, &UpstreamCall::failed, this, &ChatRelay::onFailed);
@@ -63,8 +64,31 @@ void ChatRelay::writeEvent(const QByteArray &name, const QJsonObject &data)
                                   QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n");
 }
 
+void ChatRelay::onReasoning(const QString &text)
+{
+    if (!m_thinking.isValid())
+        m_thinking.start();
+    m_setup.reply.reasoning += text;
+    // An event of its own: the original web client, which knows only
+    // message.delta, shows the answer alone.
+    if (m_setup.streaming)
+        writeEvent("message.reasoning", {{QStringLiteral("delta"), text}});
+}
+
+void ChatRelay::reasoningEnded()
+{
+    if (m_thinking.isValid() && m_setup.reply.reasoningMs == 0)
+        m_setup.reply.reasoningMs = qMax<qint64>(1, m_thinking.elapsed());
+}
+
+TokenUsage ChatRelay::producedUsage() const
+{
+    return estimateUsage(m_setup.request, m_setup.reply.content, m_setup.reply.reasoning);
+}
+
 void ChatRelay::onDelta(const QString &text)
 {
+    reasoningEnded();
     m_setup.reply.content += text;
     if (m_setup.streaming)
         writeEvent("message.delta", {{QStringLiteral("delta"), text}});
@@ -78,17 +102,21 @@ void ChatRelay::saveProgress()
     // database if the reply has ended by then.
     m_context.writes->add(
         [&messages = m_context.messages, id = m_setup.reply.id, content = m_setup.reply.content,
-         now = Clock::system().nowMs()] { return bool(messages.saveProgress(id, content, now)); },
+         reasoning = m_setup.reply.reasoning, now = Clock::system().nowMs()] {
+            return bool(messages.saveProgress(id, content, reasoning, now));
+        },
         {});
 }
 
 void ChatRelay::store(const QString &finishReason, const TokenUsage &usage)
 {
+    reasoningEnded();
     m_setup.reply.finishReason = finishReason;
     m_setup.reply.usage = usage;
     m_setup.responder->setUpstreamLatency(m_call->latencyMs());
     // A reply that produced nothing before failing is not kept; the user's message is.
-    const bool keep = !(finishReason == FinishReason::Error && m_setup.reply.content.isEmpty());
+    const bool keep = !(finishReason == FinishReason::Error && m_setup.reply.content.isEmpty() &&
+                        m_setup.reply.reasoning.isEmpty());
     const auto stored = keep ? m_context.messages.finish(m_setup.reply)
                              : m_context.messages.remove(m_setup.reply.id);
     if (!stored)
@@ -119,7 +147,7 @@ void ChatRelay::onFailed(const ChatFailure &failure)
     const ApiError error = failure.kind == ChatFailure::Kind::Timeout
                                ? ApiError::upstreamTimeout(failure.message)
                                : ApiError::upstream(failure.message);
-    store(FinishReason::Error, estimateUsage(m_setup.request, m_setup.reply.content));
+    store(FinishReason::Error, producedUsage());
     if (m_setup.streaming) {
         writeEvent("error", {{QStringLiteral("error"), error.message},
                              {QStringLiteral("code"), error.code}});
@@ -135,7 +163,7 @@ void ChatRelay::onClientGone()
     if (m_ended)
         return;
     m_call->cancel();
-    store(FinishReason::Cancelled, estimateUsage(m_setup.request, m_setup.reply.content));
+    store(FinishReason::Cancelled, producedUsage());
     end();
 }
 
@@ -144,7 +172,7 @@ void ChatRelay::onShutdown()
     if (m_ended)
         return;
     m_call->cancel();
-    store(FinishReason::Cancelled, estimateUsage(m_setup.request, m_setup.reply.content));
+    store(FinishReason::Cancelled, producedUsage());
     const ApiError error = ApiError::unavailable(
         QStringLiteral("The server is shutting down; the reply so far is kept"));
     if (m_setup.streaming) {

@@ -4,6 +4,7 @@
 #include "http/Responder.h"
 #include "llm/ChatTypes.h"
 
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
 #include <QtCore/QTimer>
@@ -39,7 +40,13 @@ public:
     void start();
 
 private:
+    void onReasoning(const QString &text);
     void onDelta(const QString &text);
+    // The thinking has ended (the answer began, or the reply ended): its
+    // duration is known.
+    void reasoningEnded();
+    // Estimated usage of what was produced so far.
+    TokenUsage producedUsage() const;
     void onCompleted(const ChatCompletion &completion);
     void onFailed(const ChatFailure &failure);
     void onClientGone();
@@ -57,6 +64,7 @@ private:
     UpstreamCall *m_call = nullptr;
     QTimer m_ping;
     QTimer m_save;
+    QElapsedTimer m_thinking; // from the first reasoning delta
     bool m_ended = false;
 };
 

@@ -43,6 +43,10 @@ bool UpstreamCall::startNext()
         m_providerName = provider->name();
         m_attempt.start();
         m_stream = provider->startChat(m_setup.request, this);
+        connect(m_stream, &ChatStream::reasoning, this, [this](const QString &text) {
+            m_reasoning += text;
+            emit reasoning(text);
+        });
         connect(m_stream, &ChatStream::delta, this, [this](const QString &text) {
             m_text += text;
             emit delta(text);
@@ -63,12 +67,16 @@ bool UpstreamCall::startNext()
 
 void UpstreamCall::onFailed(const ChatFailure &failure)
 {
-    const bool producedNothing = m_text.isEmpty();
+    // Reasoning already shown to the client counts as produced: another
+    // provider cannot take over from there.
+    const bool producedNothing = m_text.isEmpty() && m_reasoning.isEmpty();
     // Nothing was produced, so nothing is charged; what was, is estimated.
     // (The row is made before a failover moves on to the next provider.)
+    TokenUsage nothing;
+    nothing.estimated = true;
     const UsageRecord row =
-        usageRow(QStringLiteral("error"), producedNothing ? TokenUsage{0, 0, 0, true}
-                                                          : estimateUsage(m_setup.request, m_text));
+        usageRow(QStringLiteral("error"),
+                 producedNothing ? nothing : estimateUsage(m_setup.request, m_text, m_reasoning));
     if (producedNothing) {
         qCWarning(lcCall).noquote() << "provider" << m_providerName << "failed:" << failure.message;
         if (m_stream)
@@ -92,7 +100,8 @@ void UpstreamCall::cancel()
     m_done = true;
     if (m_stream)
         m_stream->abort();
-    record(usageRow(QStringLiteral("cancelled"), estimateUsage(m_setup.request, m_text)));
+    record(
+        usageRow(QStringLiteral("cancelled"), estimateUsage(m_setup.request, m_text, m_reasoning)));
 }
 
 UsageRecord UpstreamCall::usageRow(const QString &status, const TokenUsage &usage) const

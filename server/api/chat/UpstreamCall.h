@@ -39,9 +39,11 @@ public:
     // The client went away: stop the provider, count what it produced.
     void cancel();
     const QString &text() const { return m_text; }
+    const QString &reasoningText() const { return m_reasoning; }
     qint64 latencyMs() const { return m_elapsed.elapsed(); }
 
 signals:
+    void reasoning(const QString &text);
     void delta(const QString &text);
     void completed(const hearth::ChatCompletion &completion);
     void failed(const hearth::ChatFailure &failure);
@@ -62,6 +64,7 @@ private:
     QElapsedTimer m_elapsed;
     QElapsedTimer m_attempt;
     QString m_text;
+    QString m_reasoning;
     bool m_done = false;
 };
 

@@ -36,6 +36,7 @@ void OpenAiRelay::start()
     }
     m_call = new UpstreamCall(
         m_context, {m_setup.candidates, m_setup.request, m_setup.userId, m_setup.apiKeyId}, this);
+    connect(m_call, &UpstreamCall::reasoning, this, &OpenAiRelay::onReasoning);
     connect(m_call, &UpstreamCall::delta, this, &OpenAiRelay::onDelta);
     connect(m_call, &UpstreamCall::completed, this, &OpenAiRelay::onCompleted);
     connect(m_call, &UpstreamCall::failed, this, &OpenAiRelay::onFailed);
@@ -44,9 +45,13 @@ void OpenAiRelay::start()
 
 QJsonObject OpenAiRelay::usageJson(const TokenUsage &usage) const
 {
-    return {{QStringLiteral("prompt_tokens"), usage.promptTokens},
-            {QStringLiteral("completion_tokens"), usage.completionTokens},
-            {QStringLiteral("total_tokens"), usage.totalTokens}};
+    QJsonObject json{{QStringLiteral("prompt_tokens"), usage.promptTokens},
+                     {QStringLiteral("completion_tokens"), usage.completionTokens},
+                     {QStringLiteral("total_tokens"), usage.totalTokens}};
+    if (usage.reasoningTokens > 0)
+        json.insert(QStringLiteral("completion_tokens_details"),
+                    QJsonObject{{QStringLiteral("reasoning_tokens"), usage.reasoningTokens}});
+    return json;
 }
 
 void OpenAiRelay::writeData(const QByteArray &data)
@@ -77,6 +82,15 @@ void OpenAiRelay::beginStream()
     writeChunk({{QStringLiteral("role"), QStringLiteral("assistant")},
                 {QStringLiteral("content"), QString()}},
                QJsonValue());
+}
+
+void OpenAiRelay::onReasoning(const QString &text)
+{
+    // As DeepSeek streams it, whatever form the provider used.
+    if (!m_setup.stream)
+        return;
+    beginStream();
+    writeChunk({{QStringLiteral("reasoning_content"), text}}, QJsonValue());
 }
 
 void OpenAiRelay::onDelta(const QString &text)
@@ -112,16 +126,22 @@ void OpenAiRelay::onCompleted(const ChatCompletion &completion)
             {QStringLiteral("created"), double(m_created)},
             {QStringLiteral("model"), m_setup.request.model},
             {QStringLiteral("choices"),
-             QJsonArray{
-                 QJsonObject{{QStringLiteral("index"), 0},
-                             {QStringLiteral("message"),
-                              QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")},
-                                          {QStringLiteral("content"), m_call->text()}}},
-                             {QStringLiteral("finish_reason"), completion.finishReason}}}},
+             QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
+                                    {QStringLiteral("message"), replyMessage()},
+                                    {QStringLiteral("finish_reason"), completion.finishReason}}}},
             {QStringLiteral("usage"), usageJson(completion.usage)}};
         m_setup.responder->sendJson(200, QJsonDocument(body));
     }
     end();
+}
+
+QJsonObject OpenAiRelay::replyMessage() const
+{
+    QJsonObject message{{QStringLiteral("role"), QStringLiteral("assistant")},
+                        {QStringLiteral("content"), m_call->text()}};
+    if (!m_call->reasoningText().isEmpty())
+        message.insert(QStringLiteral("reasoning_content"), m_call->reasoningText());
+    return message;
 }
 
 void OpenAiRelay::onFailed(const ChatFailure &failure)

@@ -36,6 +36,7 @@ public:
     void start();
 
 private:
+    void onReasoning(const QString &text);
     void onDelta(const QString &text);
     void onCompleted(const ChatCompletion &completion);
     void onFailed(const ChatFailure &failure);
@@ -45,6 +46,9 @@ private:
     void writeChunk(const QJsonObject &delta, const QJsonValue &finishReason);
     void writeData(const QByteArray &data);
     QJsonObject usageJson(const TokenUsage &usage) const;
+    // The non-streamed answer's message, with reasoning_content as DeepSeek
+    // gives it.
+    QJsonObject replyMessage() const;
     void end();
 
     ServerContext &m_context;

@@ -188,7 +188,7 @@ Connect only if they are the same.</translation>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="78"/>
+        <location filename="../app/desktop/main.cpp" line="102"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
@@ -486,7 +486,7 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::client::MessageStream</name>
     <message>
-        <location filename="../ui/client/MessageStream.cpp" line="73"/>
+        <location filename="../ui/client/MessageStream.cpp" line="75"/>
         <source>The reply ended unexpectedly</source>
         <translation>The reply ended unexpectedly</translation>
     </message>
@@ -1664,7 +1664,7 @@ Connect only if they are the same.</translation>
     </message>
     <message>
         <location filename="../ui/app/ChatPanel.cpp" line="131"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="371"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="385"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
@@ -1679,22 +1679,22 @@ Connect only if they are the same.</translation>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="197"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="199"/>
         <source>No messages yet.</source>
         <translation>No messages yet.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="207"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="209"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="213"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="215"/>
         <source>Interrupted: the server stopped before the reply was finished.</source>
         <translation>Interrupted: the server stopped before the reply was finished.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="215"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="217"/>
         <source>Still being written. Open the chat again to see more.</source>
         <translation>Still being written. Open the chat again to see more.</translation>
     </message>
@@ -1724,12 +1724,12 @@ Connect only if they are the same.</translation>
         <translation>Cancel editing</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="209"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="211"/>
         <source>Cut short: the reply reached its length limit.</source>
         <translation>Cut short: the reply reached its length limit.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="211"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="213"/>
         <source>The reply was cut off.</source>
         <translation>The reply was cut off.</translation>
     </message>
@@ -1997,52 +1997,52 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::MessageBubble</name>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="42"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="44"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="42"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="44"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="46"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="48"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="46"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="48"/>
         <source>Copy message</source>
         <translation>Copy message</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="41"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="43"/>
         <source>Your message</source>
         <translation>Your message</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="35"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="37"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="35"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="37"/>
         <source>Edit and resend this message</source>
         <translation>Edit and resend this message</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="36"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="38"/>
         <source>Regenerate</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="36"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="38"/>
         <source>Write this reply again</source>
         <translation>Write this reply again</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="41"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="43"/>
         <source>Reply</source>
         <translation>Reply</translation>
     </message>
@@ -2053,6 +2053,24 @@ Connect only if they are the same.</translation>
         <location filename="../ui/app/MessageView.cpp" line="19"/>
         <source>Conversation</source>
         <translation>Conversation</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::ReasoningBlock</name>
+    <message>
+        <location filename="../ui/app/ReasoningBlock.cpp" line="20"/>
+        <source>Show or hide how the model reasoned</source>
+        <translation>Show or hide how the model reasoned</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ReasoningBlock.cpp" line="100"/>
+        <source>Thinking… %1 s</source>
+        <translation>Thinking… %1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ReasoningBlock.cpp" line="105"/>
+        <source>Thought for %1 s</source>
+        <translation>Thought for %1 s</translation>
     </message>
 </context>
 <context>

@@ -188,7 +188,7 @@ Connect only if they are the same.</source>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="78"/>
+        <location filename="../app/desktop/main.cpp" line="102"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
@@ -486,7 +486,7 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::client::MessageStream</name>
     <message>
-        <location filename="../ui/client/MessageStream.cpp" line="73"/>
+        <location filename="../ui/client/MessageStream.cpp" line="75"/>
         <source>The reply ended unexpectedly</source>
         <translation>回复意外中断</translation>
     </message>
@@ -1658,7 +1658,7 @@ Connect only if they are the same.</source>
     </message>
     <message>
         <location filename="../ui/app/ChatPanel.cpp" line="131"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="371"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="385"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
@@ -1673,22 +1673,22 @@ Connect only if they are the same.</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="197"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="199"/>
         <source>No messages yet.</source>
         <translation>还没有消息。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="207"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="209"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="213"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="215"/>
         <source>Interrupted: the server stopped before the reply was finished.</source>
         <translation>已中断：回复完成前服务器停止了。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="215"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="217"/>
         <source>Still being written. Open the chat again to see more.</source>
         <translation>仍在生成中。重新打开此聊天可查看更多内容。</translation>
     </message>
@@ -1718,12 +1718,12 @@ Connect only if they are the same.</source>
         <translation>取消编辑</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="209"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="211"/>
         <source>Cut short: the reply reached its length limit.</source>
         <translation>已截断：回复达到了长度上限。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="211"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="213"/>
         <source>The reply was cut off.</source>
         <translation>回复中断了。</translation>
     </message>
@@ -1990,52 +1990,52 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::MessageBubble</name>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="42"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="44"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="42"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="44"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="46"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="48"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="46"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="48"/>
         <source>Copy message</source>
         <translation>复制消息</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="41"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="43"/>
         <source>Your message</source>
         <translation>你的消息</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="35"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="37"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="35"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="37"/>
         <source>Edit and resend this message</source>
         <translation>编辑并重新发送这条消息</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="36"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="38"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="36"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="38"/>
         <source>Write this reply again</source>
         <translation>重新生成这条回复</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="41"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="43"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
@@ -2046,6 +2046,24 @@ Connect only if they are the same.</source>
         <location filename="../ui/app/MessageView.cpp" line="19"/>
         <source>Conversation</source>
         <translation>对话</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::ReasoningBlock</name>
+    <message>
+        <location filename="../ui/app/ReasoningBlock.cpp" line="20"/>
+        <source>Show or hide how the model reasoned</source>
+        <translation>显示或隐藏模型的思考过程</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ReasoningBlock.cpp" line="100"/>
+        <source>Thinking… %1 s</source>
+        <translation>思考中… %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ReasoningBlock.cpp" line="105"/>
+        <source>Thought for %1 s</source>
+        <translation>已思考 %1 秒</translation>
     </message>
 </context>
 <context>

@@ -10,10 +10,12 @@
 #include "app/MainWindow.h"
 #include "app/MessageBubble.h"
 #include "app/MessageView.h"
+#include "app/ReasoningBlock.h"
 #include "app/UsageChart.h"
 #include "app/UsagePage.h"
 #include "client/ApiConnection.h"
 
+#include <QtCore/QRegularExpression>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
@@ -139,6 +141,78 @@ private slots:
                                                .toDouble())));
         QCOMPARE(records->item(0, 1)->text(), QStringLiteral("fake-markdown"));
         save(window, QStringLiteral("usage_") + language);
+    }
+
+    void reasoningShowsWhileTheModelThinks_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("thinking");
+        QTest::addColumn<QString>("thought");
+        // However long the machine took: whole seconds, at least one.
+        QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("Thinking")
+                            << QStringLiteral("^Thought for [1-9][0-9]* s$");
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << QStringLiteral("思考中")
+                               << QStringLiteral("^已思考 [1-9][0-9]* 秒$");
+    }
+    void reasoningShowsWhileTheModelThinks()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, thinking);
+        QFETCH(QString, thought);
+        ui::installLanguage(language);
+        auto api = signIn();
+        QVERIFY(api);
+        ui::MainWindow window(*api);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(chooseModel(window, QStringLiteral("fake-reasoner-gated")));
+        QSignalSpy gate(&m_upstream, &FakeUpstream::gateReached);
+        window.chat()->composer()->setPlainText(QStringLiteral("Is it worth it?"));
+        window.chat()->send();
+        QVERIFY(gate.wait(10000));
+
+        // The provider is still thinking: its first thought is on screen.
+        ui::ReasoningBlock *block = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(window.chat()->view()->bubbles().size() == 2 &&
+                                     (block = window.chat()->view()->bubbles().at(1)->reasoning()),
+                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(block->findChild<QLabel *>(QStringLiteral("reasoningText"))
+                                     ->text()
+                                     .contains(QLatin1String("Weighing")),
+                                 10000);
+        QVERIFY(block->isThinking());
+        QVERIFY(block->isExpanded());
+        QVERIFY2(block->title().startsWith(thinking), qPrintable(block->title()));
+        save(window, QStringLiteral("chat_thinking_") + language);
+
+        m_upstream.releaseGate();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.chat()->isStreaming(), 10000);
+        ui::MessageBubble *reply = window.chat()->view()->bubbles().at(1);
+        QCOMPARE(reply->reasoning(), block);
+        QVERIFY(!block->isThinking());
+        QVERIFY(!block->isExpanded()); // folded once the answer came
+        QVERIFY2(QRegularExpression(thought).match(block->title()).hasMatch(),
+                 qPrintable(block->title()));
+        QCOMPARE(block->text(), QStringLiteral("Weighing the question."));
+        // Copy and Edit take the answer alone.
+        QCOMPARE(reply->text(), QStringLiteral(" and last"));
+        save(window, QStringLiteral("chat_thought_") + language);
+
+        // Opened again from the history, folded, with the server's duration.
+        const QString conversation = window.chat()->conversationId();
+        ui::MainWindow again(*api);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QTRY_VERIFY_WITH_TIMEOUT(again.sidebar()->conversationCount() >= 1, 10000);
+        QSignalSpy shown(again.chat(), &ui::ChatPanel::historyShown);
+        again.sidebar()->select(conversation);
+        QVERIFY(shown.wait(10000));
+        ui::ReasoningBlock *stored = again.chat()->view()->bubbles().last()->reasoning();
+        QVERIFY(stored);
+        QCOMPARE(stored->text(), QStringLiteral("Weighing the question."));
+        QVERIFY(!stored->isExpanded());
+        QVERIFY2(QRegularExpression(thought).match(stored->title()).hasMatch(),
+                 qPrintable(stored->title()));
     }
 
     void escStopsAStream()

@@ -190,6 +190,8 @@ void ChatPanel::showHistory(const client::ApiResult &result, bool older)
     for (int i = 0; i < added.size(); ++i) {
         const QJsonObject m = messages.at(i).toObject();
         added.at(i)->setMessageId(m.value(QLatin1String("id")).toString());
+        added.at(i)->setReasoning(m.value(QLatin1String("reasoning")).toString(),
+                                  qint64(m.value(QLatin1String("reasoningMs")).toDouble()));
         added.at(i)->setNote(finishNote(m.value(QLatin1String("finishReason")).toString()));
         watch(added.at(i));
     }
@@ -325,12 +327,21 @@ void ChatPanel::sendTo(const QString &conversationId, const QString &text, bool 
                 m_replyBubble->setMessageId(replyId);
                 watch(m_replyBubble);
             });
-    connect(m_stream, &client::MessageStream::delta, this, [this](const QString &delta) {
+    connect(m_stream, &client::MessageStream::reasoning, this, [this](const QString &delta) {
         if (m_replyBubble)
+            m_replyBubble->appendReasoning(delta);
+    });
+    connect(m_stream, &client::MessageStream::delta, this, [this](const QString &delta) {
+        if (m_replyBubble) {
+            m_replyBubble->endReasoning(); // the answer has begun
             m_replyBubble->appendText(delta);
+        }
     });
     connect(m_stream, &client::MessageStream::done, this, [this](const QJsonObject &message) {
         if (m_replyBubble) {
+            m_replyBubble->setReasoning(
+                message.value(QLatin1String("reasoning")).toString(),
+                qint64(message.value(QLatin1String("reasoningMs")).toDouble()));
             m_replyBubble->setText(message.value(QLatin1String("content")).toString());
             m_replyBubble->setNote(
                 finishNote(message.value(QLatin1String("finishReason")).toString()));
@@ -347,11 +358,14 @@ void ChatPanel::sendTo(const QString &conversationId, const QString &text, bool 
                 // the conversation made for this message would stay empty.
                 if (newConversation && !m_stream->wasCreated())
                     forgetEmptyConversation(conversationId);
-                // The server keeps no reply that produced no text; neither do we.
-                if (m_replyBubble && m_replyBubble->text().isEmpty())
+                // The server keeps no reply that produced nothing; neither do we.
+                if (m_replyBubble && m_replyBubble->text().isEmpty() &&
+                    !m_replyBubble->reasoning()) {
                     delete m_replyBubble;
-                else if (m_replyBubble)
+                } else if (m_replyBubble) {
+                    m_replyBubble->endReasoning();
                     m_replyBubble->setNote(finishNote(QStringLiteral("error")));
+                }
                 showError(error, code, retryAfter);
                 m_stream->deleteLater();
                 m_stream = nullptr;
@@ -379,6 +393,7 @@ void ChatPanel::stop()
     m_stream->deleteLater();
     m_stream = nullptr;
     if (m_replyBubble) {
+        m_replyBubble->endReasoning();
         m_replyBubble->flush();
         m_replyBubble->setNote(finishNote(QStringLiteral("cancelled")));
     }

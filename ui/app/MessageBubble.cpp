@@ -2,6 +2,7 @@
 
 #include "app/CodeBlock.h"
 #include "app/ProseLabel.h"
+#include "app/ReasoningBlock.h"
 
 #include <QtGui/QClipboard>
 #include <QtGui/QGuiApplication>
@@ -30,6 +31,7 @@ MessageBubble::MessageBubble(const QString &role, const QString &text, QWidget *
     : QFrame(parent)
     , m_role(role)
     , m_text(text)
+    , m_layout(new QVBoxLayout(this))
     , m_body(new QVBoxLayout)
     , m_note(new QLabel(this))
     , m_edit(actionButton(tr("Edit"), tr("Edit and resend this message"), this))
@@ -61,11 +63,10 @@ MessageBubble::MessageBubble(const QString &role, const QString &text, QWidget *
     m_note->setVisible(false);
     m_note->setObjectName(QStringLiteral("messageNote"));
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(12, 8, 12, 10);
-    layout->addLayout(header);
-    layout->addLayout(m_body);
-    layout->addWidget(m_note);
+    m_layout->setContentsMargins(12, 8, 12, 10);
+    m_layout->addLayout(header);
+    m_layout->addLayout(m_body);
+    m_layout->addWidget(m_note);
 
     m_renderTimer.setSingleShot(true);
     m_renderTimer.setInterval(50);
@@ -78,6 +79,33 @@ void MessageBubble::appendText(const QString &delta)
     m_text += delta;
     if (!m_renderTimer.isActive())
         m_renderTimer.start();
+}
+
+ReasoningBlock *MessageBubble::ensureReasoning()
+{
+    if (!m_reasoning) {
+        m_reasoning = new ReasoningBlock(this);
+        m_layout->insertWidget(1, m_reasoning); // between the header and the answer
+    }
+    return m_reasoning;
+}
+
+void MessageBubble::appendReasoning(const QString &delta)
+{
+    ensureReasoning()->appendText(delta);
+}
+
+void MessageBubble::endReasoning(qint64 durationMs)
+{
+    if (m_reasoning && m_reasoning->isThinking())
+        m_reasoning->finish(durationMs);
+}
+
+void MessageBubble::setReasoning(const QString &text, qint64 durationMs)
+{
+    if (text.isEmpty())
+        return;
+    ensureReasoning()->setText(text, durationMs);
 }
 
 void MessageBubble::setText(const QString &text)

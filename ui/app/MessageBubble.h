@@ -11,8 +11,11 @@ class QVBoxLayout;
 
 namespace hearth::ui {
 
-// One message: who said it, its text (Markdown prose, code blocks with their
-// own copy button) and its actions: copy, edit and resend (questions),
+class ReasoningBlock;
+
+// One message: who said it, a reasoning model's thinking (ReasoningBlock),
+// its text (Markdown prose, code blocks with their own copy button) and its
+// actions: copy, edit and resend (questions),
 // regenerate (the last reply). A reply that is still streaming re-renders at
 // most every 50 ms however many deltas arrive, and only the part of it that
 // changed is laid out again.
@@ -23,6 +26,13 @@ public:
     MessageBubble(const QString &role, const QString &text, QWidget *parent = nullptr);
 
     void appendText(const QString &delta);
+    // A reasoning model's thinking: live deltas, then its end (durationMs < 0:
+    // as measured here), or a stored reply's whole.
+    void appendReasoning(const QString &delta);
+    void endReasoning(qint64 durationMs = -1);
+    void setReasoning(const QString &text, qint64 durationMs);
+    // Null for a message without reasoning.
+    ReasoningBlock *reasoning() const { return m_reasoning; }
     void setText(const QString &text);
     QString text() const { return m_text; }
     QString role() const { return m_role; }
@@ -42,11 +52,14 @@ signals:
 private:
     void render();
     QWidget *segmentWidget(const MarkdownSegment &segment);
+    ReasoningBlock *ensureReasoning();
 
     QString m_id;
     QString m_role;
     QString m_text;
+    QVBoxLayout *m_layout;
     QVBoxLayout *m_body;
+    ReasoningBlock *m_reasoning = nullptr;
     QList<MarkdownSegment> m_rendered;
     QList<QWidget *> m_segmentWidgets;
     QLabel *m_note;

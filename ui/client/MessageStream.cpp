@@ -50,6 +50,8 @@ void MessageStream::onReadyRead()
             m_created = true;
             emit created(data.value(QLatin1String("userMessage")).toObject(),
                          data.value(QLatin1String("messageId")).toString());
+        } else if (event.name == "message.reasoning") {
+            emit reasoning(data.value(QLatin1String("delta")).toString());
         } else if (event.name == "message.delta") {
             emit delta(data.value(QLatin1String("delta")).toString());
         } else if (event.name == "message.done") {

@@ -10,8 +10,9 @@ class QNetworkReply;
 
 namespace hearth::client {
 
-// One streamed reply from POST …/messages: created, then deltas, then done
-// — or failed, with the server's sentence and, for 429, when to try again.
+// One streamed reply from POST …/messages: created, then a reasoning
+// model's thinking, then deltas of the answer, then done — or failed, with
+// the server's sentence and, for 429, when to try again.
 class MessageStream final : public QObject
 {
     Q_OBJECT
@@ -25,6 +26,7 @@ public:
 
 signals:
     void created(const QJsonObject &userMessage, const QString &replyId);
+    void reasoning(const QString &text);
     void delta(const QString &text);
     void done(const QJsonObject &message);
     void failed(const QString &error, const QString &code, int retryAfterSeconds);

@@ -50,12 +50,19 @@ class TestDbCommands final : public QObject
             .arg(config.dbPort)
             .arg(config.dbName);
     }
-    static void sameRows(const hearth::ServerConfig &a, const hearth::ServerConfig &b)
+    // `copy` holds every row `live` held when it was made. The live server
+    // goes on logging the test's own requests (the access log is written in
+    // batches, whenever one falls due), so that table may only have grown.
+    static void sameRows(const hearth::ServerConfig &live, const hearth::ServerConfig &copy)
     {
         for (const QString &table : hearth::DatabaseCopy::tables()) {
             const QString sql = QStringLiteral("SELECT COUNT(*) FROM ") + table;
-            QVERIFY2(dbValue(a, sql).toLongLong() == dbValue(b, sql).toLongLong(),
-                     qPrintable(table));
+            const qint64 liveRows = dbValue(live, sql).toLongLong();
+            const qint64 copiedRows = dbValue(copy, sql).toLongLong();
+            if (table == QLatin1String("access_log"))
+                QVERIFY2(copiedRows <= liveRows, qPrintable(table));
+            else
+                QVERIFY2(copiedRows == liveRows, qPrintable(table));
         }
     }
 

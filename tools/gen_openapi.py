@@ -160,10 +160,14 @@ SCHEMAS = {
         "upstreamLatencyMs": NULLABLE_INT}},
 }
 
-CHAT_BODY = {"type": "object", "required": ["model", "messages"], "properties": {
+CHAT_BODY = {"type": "object", "required": ["model", "messages"], "additionalProperties": True,
+             "description": "Relayed to the provider as sent, but for model, stream and stream_options; "
+                            "tools, tool_choice, response_format, seed, logprobs and any other field pass through",
+             "properties": {
     "model": {"type": "string"},
-    "messages": {"type": "array", "items": {"type": "object", "properties": {
-        "role": {"enum": ["system", "user", "assistant"]}, "content": {"type": ["string", "array"]}}}},
+    "messages": {"type": "array", "items": {"type": "object", "additionalProperties": True, "properties": {
+        "role": {"enum": ["system", "developer", "user", "assistant", "tool", "function"]},
+        "content": {"type": ["string", "array", "null"]}}}},
     "stream": {"type": "boolean"}, "temperature": {"type": "number"}, "max_tokens": {"type": "integer"},
     "top_p": {"type": "number"}, "stop": {"type": ["string", "array"]},
     "stream_options": {"type": "object", "properties": {"include_usage": {"type": "boolean"}}}}}
@@ -232,7 +236,7 @@ PATHS = {
         "requestBody": body(CHAT_BODY),
         "responses": {"200": {"description": "chat.completion, or chat.completion.chunk events ending with [DONE]",
                               "headers": LIMIT_HEADERS},
-                      "400": {"description": "invalid_request_error", "content": {"application/json": {"schema": ref("OpenAIError")}}},
+                      "400": {"description": "invalid_request_error, Hearth's or the provider's own", "content": {"application/json": {"schema": ref("OpenAIError")}}},
                       "401": {"description": "invalid_api_key", "content": {"application/json": {"schema": ref("OpenAIError")}}},
                       "404": {"description": "model_not_found", "content": {"application/json": {"schema": ref("OpenAIError")}}},
                       "429": {"description": "rate_limit_exceeded / insufficient_quota", "content": {"application/json": {"schema": ref("OpenAIError")}}},

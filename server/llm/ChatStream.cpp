@@ -20,6 +20,13 @@ void ChatStream::emitReasoning(const QString &text)
     emit reasoning(text);
 }
 
+void ChatStream::emitChunkEnd(const QJsonObject &extras, const QJsonValue &logprobs)
+{
+    if (!extras.isEmpty())
+        m_produced = true;
+    emit chunkEnded(extras, logprobs);
+}
+
 TokenUsage estimateUsage(const ChatRequest &request, const QString &reply, const QString &reasoning)
 {
     TokenUsage usage;

@@ -2,14 +2,17 @@
 
 #include "llm/ChatTypes.h"
 
+#include <QtCore/QJsonObject>
+#include <QtCore/QJsonValue>
 #include <QtCore/QObject>
 
 namespace hearth {
 
 // One reply being produced by a provider. Emits reasoning() for every piece
 // of a reasoning model's thinking and delta() for every piece of the answer
-// as they arrive, then exactly one of completed() or failed() — unless
-// abort() was called, after which it emits nothing more.
+// as they arrive, then chunkEnded() with whatever else that piece of the
+// provider's stream carried; then exactly one of completed() or failed() —
+// unless abort() was called, after which it emits nothing more.
 class ChatStream : public QObject
 {
     Q_OBJECT
@@ -21,12 +24,18 @@ public:
 signals:
     void reasoning(const QString &text);
     void delta(const QString &text);
+    // The end of one piece of the stream. `extras`: the rest of its delta
+    // (tool_calls, refusal, audio, …; nulls left out), `logprobs`: its
+    // choice's logprobs — for the OpenAI-compatible relay, which passes
+    // them on unchanged.
+    void chunkEnded(const QJsonObject &extras, const QJsonValue &logprobs);
     void completed(const hearth::ChatCompletion &completion);
     void failed(const hearth::ChatFailure &failure);
 
 protected:
     void emitDelta(const QString &text);
     void emitReasoning(const QString &text);
+    void emitChunkEnd(const QJsonObject &extras = {}, const QJsonValue &logprobs = {});
 
 private:
     bool m_produced = false;

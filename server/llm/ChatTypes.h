@@ -2,6 +2,8 @@
 
 #include "core/Domain.h"
 
+#include <QtCore/QByteArray>
+#include <QtCore/QJsonObject>
 #include <QtCore/QList>
 #include <QtCore/QString>
 #include <QtCore/QStringList>
@@ -24,6 +26,11 @@ struct ChatRequest
     std::optional<int> maxTokens;
     std::optional<double> topP;
     QStringList stop;
+    // From /v1/chat/completions: the caller's body, which an OpenAI-compatible
+    // provider receives as it was sent but for the members Hearth owns
+    // (model, stream, stream_options). `messages` above then only serves
+    // the demo provider and usage estimates.
+    QByteArray passthroughBody;
 };
 
 struct ChatCompletion
@@ -38,6 +45,9 @@ struct ChatFailure
     Kind kind = Kind::Upstream;
     int httpStatus = 0; // the provider's status, 0 when it never answered
     QString message;    // safe to show: secrets already redacted
+    // The provider's own {"error": …} object when it refused the request,
+    // secrets redacted: relayed as it is to OpenAI-compatible callers.
+    QJsonObject providerError;
 };
 
 struct ModelInfo

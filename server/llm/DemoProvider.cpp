@@ -38,6 +38,7 @@ private:
         if (m_next < m_pieces.size()) {
             m_text += m_pieces.at(m_next);
             emitDelta(m_pieces.at(m_next++));
+            emitChunkEnd();
             return;
         }
         m_timer.stop();

@@ -2,6 +2,7 @@
 
 #include "core/TokenEstimator.h"
 #include "llm/Redaction.h"
+#include "llm/RelayBody.h"
 
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
@@ -11,7 +12,14 @@ namespace hearth {
 
 namespace {
 constexpr qsizetype maxErrorBody = 64 * 1024;
+
+// The delta fields Hearth reads itself; the rest are passed on as extras.
+bool isAnswerField(const QString &key)
+{
+    return key == QLatin1String("content") || key == QLatin1String("reasoning_content") ||
+           key == QLatin1String("reasoning") || key == QLatin1String("role");
 }
+} // namespace
 
 OpenAiChatStream::OpenAiChatStream(ChatRequest request, QString providerName, QString apiKey,
                                    UpstreamTimeouts timeouts, QObject *parent)
@@ -32,6 +40,11 @@ OpenAiChatStream::~OpenAiChatStream()
 
 QByteArray OpenAiChatStream::requestBody() const
 {
+    if (!m_request.passthroughBody.isEmpty())
+        return rewriteMembers(m_request.passthroughBody,
+                              {{QStringLiteral("model"), jsonString(m_request.model)},
+                               {QStringLiteral("stream"), "true"},
+                               {QStringLiteral("stream_options"), R"({"include_usage":true})"}});
     QJsonArray messages;
     for (const ChatMessage &m : m_request.messages)
         messages.append(
@@ -161,6 +174,13 @@ void OpenAiChatStream::handleEvent(const SseEvent &event)
         const QJsonValue finish = choice.value(QLatin1String("finish_reason"));
         if (finish.isString())
             m_finishReason = finish.toString();
+        QJsonObject extras;
+        for (auto it = delta.begin(); it != delta.end(); ++it)
+            if (!it.value().isNull() && !isAnswerField(it.key()))
+                extras.insert(it.key(), it.value());
+        emitChunkEnd(extras, choice.value(QLatin1String("logprobs")));
+        if (m_ended)
+            return;
     }
     const QJsonValue usage = chunk.value(QLatin1String("usage"));
     if (usage.isObject()) {
@@ -269,12 +289,25 @@ void OpenAiChatStream::complete()
     emit completed(completion);
 }
 
+QJsonObject OpenAiChatStream::providerError(int status) const
+{
+    if (status < 400 || status >= 500)
+        return {};
+    QJsonObject error =
+        QJsonDocument::fromJson(m_errorBody).object().value(QLatin1String("error")).toObject();
+    for (auto it = error.begin(); it != error.end(); ++it)
+        if (it.value().isString())
+            it.value() = redactSecrets(it.value().toString(), {m_apiKey});
+    return error;
+}
+
 void OpenAiChatStream::fail(ChatFailure::Kind kind, int status, const QString &message)
 {
     if (m_ended)
         return;
+    const QJsonObject error = m_exchange ? providerError(status) : QJsonObject();
     abort();
-    emit failed(ChatFailure{kind, status, redactSecrets(message, {m_apiKey})});
+    emit failed(ChatFailure{kind, status, redactSecrets(message, {m_apiKey}), error});
 }
 
 } // namespace hearth

@@ -40,6 +40,8 @@ private:
     void complete();
     void emitPieces(const ReasoningSplitter::Pieces &pieces);
     QString providerErrorMessage(int status, const QByteArray &body) const;
+    // The provider's {"error": …} object of a 4xx answer, secrets redacted.
+    QJsonObject providerError(int status) const;
     QByteArray requestBody() const;
 
     ChatRequest m_request;

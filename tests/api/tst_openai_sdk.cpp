@@ -4,10 +4,40 @@
 #include "TestServer.h"
 
 #include <QtCore/QDir>
+#include <QtCore/QFile>
 #include <QtCore/QProcess>
 #include <QtCore/QStandardPaths>
+#include <QtCore/QTemporaryDir>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
+
+namespace {
+
+// JSON without the whitespace between its tokens (the SDK indents its
+// bodies; Hearth relays them as they are).
+QByteArray compact(const QByteArray &json)
+{
+    QByteArray out;
+    bool inString = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json.at(i);
+        if (inString) {
+            out += c;
+            if (c == '\\' && i + 1 < json.size())
+                out += json.at(++i);
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+            out += c;
+        } else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+            out += c;
+        }
+    }
+    return out;
+}
+
+} // namespace
 
 // The official OpenAI client library (Node), unchanged, against Hearth.
 class TestOpenAiSdk final : public QObject
@@ -80,9 +110,26 @@ private slots:
         sdkEnv.insert(QStringLiteral("HEARTH_BASE_URL"),
                       m_server.baseUrl() + QStringLiteral("/v1"));
         sdkEnv.insert(QStringLiteral("HEARTH_API_KEY"), key);
+        QTemporaryDir scratch;
+        const QString sentPath = scratch.filePath(QStringLiteral("sent.json"));
+        sdkEnv.insert(QStringLiteral("HEARTH_SDK_SENT"), sentPath);
         const Run check = run(node, {QStringLiteral("openai_sdk_check.mjs")}, sdkEnv, 60000);
         QVERIFY2(check.exitCode == 0, check.output.constData());
         QVERIFY(check.output.contains("all as with OpenAI"));
+
+        // The provider received what the SDK sent, in its order, but for
+        // stream and stream_options.
+        QFile sent(sentPath);
+        QVERIFY(sent.open(QIODevice::ReadOnly));
+        QList<QByteArray> expected;
+        for (const QJsonValue &body : QJsonDocument::fromJson(sent.readAll()).array())
+            expected << body.toString().toUtf8();
+        QList<QByteArray> received;
+        for (const FakeUpstream::Received &request : std::as_const(m_upstream.received))
+            if (request.path.endsWith("/chat/completions"))
+                received << compact(request.rawBody);
+        QVERIFY(expected.size() >= 9);
+        QCOMPARE(received, expected);
     }
 };
 

@@ -1,5 +1,7 @@
 #include "FakeUpstream.h"
 
+#include "FakeToolModels.h"
+
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QTimer>
@@ -86,17 +88,19 @@ QString FakeUpstream::baseUrl() const
 
 QStringList FakeUpstream::models()
 {
-    return {QStringLiteral("fake-stream"), QStringLiteral("fake-nousage"),
-            QStringLiteral("fake-reasoner"), QStringLiteral("fake-think"),
-            QStringLiteral("fake-reasoning-field"), QStringLiteral("fake-reasoner-gated"),
-            QStringLiteral("fake-gated"), QStringLiteral("fake-slow"), QStringLiteral("fake-error"),
-            QStringLiteral("fake-hang"), QStringLiteral("fake-redirect"),
-            QStringLiteral("fake-malformed"), QStringLiteral("fake-midfail"),
-            QStringLiteral("fake-instant"), QStringLiteral("fake-markdown"),
-            // The fake-tokens-N-S used by tests and benchmarks (a provider
-            // serves only the models it lists).
-            QStringLiteral("fake-tokens-60-10"), QStringLiteral("fake-tokens-2000-5"),
-            QStringLiteral("fake-tokens-200-0"), QStringLiteral("fake-tokens-200-20")};
+    return QStringList{QStringLiteral("fake-stream"), QStringLiteral("fake-nousage"),
+                       QStringLiteral("fake-reasoner"), QStringLiteral("fake-think"),
+                       QStringLiteral("fake-reasoning-field"),
+                       QStringLiteral("fake-reasoner-gated"), QStringLiteral("fake-gated"),
+                       QStringLiteral("fake-slow"), QStringLiteral("fake-error"),
+                       QStringLiteral("fake-hang"), QStringLiteral("fake-redirect"),
+                       QStringLiteral("fake-malformed"), QStringLiteral("fake-midfail"),
+                       QStringLiteral("fake-instant"), QStringLiteral("fake-markdown"),
+                       // The fake-tokens-N-S used by tests and benchmarks (a provider
+                       // serves only the models it lists).
+                       QStringLiteral("fake-tokens-60-10"), QStringLiteral("fake-tokens-2000-5"),
+                       QStringLiteral("fake-tokens-200-0"), QStringLiteral("fake-tokens-200-20")} +
+           fakeToolModels();
 }
 
 void FakeUpstream::onConnection()
@@ -124,7 +128,8 @@ void FakeUpstream::onConnection()
             }
             if (buffer->size() < headEnd + 4 + length)
                 return;
-            request.body = QJsonDocument::fromJson(buffer->mid(headEnd + 4, length)).object();
+            request.rawBody = buffer->mid(headEnd + 4, length);
+            request.body = QJsonDocument::fromJson(request.rawBody).object();
             buffer->clear();
             disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
             received << request;
@@ -154,7 +159,27 @@ void FakeUpstream::handle(QTcpSocket *socket, const Received &request)
         respond(socket, 404, "Not Found", R"({"error":{"message":"no such route"}})");
         return;
     }
-    streamChat(socket, request.body.value(QLatin1String("model")).toString());
+    const QString model = request.body.value(QLatin1String("model")).toString();
+    if (const auto scripted = fakeToolReply(model, request.body)) {
+        writeScripted(socket, *scripted);
+        return;
+    }
+    streamChat(socket, model);
+}
+
+void FakeUpstream::writeScripted(QTcpSocket *socket, const FakeScriptedReply &reply)
+{
+    if (reply.status != 200) {
+        respond(socket, reply.status, "Bad Request", reply.errorBody);
+        return;
+    }
+    QByteArray stream = streamHead;
+    for (const QByteArray &event : reply.events)
+        stream += chunk(event);
+    socket->setProperty("complete", true);
+    socket->write(stream + "0\r\n\r\n");
+    socket->disconnectFromHost();
+    ++finishedStreams;
 }
 
 void FakeUpstream::streamChat(QTcpSocket *socket, const QString &model)

@@ -25,6 +25,9 @@
 //   fake-instant    first delta at once (for latency benchmarks)
 //   fake-markdown   a reply with headings, lists, a table and a code block
 //   fake-tokens-N-S N one-word deltas, S ms apart (0: all at once), then usage
+//   fake-tools, fake-refusal, fake-tool-big: see FakeToolModels.h
+struct FakeScriptedReply;
+
 class FakeUpstream final : public QObject
 {
     Q_OBJECT
@@ -35,6 +38,7 @@ public:
         QByteArray path;
         QHash<QByteArray, QByteArray> headers; // lower-case names
         QJsonObject body;
+        QByteArray rawBody; // byte for byte, as Hearth sent it
     };
 
     explicit FakeUpstream(QObject *parent = nullptr);
@@ -57,6 +61,7 @@ private:
     void onConnection();
     void handle(QTcpSocket *socket, const Received &request);
     void streamChat(QTcpSocket *socket, const QString &model);
+    void writeScripted(QTcpSocket *socket, const FakeScriptedReply &reply);
 
     QTcpServer m_server;
     QList<QPointer<QTcpSocket>> m_gated;

@@ -29,9 +29,11 @@ void UpstreamCall::start()
 {
     m_elapsed.start();
     if (!startNext())
-        emit failed(ChatFailure{ChatFailure::Kind::Upstream, 0,
+        emit failed(ChatFailure{ChatFailure::Kind::Upstream,
+                                0,
                                 QStringLiteral("No provider serves the model \"%1\" any more")
-                                    .arg(m_setup.request.model)});
+                                    .arg(m_setup.request.model),
+                                {}});
 }
 
 bool UpstreamCall::startNext()
@@ -51,6 +53,11 @@ bool UpstreamCall::startNext()
             m_text += text;
             emit delta(text);
         });
+        connect(m_stream, &ChatStream::chunkEnded, this,
+                [this](const QJsonObject &extras, const QJsonValue &logprobs) {
+                    m_producedExtras = m_producedExtras || !extras.isEmpty();
+                    emit chunkEnded(extras, logprobs);
+                });
         connect(m_stream, &ChatStream::completed, this, [this](const ChatCompletion &completion) {
             m_done = true;
             record(usageRow(QStringLiteral("ok"), completion.usage),
@@ -69,7 +76,7 @@ void UpstreamCall::onFailed(const ChatFailure &failure)
 {
     // Reasoning already shown to the client counts as produced: another
     // provider cannot take over from there.
-    const bool producedNothing = m_text.isEmpty() && m_reasoning.isEmpty();
+    const bool producedNothing = m_text.isEmpty() && m_reasoning.isEmpty() && !m_producedExtras;
     // Nothing was produced, so nothing is charged; what was, is estimated.
     // (The row is made before a failover moves on to the next provider.)
     TokenUsage nothing;

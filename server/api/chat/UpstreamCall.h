@@ -3,6 +3,7 @@
 #include "llm/ChatTypes.h"
 
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QJsonObject>
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
 
@@ -45,6 +46,7 @@ public:
 signals:
     void reasoning(const QString &text);
     void delta(const QString &text);
+    void chunkEnded(const QJsonObject &extras, const QJsonValue &logprobs);
     void completed(const hearth::ChatCompletion &completion);
     void failed(const hearth::ChatFailure &failure);
 
@@ -65,6 +67,7 @@ private:
     QElapsedTimer m_attempt;
     QString m_text;
     QString m_reasoning;
+    bool m_producedExtras = false; // tool calls, a refusal: shown, so no failover
     bool m_done = false;
 };
 

@@ -48,22 +48,37 @@ ApiError invalid(const QString &message)
     return {400, QStringLiteral("VALIDATION_ERROR"), message, {}, 0};
 }
 
-// Content is a string or a list of parts; only text parts are supported.
+// The text of a message's content (a string, null, or a list of parts of
+// any type), for the demo provider and usage estimates; nullopt when it is
+// none of those. Parts that are not text (images, audio, files) are the
+// provider's business and pass through untouched.
 std::optional<QString> contentText(const QJsonValue &content)
 {
     if (content.isString())
         return content.toString();
-    if (content.isNull())
+    if (content.isNull() || content.isUndefined())
         return QString();
     if (!content.isArray())
         return std::nullopt;
     QString text;
     for (const QJsonValue &part : content.toArray()) {
-        const QJsonObject p = part.toObject();
-        if (p.value(QLatin1String("type")).toString() != QLatin1String("text"))
+        if (!part.isObject())
             return std::nullopt;
-        text += p.value(QLatin1String("text")).toString();
+        text += part.toObject().value(QLatin1String("text")).toString();
     }
+    return text;
+}
+
+// What a message says, tool-call arguments included, for estimates.
+QString estimatedText(const QJsonObject &message, const QString &content)
+{
+    QString text = content;
+    for (const QJsonValue &call : message.value(QLatin1String("tool_calls")).toArray())
+        text += call.toObject()
+                    .value(QLatin1String("function"))
+                    .toObject()
+                    .value(QLatin1String("arguments"))
+                    .toString();
     return text;
 }
 
@@ -87,20 +102,23 @@ std::optional<OpenAiChatBody> parseOpenAiChat(const QJsonObject &body, ApiError 
         return fail(QStringLiteral("messages"),
                     QStringLiteral("messages must be a non-empty array"));
     static const QStringList roles{QStringLiteral("system"), QStringLiteral("developer"),
-                                   QStringLiteral("user"), QStringLiteral("assistant")};
+                                   QStringLiteral("user"),   QStringLiteral("assistant"),
+                                   QStringLiteral("tool"),   QStringLiteral("function")};
     for (const QJsonValue &value : messages.toArray()) {
         const QJsonObject m = value.toObject();
         const QString role = m.value(QLatin1String("role")).toString();
         if (!roles.contains(role))
-            return fail(
-                QStringLiteral("messages"),
-                QStringLiteral("each message needs a role: system, developer, user or assistant"));
+            return fail(QStringLiteral("messages"),
+                        QStringLiteral("each message needs a role: system, developer, user, "
+                                       "assistant or tool"));
         const auto text = contentText(m.value(QLatin1String("content")));
         if (!text)
             return fail(QStringLiteral("messages"),
-                        QStringLiteral("only text content is supported"));
+                        QStringLiteral("a message's content must be a string, null or a list "
+                                       "of content parts"));
         out.request.messages << ChatMessage{
-            role == QLatin1String("developer") ? QStringLiteral("system") : role, *text};
+            role == QLatin1String("developer") ? QStringLiteral("system") : role,
+            estimatedText(m, *text)};
     }
     if (body.contains(QLatin1String("temperature")) &&
         !body.value(QLatin1String("temperature")).isNull()) {

@@ -63,6 +63,7 @@ void OpenAiController::complete(const HttpRequest &request, const ResponderPtr &
     for (ChatProvider *provider : providers)
         setup.candidates << provider;
     setup.request = body->request;
+    setup.request.passthroughBody = request.body;
     setup.userId = caller.id;
     setup.apiKeyId = caller.apiKeyId;
     auto *relay = new OpenAiRelay(m_context, std::move(setup), this);

@@ -38,6 +38,7 @@ void OpenAiRelay::start()
         m_context, {m_setup.candidates, m_setup.request, m_setup.userId, m_setup.apiKeyId}, this);
     connect(m_call, &UpstreamCall::reasoning, this, &OpenAiRelay::onReasoning);
     connect(m_call, &UpstreamCall::delta, this, &OpenAiRelay::onDelta);
+    connect(m_call, &UpstreamCall::chunkEnded, this, &OpenAiRelay::onChunkEnded);
     connect(m_call, &UpstreamCall::completed, this, &OpenAiRelay::onCompleted);
     connect(m_call, &UpstreamCall::failed, this, &OpenAiRelay::onFailed);
     m_call->start();
@@ -59,7 +60,8 @@ void OpenAiRelay::writeData(const QByteArray &data)
     m_setup.responder->writeChunk("data: " + data + "\n\n");
 }
 
-void OpenAiRelay::writeChunk(const QJsonObject &delta, const QJsonValue &finishReason)
+void OpenAiRelay::writeChunk(const QJsonObject &delta, const QJsonValue &finishReason,
+                             const QJsonValue &logprobs)
 {
     const QJsonObject chunk{
         {QStringLiteral("id"), m_id},
@@ -69,6 +71,7 @@ void OpenAiRelay::writeChunk(const QJsonObject &delta, const QJsonValue &finishR
         {QStringLiteral("choices"),
          QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
                                 {QStringLiteral("delta"), delta},
+                                {QStringLiteral("logprobs"), logprobs},
                                 {QStringLiteral("finish_reason"), finishReason}}}}};
     writeData(QJsonDocument(chunk).toJson(QJsonDocument::Compact));
 }
@@ -87,24 +90,47 @@ void OpenAiRelay::beginStream()
 void OpenAiRelay::onReasoning(const QString &text)
 {
     // As DeepSeek streams it, whatever form the provider used.
-    if (!m_setup.stream)
-        return;
-    beginStream();
-    writeChunk({{QStringLiteral("reasoning_content"), text}}, QJsonValue());
+    if (m_setup.stream)
+        m_pendingReasoning += text;
 }
 
 void OpenAiRelay::onDelta(const QString &text)
 {
-    if (!m_setup.stream)
+    if (m_setup.stream)
+        m_pendingContent += text;
+}
+
+void OpenAiRelay::onChunkEnded(const QJsonObject &extras, const QJsonValue &logprobs)
+{
+    if (m_setup.stream) {
+        flush(extras, logprobs);
+        return;
+    }
+    m_extras.add(extras);
+    if (logprobs.isObject())
+        m_logprobs.add(logprobs.toObject());
+}
+
+void OpenAiRelay::flush(const QJsonObject &extras, const QJsonValue &logprobs)
+{
+    QJsonObject delta = extras;
+    if (!m_pendingReasoning.isEmpty())
+        delta.insert(QStringLiteral("reasoning_content"), m_pendingReasoning);
+    if (!m_pendingContent.isEmpty())
+        delta.insert(QStringLiteral("content"), m_pendingContent);
+    m_pendingReasoning.clear();
+    m_pendingContent.clear();
+    if (delta.isEmpty() && logprobs.isNull())
         return;
     beginStream();
-    writeChunk({{QStringLiteral("content"), text}}, QJsonValue());
+    writeChunk(delta, QJsonValue(), logprobs);
 }
 
 void OpenAiRelay::onCompleted(const ChatCompletion &completion)
 {
     m_setup.responder->setUpstreamLatency(m_call->latencyMs());
     if (m_setup.stream) {
+        flush();
         beginStream();
         writeChunk(QJsonObject{}, completion.finishReason);
         if (m_setup.includeUsage) {
@@ -126,9 +152,12 @@ void OpenAiRelay::onCompleted(const ChatCompletion &completion)
             {QStringLiteral("created"), double(m_created)},
             {QStringLiteral("model"), m_setup.request.model},
             {QStringLiteral("choices"),
-             QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
-                                    {QStringLiteral("message"), replyMessage()},
-                                    {QStringLiteral("finish_reason"), completion.finishReason}}}},
+             QJsonArray{QJsonObject{
+                 {QStringLiteral("index"), 0},
+                 {QStringLiteral("message"), replyMessage()},
+                 {QStringLiteral("logprobs"),
+                  m_logprobs.isEmpty() ? QJsonValue() : QJsonValue(m_logprobs.result())},
+                 {QStringLiteral("finish_reason"), completion.finishReason}}}},
             {QStringLiteral("usage"), usageJson(completion.usage)}};
         m_setup.responder->sendJson(200, QJsonDocument(body));
     }
@@ -137,16 +166,32 @@ void OpenAiRelay::onCompleted(const ChatCompletion &completion)
 
 QJsonObject OpenAiRelay::replyMessage() const
 {
-    QJsonObject message{{QStringLiteral("role"), QStringLiteral("assistant")},
-                        {QStringLiteral("content"), m_call->text()}};
+    // A reply that only calls tools (or refuses) has no content: null, as
+    // OpenAI gives it.
+    const QString &text = m_call->text();
+    QJsonObject message = m_extras.result();
+    const bool hasExtras = !message.isEmpty();
+    message.insert(QStringLiteral("role"), QStringLiteral("assistant"));
+    message.insert(QStringLiteral("content"),
+                   text.isEmpty() && hasExtras ? QJsonValue() : QJsonValue(text));
     if (!m_call->reasoningText().isEmpty())
         message.insert(QStringLiteral("reasoning_content"), m_call->reasoningText());
-    return message;
+    return withoutStreamIndexes(message);
 }
 
 void OpenAiRelay::onFailed(const ChatFailure &failure)
 {
     m_setup.responder->setUpstreamLatency(m_call->latencyMs());
+    // The provider refused the request itself (a field it does not know, a
+    // malformed tools list): the caller hears it as the provider said it.
+    const int status = failure.httpStatus;
+    if (!m_streaming && !failure.providerError.isEmpty() &&
+        (status == 400 || status == 413 || status == 422)) {
+        m_setup.responder->sendJson(
+            status, QJsonDocument(QJsonObject{{QStringLiteral("error"), failure.providerError}}));
+        end();
+        return;
+    }
     fail(failure.kind == ChatFailure::Kind::Timeout ? ApiError::upstreamTimeout(failure.message)
                                                     : ApiError::upstream(failure.message));
 }
@@ -162,6 +207,7 @@ void OpenAiRelay::onShutdown()
 void OpenAiRelay::fail(const ApiError &error)
 {
     if (m_streaming) {
+        flush();
         writeData(QJsonDocument(openAiError(error)).toJson(QJsonDocument::Compact));
         writeData("[DONE]");
         m_setup.responder->endStream();

@@ -8,24 +8,18 @@
 #include "api/auth/Authenticator.h"
 #include "api/chat/ChatAdmission.h"
 #include "api/chat/ChatRelay.h"
-#include "core/Clock.h"
+#include "api/chat/ChatTurn.h"
 #include "core/Cursor.h"
-#include "core/Ids.h"
 #include "http/Validator.h"
 #include "llm/ChatProvider.h"
 #include "llm/DemoProvider.h"
-#include "llm/HistoryBuilder.h"
 
 #include <QtCore/QJsonArray>
-
-#include <algorithm>
 
 namespace hearth {
 
 namespace {
 constexpr int defaultContextTokens = 16384;
-constexpr int defaultReplyReserve = 1024;
-constexpr int historyWindow = 400; // newest messages considered for the context
 } // namespace
 
 void MessageController::registerRoutes(Router &router)
@@ -193,53 +187,25 @@ void MessageController::send(const HttpRequest &request, const ResponderPtr &res
     }
     responder->addHeaders(admitted->headers);
 
-    Message userMessage;
-    userMessage.id = newId();
-    userMessage.conversationId = conversation.id;
-    userMessage.role = QStringLiteral("user");
-    userMessage.content = *content;
-    userMessage.model = modelId;
-    userMessage.createdAt = Clock::system().nowMs();
-    if (const auto stored = m_context.messages.insert(userMessage); !stored) {
-        replyError(responder, stored.error());
-        return;
-    }
-    const auto recent = m_context.messages.page(conversation.id, historyWindow, 0, {});
-    if (!recent) {
-        replyError(responder, recent.error());
-        return;
-    }
-
-    Message reply;
-    reply.id = newId();
-    reply.conversationId = conversation.id;
-    reply.role = QStringLiteral("assistant");
-    reply.model = modelId;
-    reply.finishReason = FinishReason::Streaming;
-    // Strictly after the question, so the two never swap places in a listing.
-    reply.createdAt = std::max(Clock::system().nowMs(), userMessage.createdAt + 1);
-    if (const auto stored = m_context.messages.insert(reply); !stored) {
-        replyError(responder, stored.error());
-        return;
-    }
-    m_context.conversations.touch(conversation.id, reply.createdAt);
-
-    ChatRelay::Setup setup;
-    setup.responder = responder;
-    setup.streaming = streaming;
+    ChatTurn::Question question;
+    question.conversationId = conversation.id;
+    question.systemPrompt = conversation.systemPrompt;
+    question.content = *content;
+    question.model = modelId;
+    question.temperature = temperature;
+    question.maxTokens = maxTokens;
+    question.contextTokens = contextTokensOf(modelId);
+    UpstreamCall::Setup call;
     for (ChatProvider *provider : providers)
-        setup.candidates << provider;
-    setup.request.model = modelId;
-    setup.request.temperature = temperature;
-    setup.request.maxTokens = maxTokens;
-    setup.request.messages =
-        buildHistory(conversation.systemPrompt, recent.value(), contextTokensOf(modelId),
-                     maxTokens.value_or(defaultReplyReserve));
-    setup.userMessage = userMessage;
-    setup.reply = reply;
-    setup.userId = user.id;
-    setup.apiKeyId = user.apiKeyId;
-    auto *relay = new ChatRelay(m_context, std::move(setup), this);
+        call.candidates << provider;
+    call.userId = user.id;
+    call.apiKeyId = user.apiKeyId;
+    const auto turn = ChatTurn::open(m_context, question, std::move(call), this);
+    if (!turn) {
+        replyError(responder, turn.error());
+        return;
+    }
+    auto *relay = new ChatRelay(m_context, responder, streaming, turn.value(), this);
     relay->start();
 }
 

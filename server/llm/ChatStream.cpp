@@ -2,6 +2,8 @@
 
 #include "core/TokenEstimator.h"
 
+#include <QtCore/QJsonArray>
+
 namespace hearth {
 
 void ChatStream::emitDelta(const QString &text)
@@ -24,6 +26,13 @@ void ChatStream::emitChunkEnd(const QJsonObject &extras, const QJsonValue &logpr
 {
     if (!extras.isEmpty())
         m_produced = true;
+    m_extraText += extras.value(QLatin1String("refusal")).toString();
+    for (const QJsonValue &call : extras.value(QLatin1String("tool_calls")).toArray())
+        m_extraText += call.toObject()
+                           .value(QLatin1String("function"))
+                           .toObject()
+                           .value(QLatin1String("arguments"))
+                           .toString();
     emit chunkEnded(extras, logprobs);
 }
 

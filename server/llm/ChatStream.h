@@ -20,6 +20,10 @@ public:
     using QObject::QObject;
     virtual void abort() = 0;
     bool producedAnything() const { return m_produced; }
+    // The text of what came besides the answer (tool-call arguments, a
+    // refusal), for estimating the usage of a reply the provider did not
+    // count.
+    const QString &extraText() const { return m_extraText; }
 
 signals:
     void reasoning(const QString &text);
@@ -39,6 +43,7 @@ protected:
 
 private:
     bool m_produced = false;
+    QString m_extraText;
 };
 
 // Completion usage when the provider reported none: estimated from the text.

@@ -280,7 +280,8 @@ void OpenAiChatStream::complete()
         return; // the client left while the last pieces went out
     ChatCompletion completion;
     completion.finishReason = m_finishReason.isEmpty() ? QStringLiteral("stop") : m_finishReason;
-    completion.usage = m_usage ? *m_usage : estimateUsage(m_request, m_text, m_reasoning);
+    completion.usage =
+        m_usage ? *m_usage : estimateUsage(m_request, m_text + extraText(), m_reasoning);
     // A provider that reports usage without its reasoning share: estimated.
     if (m_usage && completion.usage.reasoningTokens == 0 && !m_reasoning.isEmpty())
         completion.usage.reasoningTokens =

@@ -4,6 +4,7 @@
 // of the request reaches the caller as the provider said it; and each call
 // is counted once.
 #include "ChatFixture.h"
+#include "DbPeek.h"
 
 #include <QtTest/QTest>
 
@@ -323,6 +324,13 @@ void TestOpenAiPassthroughApi::aTwoMegabyteToolCallStreamsWhole()
     QCOMPARE(arguments.size(), length);
     QVERIFY(arguments.endsWith(QLatin1String("aaa\"}")));
     QCOMPARE(m_chat.ledgerRows(QStringLiteral("ok")), okBefore + 2);
+    // The provider reported no usage: the arguments are what was produced.
+    const int estimated =
+        dbValue(m_chat.server.config,
+                QStringLiteral("SELECT MIN(completion_tokens) FROM usage_ledger WHERE model = ?"),
+                {QStringLiteral("fake-tool-big")})
+            .toInt();
+    QVERIFY2(estimated > 100000, qPrintable(QString::number(estimated)));
 }
 
 void TestOpenAiPassthroughApi::hearthStillChecksWhatItOwns_data()

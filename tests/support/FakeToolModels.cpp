@@ -19,13 +19,15 @@ QByteArray event(const QJsonObject &delta, const QJsonValue &finishReason = {},
     return "data: " + QJsonDocument(chunk).toJson(QJsonDocument::Compact) + "\n\n";
 }
 
-QByteArrayList ending(const QString &finishReason)
+QByteArrayList ending(const QString &finishReason, bool withUsage = true)
 {
     const QJsonObject usage{
         {QStringLiteral("choices"), QJsonArray()},
         {QStringLiteral("usage"), QJsonObject{{QStringLiteral("prompt_tokens"), 21},
                                               {QStringLiteral("completion_tokens"), 9},
                                               {QStringLiteral("total_tokens"), 30}}}};
+    if (!withUsage)
+        return {event({}, finishReason), "data: [DONE]\n\n"};
     return {event({}, finishReason),
             "data: " + QJsonDocument(usage).toJson(QJsonDocument::Compact) + "\n\n",
             "data: [DONE]\n\n"};
@@ -167,7 +169,7 @@ std::optional<FakeScriptedReply> fakeToolReply(const QString &model, const QJson
         for (int i = 0; i < 1024; ++i)
             reply.events << event(argumentsPiece(piece));
         reply.events << event(argumentsPiece(QStringLiteral("\"}")))
-                     << ending(QStringLiteral("tool_calls"));
+                     << ending(QStringLiteral("tool_calls"), false);
         return reply;
     }
     if (model != QLatin1String("fake-tools"))

@@ -14,7 +14,8 @@
 //                  JSON for a response_format; "I see N image(s)." for
 //                  image_url parts; logprobs on every content piece when asked
 //   fake-refusal   a streamed refusal and no content
-//   fake-tool-big  one tool call whose arguments stream 2 MiB in 1,024 pieces
+//   fake-tool-big  one tool call whose arguments stream 2 MiB in 1,024 pieces,
+//                  with no usage (Hearth must estimate it)
 struct FakeScriptedReply
 {
     int status = 200;

@@ -82,8 +82,7 @@ void UpstreamCall::onFailed(const ChatFailure &failure)
     TokenUsage nothing;
     nothing.estimated = true;
     const UsageRecord row =
-        usageRow(QStringLiteral("error"),
-                 producedNothing ? nothing : estimateUsage(m_setup.request, m_text, m_reasoning));
+        usageRow(QStringLiteral("error"), producedNothing ? nothing : producedUsage());
     if (producedNothing) {
         qCWarning(lcCall).noquote() << "provider" << m_providerName << "failed:" << failure.message;
         if (m_stream)
@@ -107,8 +106,13 @@ void UpstreamCall::cancel()
     m_done = true;
     if (m_stream)
         m_stream->abort();
-    record(
-        usageRow(QStringLiteral("cancelled"), estimateUsage(m_setup.request, m_text, m_reasoning)));
+    record(usageRow(QStringLiteral("cancelled"), producedUsage()));
+}
+
+TokenUsage UpstreamCall::producedUsage() const
+{
+    const QString extra = m_stream ? m_stream->extraText() : QString();
+    return estimateUsage(m_setup.request, m_text + extra, m_reasoning);
 }
 
 UsageRecord UpstreamCall::usageRow(const QString &status, const TokenUsage &usage) const

@@ -53,6 +53,8 @@ signals:
 private:
     bool startNext();
     void onFailed(const ChatFailure &failure);
+    // Estimated usage of what the current attempt produced.
+    TokenUsage producedUsage() const;
     // The ledger row of the current attempt.
     UsageRecord usageRow(const QString &status, const TokenUsage &usage) const;
     // `then` runs once the row is committed (or could not be).

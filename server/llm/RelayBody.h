@@ -21,7 +21,8 @@ struct JsonMemberSpan
 };
 
 // The top-level members of the object in `json`, in order; nullopt when
-// `json` is not one well-formed object.
+// `json` is not one object. Meant for JSON already parsed once: the scan
+// checks strings, nesting and separators, not every literal.
 std::optional<QList<JsonMemberSpan>> topLevelMembers(const QByteArray &json);
 
 // `json` (an object) with each named member set to its raw JSON value: in

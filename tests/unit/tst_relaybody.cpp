@@ -47,6 +47,8 @@ void TestRelayBody::onlyWellFormedObjectsAreScanned_data()
     QTest::newRow("unterminated") << QByteArray(R"({"a":"x)");
     QTest::newRow("trailing comma") << QByteArray(R"({"a":1,})");
     QTest::newRow("empty") << QByteArray();
+    QTest::newRow("two objects") << QByteArray(R"({"a":1} {"b":2})");
+    QTest::newRow("missing colon") << QByteArray(R"({"a" 1})");
 }
 
 void TestRelayBody::onlyWellFormedObjectsAreScanned()

@@ -104,6 +104,15 @@ const answered = await client.chat.completions.create({
   messages: [...question, called.choices[0].message, { role: 'tool', tool_call_id: call.id, content: 'sunny' }],
 });
 assert.equal(answered.choices[0].message.content, 'It is sunny');
+const answeredStream = await client.chat.completions.create({
+  model: 'fake-tools',
+  tools,
+  stream: true,
+  messages: [...question, streamedCall.choices[0].message, { role: 'tool', tool_call_id: call.id, content: 'sunny' }],
+});
+let streamedAnswer = '';
+for await (const chunk of answeredStream) streamedAnswer += chunk.choices[0]?.delta?.content ?? '';
+assert.equal(streamedAnswer, 'It is sunny');
 
 // JSON mode with a schema.
 const json = await client.chat.completions.create({

@@ -14,6 +14,8 @@ build_packages=(
     g++ cmake ninja-build ccache pkg-config
     qt6-base-dev
     libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql libargon2-dev libssl-dev
+    # gzip for the web client's files (Qt has only zlib's own format).
+    zlib1g-dev
     # The desktop app: LinguistTools' CMake package, lupdate/lrelease, and
     # Qt's own translations (Chinese buttons in Qt dialogs).
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n

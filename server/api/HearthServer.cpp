@@ -26,6 +26,7 @@
 #include "http/HttpServer.h"
 #include "http/HttpsRedirect.h"
 #include "http/ServerTls.h"
+#include "http/StaticSite.h"
 #include "llm/UpstreamClient.h"
 #include "security/Crypto.h"
 #include "security/SelfSignedCertificate.h"
@@ -66,6 +67,7 @@ public:
     std::unique_ptr<AdminDatabaseController> adminDatabase;
     std::unique_ptr<AdminProvidersController> adminProviders;
     std::unique_ptr<OpenAiController> openAi;
+    std::unique_ptr<StaticSite> site; // the web client, when built in and on
     std::unique_ptr<ProviderService> providerService;
     std::unique_ptr<SettingsService> settings;
     std::unique_ptr<AccessLogWriter> accessLog;
@@ -204,6 +206,14 @@ bool HearthServer::start(QString *error)
     d->adminDatabase->registerRoutes(router);
     d->adminProviders->registerRoutes(router);
     d->openAi->registerRoutes(router);
+    if (d->config.webEnabled) {
+        d->site = std::make_unique<StaticSite>(QStringLiteral(":/web"));
+        if (d->site->available())
+            router.setFallback(
+                [site = d->site.get()](const HttpRequest &request, const ResponderPtr &responder) {
+                    return site->serve(request, responder);
+                });
+    }
 
     d->tidy();
     d->housekeeping.setInterval(3600 * 1000);

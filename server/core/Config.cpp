@@ -206,6 +206,7 @@ ConfigResult resolveConfigRecording(const ConfigLayer &commandLine, const Config
     if (const auto headers = l.value(QStringLiteral("CORS_ALLOWED_HEADERS")))
         c.corsAllowedHeaders = splitList(*headers, QLatin1Char(','));
     l.readBool("HEARTH_PUBLIC_MODELS", c.publicModels);
+    l.readBool("HEARTH_WEB", c.webEnabled);
     l.readString("HEARTH_ADMIN_EMAIL", c.adminEmail);
     l.readString("HEARTH_ADMIN_PASSWORD", c.adminPassword);
     l.readString("HEARTH_DEFAULT_MODEL", c.defaultModel);

@@ -39,6 +39,7 @@ struct ServerConfig
     QStringList corsAllowedOrigins; // CORS_ALLOWED_ORIGINS, comma separated
     QStringList corsAllowedHeaders; // CORS_ALLOWED_HEADERS, comma separated; empty: the default set
     bool publicModels = true;       // HEARTH_PUBLIC_MODELS: GET /v1/models without signing in
+    bool webEnabled = true;         // HEARTH_WEB: the web client at /; off serves the API only
 
     QString adminEmail;            // HEARTH_ADMIN_EMAIL
     QString adminPassword;         // HEARTH_ADMIN_PASSWORD

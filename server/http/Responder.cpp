@@ -8,6 +8,8 @@
 #include <QtCore/QJsonObject>
 #include <QtCore/QLocale>
 
+#include <algorithm>
+
 namespace hearth {
 
 namespace {
@@ -157,8 +159,15 @@ QByteArray Responder::head(int status, const HeaderList &headers) const
     QByteArray out = (m_head.minorVersion == 0 ? "HTTP/1.0 " : "HTTP/1.1 ") +
                      QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     out += "Date: " + httpDate() + "\r\n";
-    for (const auto &header : securityHeaders)
-        out += header.first + ": " + header.second + "\r\n";
+    // A response may set its own policy or caching (the web client's pages);
+    // the API's strict defaults apply otherwise.
+    for (const auto &header : securityHeaders) {
+        const bool overridden = std::any_of(headers.begin(), headers.end(), [&](const auto &own) {
+            return own.first == header.first;
+        });
+        if (!overridden)
+            out += header.first + ": " + header.second + "\r\n";
+    }
     if (m_cors) {
         for (const auto &header : m_cors->responseHeaders(m_head.origin))
             out += header.first + ": " + header.second + "\r\n";

@@ -66,6 +66,8 @@ void Router::dispatch(HttpRequest &request, const ResponderPtr &responder) const
                              {}, {{"Allow", allowed.join(", ")}});
         return;
     }
+    if (m_fallback && m_fallback(request, responder))
+        return;
     responder->sendError(
         404, QStringLiteral("NOT_FOUND"),
         QStringLiteral("There is no %1 %2").arg(QString::fromLatin1(request.method), request.path));

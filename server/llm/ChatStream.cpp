@@ -26,14 +26,20 @@ void ChatStream::emitChunkEnd(const QJsonObject &extras, const QJsonValue &logpr
 {
     if (!extras.isEmpty())
         m_produced = true;
-    m_extraText += extras.value(QLatin1String("refusal")).toString();
-    for (const QJsonValue &call : extras.value(QLatin1String("tool_calls")).toArray())
-        m_extraText += call.toObject()
-                           .value(QLatin1String("function"))
-                           .toObject()
-                           .value(QLatin1String("arguments"))
-                           .toString();
+    m_extraText += extras.value(QLatin1String("refusal")).toString() + toolCallText(extras);
     emit chunkEnded(extras, logprobs);
+}
+
+QString toolCallText(const QJsonObject &message)
+{
+    QString text;
+    for (const QJsonValue &call : message.value(QLatin1String("tool_calls")).toArray())
+        text += call.toObject()
+                    .value(QLatin1String("function"))
+                    .toObject()
+                    .value(QLatin1String("arguments"))
+                    .toString();
+    return text;
 }
 
 TokenUsage estimateUsage(const ChatRequest &request, const QString &reply, const QString &reasoning)

@@ -46,6 +46,9 @@ private:
     QString m_extraText;
 };
 
+// The arguments of a message's (or a delta's) tool calls, for estimates.
+QString toolCallText(const QJsonObject &message);
+
 // Completion usage when the provider reported none: estimated from the text.
 TokenUsage estimateUsage(const ChatRequest &request, const QString &reply,
                          const QString &reasoning = {});

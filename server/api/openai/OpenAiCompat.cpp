@@ -1,5 +1,7 @@
 #include "api/openai/OpenAiCompat.h"
 
+#include "llm/ChatStream.h"
+
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 
@@ -69,19 +71,6 @@ std::optional<QString> contentText(const QJsonValue &content)
     return text;
 }
 
-// What a message says, tool-call arguments included, for estimates.
-QString estimatedText(const QJsonObject &message, const QString &content)
-{
-    QString text = content;
-    for (const QJsonValue &call : message.value(QLatin1String("tool_calls")).toArray())
-        text += call.toObject()
-                    .value(QLatin1String("function"))
-                    .toObject()
-                    .value(QLatin1String("arguments"))
-                    .toString();
-    return text;
-}
-
 } // namespace
 
 std::optional<OpenAiChatBody> parseOpenAiChat(const QJsonObject &body, ApiError *error,
@@ -118,7 +107,7 @@ std::optional<OpenAiChatBody> parseOpenAiChat(const QJsonObject &body, ApiError 
                                        "of content parts"));
         out.request.messages << ChatMessage{
             role == QLatin1String("developer") ? QStringLiteral("system") : role,
-            estimatedText(m, *text)};
+            *text + toolCallText(m)};
     }
     if (body.contains(QLatin1String("temperature")) &&
         !body.value(QLatin1String("temperature")).isNull()) {

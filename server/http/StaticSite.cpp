@@ -102,24 +102,23 @@ const StaticSite::File *StaticSite::file(const QString &path) const
 {
     if (const auto cached = m_files.constFind(path); cached != m_files.constEnd())
         return cached->get();
+    // Misses are not remembered: their paths come from clients, and a
+    // lookup in the resource tree is cheap.
     QFile source(m_root + path);
-    std::shared_ptr<File> loaded;
-    if (source.open(QIODevice::ReadOnly)) {
-        loaded = std::make_shared<File>();
-        loaded->body = source.readAll();
-        loaded->mime = mimeOf(path);
-        loaded->etag =
-            '"' +
-            QCryptographicHash::hash(loaded->body, QCryptographicHash::Sha256).toHex().left(20) +
-            '"';
-        loaded->immutable = hashedName(path);
-        if (compressible(loaded->mime) && loaded->body.size() > 1024) {
-            const QByteArray zipped = gzip(loaded->body);
-            if (!zipped.isEmpty() && zipped.size() < loaded->body.size())
-                loaded->gzipped = zipped;
-        }
+    if (!source.open(QIODevice::ReadOnly))
+        return nullptr;
+    auto loaded = std::make_shared<File>();
+    loaded->body = source.readAll();
+    loaded->mime = mimeOf(path);
+    loaded->etag =
+        '"' + QCryptographicHash::hash(loaded->body, QCryptographicHash::Sha256).toHex().left(20) +
+        '"';
+    loaded->immutable = hashedName(path);
+    if (compressible(loaded->mime) && loaded->body.size() > 1024) {
+        const QByteArray zipped = gzip(loaded->body);
+        if (!zipped.isEmpty() && zipped.size() < loaded->body.size())
+            loaded->gzipped = zipped;
     }
-    // Misses are remembered too: the resources never change while running.
     m_files.insert(path, loaded);
     return loaded.get();
 }

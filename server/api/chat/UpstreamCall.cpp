@@ -53,11 +53,7 @@ bool UpstreamCall::startNext()
             m_text += text;
             emit delta(text);
         });
-        connect(m_stream, &ChatStream::chunkEnded, this,
-                [this](const QJsonObject &extras, const QJsonValue &logprobs) {
-                    m_producedExtras = m_producedExtras || !extras.isEmpty();
-                    emit chunkEnded(extras, logprobs);
-                });
+        connect(m_stream, &ChatStream::chunkEnded, this, &UpstreamCall::chunkEnded);
         connect(m_stream, &ChatStream::completed, this, [this](const ChatCompletion &completion) {
             m_done = true;
             record(usageRow(QStringLiteral("ok"), completion.usage),
@@ -74,9 +70,10 @@ bool UpstreamCall::startNext()
 
 void UpstreamCall::onFailed(const ChatFailure &failure)
 {
-    // Reasoning already shown to the client counts as produced: another
-    // provider cannot take over from there.
-    const bool producedNothing = m_text.isEmpty() && m_reasoning.isEmpty() && !m_producedExtras;
+    // Anything already shown to the client — answer, reasoning, tool calls,
+    // a refusal — counts as produced: another provider cannot take over
+    // from there.
+    const bool producedNothing = !(m_stream && m_stream->producedAnything());
     // Nothing was produced, so nothing is charged; what was, is estimated.
     // (The row is made before a failover moves on to the next provider.)
     TokenUsage nothing;

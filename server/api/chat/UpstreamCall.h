@@ -69,7 +69,6 @@ private:
     QElapsedTimer m_attempt;
     QString m_text;
     QString m_reasoning;
-    bool m_producedExtras = false; // tool calls, a refusal: shown, so no failover
     bool m_done = false;
 };
 

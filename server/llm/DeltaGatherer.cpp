@@ -2,6 +2,7 @@
 
 #include <QtCore/QJsonArray>
 
+#include <algorithm>
 #include <vector>
 
 namespace hearth {
@@ -126,7 +127,10 @@ void DeltaGatherer::add(const QJsonObject &delta)
 
 bool DeltaGatherer::isEmpty() const
 {
-    return m_root->toJson().toObject().isEmpty();
+    // Members are made before their value is known to be null: the same
+    // test result() applies.
+    return std::all_of(m_root->values.begin(), m_root->values.end(),
+                       [](const Node &value) { return value.kind == Node::Kind::Empty; });
 }
 
 QJsonObject DeltaGatherer::result() const

@@ -60,19 +60,24 @@ void OpenAiRelay::writeData(const QByteArray &data)
     m_setup.responder->writeChunk("data: " + data + "\n\n");
 }
 
+QJsonObject OpenAiRelay::envelope(const QString &object, const QJsonArray &choices) const
+{
+    return {{QStringLiteral("id"), m_id},
+            {QStringLiteral("object"), object},
+            {QStringLiteral("created"), double(m_created)},
+            {QStringLiteral("model"), m_setup.request.model},
+            {QStringLiteral("choices"), choices}};
+}
+
 void OpenAiRelay::writeChunk(const QJsonObject &delta, const QJsonValue &finishReason,
                              const QJsonValue &logprobs)
 {
-    const QJsonObject chunk{
-        {QStringLiteral("id"), m_id},
-        {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
-        {QStringLiteral("created"), double(m_created)},
-        {QStringLiteral("model"), m_setup.request.model},
-        {QStringLiteral("choices"),
-         QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
-                                {QStringLiteral("delta"), delta},
-                                {QStringLiteral("logprobs"), logprobs},
-                                {QStringLiteral("finish_reason"), finishReason}}}}};
+    const QJsonObject chunk =
+        envelope(QStringLiteral("chat.completion.chunk"),
+                 {QJsonObject{{QStringLiteral("index"), 0},
+                              {QStringLiteral("delta"), delta},
+                              {QStringLiteral("logprobs"), logprobs},
+                              {QStringLiteral("finish_reason"), finishReason}}});
     writeData(QJsonDocument(chunk).toJson(QJsonDocument::Compact));
 }
 
@@ -134,31 +139,21 @@ void OpenAiRelay::onCompleted(const ChatCompletion &completion)
         beginStream();
         writeChunk(QJsonObject{}, completion.finishReason);
         if (m_setup.includeUsage) {
-            const QJsonObject last{
-                {QStringLiteral("id"), m_id},
-                {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
-                {QStringLiteral("created"), double(m_created)},
-                {QStringLiteral("model"), m_setup.request.model},
-                {QStringLiteral("choices"), QJsonArray()},
-                {QStringLiteral("usage"), usageJson(completion.usage)}};
+            QJsonObject last = envelope(QStringLiteral("chat.completion.chunk"), {});
+            last.insert(QStringLiteral("usage"), usageJson(completion.usage));
             writeData(QJsonDocument(last).toJson(QJsonDocument::Compact));
         }
         writeData("[DONE]");
         m_setup.responder->endStream();
     } else {
-        const QJsonObject body{
-            {QStringLiteral("id"), m_id},
-            {QStringLiteral("object"), QStringLiteral("chat.completion")},
-            {QStringLiteral("created"), double(m_created)},
-            {QStringLiteral("model"), m_setup.request.model},
-            {QStringLiteral("choices"),
-             QJsonArray{QJsonObject{
-                 {QStringLiteral("index"), 0},
-                 {QStringLiteral("message"), replyMessage()},
-                 {QStringLiteral("logprobs"),
-                  m_logprobs.isEmpty() ? QJsonValue() : QJsonValue(m_logprobs.result())},
-                 {QStringLiteral("finish_reason"), completion.finishReason}}}},
-            {QStringLiteral("usage"), usageJson(completion.usage)}};
+        const QJsonObject logprobs = m_logprobs.result();
+        QJsonObject body = envelope(
+            QStringLiteral("chat.completion"),
+            {QJsonObject{{QStringLiteral("index"), 0},
+                         {QStringLiteral("message"), replyMessage()},
+                         {QStringLiteral("logprobs"), logprobs.isEmpty() ? QJsonValue() : logprobs},
+                         {QStringLiteral("finish_reason"), completion.finishReason}}});
+        body.insert(QStringLiteral("usage"), usageJson(completion.usage));
         m_setup.responder->sendJson(200, QJsonDocument(body));
     }
     end();

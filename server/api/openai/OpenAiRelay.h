@@ -51,6 +51,8 @@ private:
     void fail(const ApiError &error);
     void onShutdown();
     void beginStream();
+    // What every answer and chunk starts with: id, object, created, model.
+    QJsonObject envelope(const QString &object, const QJsonArray &choices) const;
     void writeChunk(const QJsonObject &delta, const QJsonValue &finishReason,
                     const QJsonValue &logprobs = {});
     void writeData(const QByteArray &data);

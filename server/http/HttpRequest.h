@@ -18,6 +18,9 @@ struct HttpRequest
     QHash<QByteArray, QByteArray> headers; // names in lower case
     QByteArray body;
     QHostAddress remoteAddress;
+    // Reached us over TLS: directly, or through a trusted proxy that says so
+    // (X-Forwarded-Proto: https).
+    bool secure = false;
     QHash<QString, QString> params; // from ":name" route segments
 
     QByteArray header(const QByteArray &lowerCaseName) const

@@ -3,6 +3,7 @@
 #include "http/GuardedTcpServer.h"
 
 #include <QtCore/QLoggingCategory>
+#include <QtNetwork/QSslSocket>
 
 Q_LOGGING_CATEGORY(lcAccess, "hearth.access")
 
@@ -89,6 +90,10 @@ int HttpServer::openConnections() const
 
 void HttpServer::handle(HttpRequest request, const RequestHead &head, QTcpSocket *socket)
 {
+    const auto *tls = qobject_cast<const QSslSocket *>(socket);
+    request.secure = (tls && tls->isEncrypted()) ||
+                     (m_trustedProxies.contains(request.remoteAddress) &&
+                      request.header("x-forwarded-proto").trimmed().toLower() == "https");
     request.remoteAddress = clientAddress(request);
     auto responder = std::make_shared<Responder>(socket, head, request.path, request.remoteAddress,
                                                  &m_cors, m_accessLog);

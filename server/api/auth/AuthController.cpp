@@ -3,6 +3,7 @@
 #include "api/ApiReply.h"
 #include "api/JsonViews.h"
 #include "api/ServerContext.h"
+#include "api/auth/SessionCookie.h"
 #include "core/Clock.h"
 #include "http/Validator.h"
 
@@ -61,17 +62,19 @@ void AuthController::login(const HttpRequest &request, const ResponderPtr &respo
     const std::optional<User> user = found.value();
     const QByteArray hash = user ? user->passwordHash.toLatin1() : m_dummyHash;
     const PasswordHasher hasher = m_context.hasher;
+    HttpRequest head = request;
+    head.body.clear();
     // Argon2 takes tens of milliseconds: verify on a worker, answer back here.
     QtConcurrent::run(&m_context.workers, [hasher, hash, pw = *password] {
         return hasher.verify(hash, pw);
-    }).then(this, [this, responder, user, account, address](bool matches) {
-        finishLogin(responder, user, matches, account, address);
+    }).then(this, [this, responder, user, account, address, head](bool matches) {
+        finishLogin(head, responder, user, matches, account, address);
     });
 }
 
-void AuthController::finishLogin(const ResponderPtr &responder, const std::optional<User> &user,
-                                 bool passwordMatches, const QString &account,
-                                 const QString &address)
+void AuthController::finishLogin(const HttpRequest &request, const ResponderPtr &responder,
+                                 const std::optional<User> &user, bool passwordMatches,
+                                 const QString &account, const QString &address)
 {
     const qint64 now = Clock::system().nowMs();
     if (!user || !passwordMatches) {
@@ -93,7 +96,27 @@ void AuthController::finishLogin(const ResponderPtr &responder, const std::optio
     QJsonObject body = tokens.value();
     body.insert(QStringLiteral("user"), meJson(*user));
     responder->setUserId(user->id);
+    if (SessionCookie::requested(request)) {
+        replyWithCookie(request, responder, body);
+        return;
+    }
     replyJson(responder, 200, body);
+}
+
+void AuthController::replyWithCookie(const HttpRequest &request, const ResponderPtr &responder,
+                                     QJsonObject body)
+{
+    const QString token = body.take(QLatin1String("refreshToken")).toString();
+    const auto cookie = SessionCookie::setCookie(request, token, m_context.config.refreshTokenTtl);
+    // Without a cookie the session lives in the page's memory only: the web
+    // client says so, and a reload asks for the password again.
+    body.insert(QStringLiteral("refreshCookie"), cookie.has_value());
+    HeaderList headers;
+    if (cookie)
+        headers.append({"Set-Cookie", *cookie});
+    else
+        m_tokens.logout(token);
+    replyJson(responder, 200, body, headers);
 }
 
 std::optional<QString> AuthController::readRefreshToken(const HttpRequest &request,
@@ -117,8 +140,36 @@ std::optional<QString> AuthController::readRefreshToken(const HttpRequest &reque
     return token;
 }
 
+std::optional<QString> AuthController::readCookieToken(const HttpRequest &request,
+                                                       const ResponderPtr &responder)
+{
+    if (!SessionCookie::fromOwnOrigin(request)) {
+        replyError(responder,
+                   ApiError::forbidden(QStringLiteral(
+                       "A signed-in session can be used only by Hearth's own web page")));
+        return std::nullopt;
+    }
+    return SessionCookie::read(request);
+}
+
 void AuthController::refresh(const HttpRequest &request, const ResponderPtr &responder)
 {
+    if (SessionCookie::requested(request)) {
+        const auto token = readCookieToken(request, responder);
+        if (!token)
+            return;
+        if (token->isEmpty()) {
+            replyError(responder, ApiError::unauthorized(QStringLiteral("Not signed in")));
+            return;
+        }
+        const auto refreshed = m_tokens.refresh(*token);
+        if (!refreshed) {
+            replyError(responder, refreshed.error());
+            return;
+        }
+        replyWithCookie(request, responder, refreshed.value());
+        return;
+    }
     const auto token = readRefreshToken(request, responder);
     if (!token)
         return;
@@ -138,6 +189,17 @@ void AuthController::refresh(const HttpRequest &request, const ResponderPtr &res
 
 void AuthController::logout(const HttpRequest &request, const ResponderPtr &responder)
 {
+    if (SessionCookie::requested(request)) {
+        const auto token = readCookieToken(request, responder);
+        if (!token)
+            return;
+        // Signing out always forgets the cookie, even when its token was
+        // already revoked or expired.
+        if (!token->isEmpty())
+            m_tokens.logout(*token);
+        responder->sendEmpty(204, {{"Set-Cookie", SessionCookie::clearCookie(request)}});
+        return;
+    }
     const auto token = readRefreshToken(request, responder);
     if (!token)
         return;

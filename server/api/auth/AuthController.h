@@ -20,12 +20,21 @@ public:
 
 private:
     void login(const HttpRequest &request, const ResponderPtr &responder);
-    void finishLogin(const ResponderPtr &responder, const std::optional<User> &user,
-                     bool passwordMatches, const QString &account, const QString &address);
+    void finishLogin(const HttpRequest &request, const ResponderPtr &responder,
+                     const std::optional<User> &user, bool passwordMatches, const QString &account,
+                     const QString &address);
     // {"refreshToken": "…"} (or "refresh_token") from the body; answers 400
     // itself when missing.
     static std::optional<QString> readRefreshToken(const HttpRequest &request,
                                                    const ResponderPtr &responder);
+    // The web client's token from its cookie; answers 403 itself when the
+    // call does not come from Hearth's own page.
+    static std::optional<QString> readCookieToken(const HttpRequest &request,
+                                                  const ResponderPtr &responder);
+    // Answers a login or refresh with the refresh token moved from the body
+    // into the session cookie.
+    void replyWithCookie(const HttpRequest &request, const ResponderPtr &responder,
+                         QJsonObject body);
     void refresh(const HttpRequest &request, const ResponderPtr &responder);
     void logout(const HttpRequest &request, const ResponderPtr &responder);
 

@@ -41,6 +41,9 @@ test_packages=(
     docker-compose nginx-light
     # A real Secret Service (keychain) in a private D-Bus session.
     gnome-keyring dbus-daemon
+    # The web client's browser tests: Debian's Chromium, driven by
+    # playwright-core from npm (never a downloaded browser build).
+    chromium
 )
 
 # bench/run.sh: the load generator and the peers it compares Hearth with.
@@ -54,7 +57,7 @@ image_packages=(buildah debootstrap curl)
 # The programs those packages bring that the build and the tests start.
 build_commands=(g++ cmake ninja ccache pkg-config)
 test_commands=(curl clang-format clang-14 valgrind docker-compose nginx mariadbd mariadb-install-db
-    dbus-run-session gnome-keyring-daemon node npm)
+    dbus-run-session gnome-keyring-daemon node npm chromium)
 
 wanted=("${build_packages[@]}")
 commands=("${build_commands[@]}")

@@ -96,6 +96,7 @@ QStringList FakeUpstream::models()
                        QStringLiteral("fake-hang"), QStringLiteral("fake-redirect"),
                        QStringLiteral("fake-malformed"), QStringLiteral("fake-midfail"),
                        QStringLiteral("fake-instant"), QStringLiteral("fake-markdown"),
+                       QStringLiteral("fake-echo"),
                        // The fake-tokens-N-S used by tests and benchmarks (a provider
                        // serves only the models it lists).
                        QStringLiteral("fake-tokens-60-10"), QStringLiteral("fake-tokens-2000-5"),
@@ -146,6 +147,12 @@ void FakeUpstream::handle(QTcpSocket *socket, const Received &request)
         respond(socket, 200, "OK", "{}");
         return;
     }
+    // Lets a test in another process (the browser test's script) open the gate.
+    if (request.method == "POST" && request.path == "/control/release-gate") {
+        releaseGate();
+        respond(socket, 200, "OK", "{}");
+        return;
+    }
     if (request.method == "GET" && request.path == "/v1/models") {
         QJsonArray data;
         for (const QString &id : models())
@@ -160,11 +167,30 @@ void FakeUpstream::handle(QTcpSocket *socket, const Received &request)
         return;
     }
     const QString model = request.body.value(QLatin1String("model")).toString();
+    if (model == QLatin1String("fake-echo")) {
+        writeScripted(socket, echoReply(request.body));
+        return;
+    }
     if (const auto scripted = fakeToolReply(model, request.body)) {
         writeScripted(socket, *scripted);
         return;
     }
     streamChat(socket, model);
+}
+
+FakeScriptedReply FakeUpstream::echoReply(const QJsonObject &body)
+{
+    QString text;
+    const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
+    for (const QJsonValue &message : messages)
+        if (message[QLatin1String("role")] == QLatin1String("user"))
+            text = message[QLatin1String("content")].toString();
+    FakeScriptedReply reply;
+    // Small pieces, as a model streams them, cut anywhere (inside tags too).
+    for (qsizetype at = 0; at < text.size(); at += 7)
+        reply.events << deltaEvent(text.mid(at, 7));
+    reply.events << finishEvent() << usageEvent() << QByteArray("data: [DONE]\n\n");
+    return reply;
 }
 
 void FakeUpstream::writeScripted(QTcpSocket *socket, const FakeScriptedReply &reply)

@@ -24,6 +24,8 @@
 //   fake-midfail    one delta, then the connection drops without [DONE]
 //   fake-instant    first delta at once (for latency benchmarks)
 //   fake-markdown   a reply with headings, lists, a table and a code block
+//   fake-echo       the last user message back, in 7-character deltas
+// POST /control/release-gate does what releaseGate() does (for other processes).
 //   fake-tokens-N-S N one-word deltas, S ms apart (0: all at once), then usage
 //   fake-tools, fake-refusal, fake-tool-big: see FakeToolModels.h
 struct FakeScriptedReply;
@@ -62,6 +64,7 @@ private:
     void handle(QTcpSocket *socket, const Received &request);
     void streamChat(QTcpSocket *socket, const QString &model);
     void writeScripted(QTcpSocket *socket, const FakeScriptedReply &reply);
+    static FakeScriptedReply echoReply(const QJsonObject &body);
 
     QTcpServer m_server;
     QList<QPointer<QTcpSocket>> m_gated;

@@ -26,10 +26,19 @@ export class ChatView {
                                 icon('sliders'));
         this.list = h('div', { class: 'messages', role: 'log', 'aria-live': 'polite' });
         this.scroller = h('div', { class: 'scroller' }, this.list);
+        // Kept at the end while the reader is there: new text, highlighted
+        // code and typeset math all grow the list after it was scrolled.
+        this.stick = true;
         this.scroller.addEventListener('scroll', () => {
+            this.stick = this.nearEnd();
             if (this.scroller.scrollTop < 300)
                 this.loadOlder();
         });
+        this.resizes = new ResizeObserver(() => {
+            if (this.stick)
+                this.scrollToEnd();
+        });
+        this.resizes.observe(this.list);
         this.banner = h('div', { class: 'banner', role: 'status', hidden: true });
         this.input = h('textarea', { rows: 1, placeholder: t('Message Hearth…'),
                                      'aria-label': t('Message'), class: 'composer-input' });
@@ -65,6 +74,7 @@ export class ChatView {
     }
 
     destroy() {
+        this.resizes.disconnect();
         document.removeEventListener('keydown', this.onKey);
         this.controller?.abort();
         clearInterval(this.waitTimer);
@@ -174,6 +184,7 @@ export class ChatView {
 
     scrollToEnd() {
         this.scroller.scrollTop = this.scroller.scrollHeight;
+        this.stick = true;
     }
 
     grow() {
@@ -210,7 +221,8 @@ export class ChatView {
         const model = this.modelPicker.value || undefined;
         if (!this.conversation) {
             try {
-                const title = text.replace(/\s+/g, ' ').slice(0, 60);
+                // The first line without Markdown's marks, as the chat's name.
+                const title = text.replace(/[*_`#>$\\]/g, '').replace(/\s+/g, ' ').trim().slice(0, 60) || text.slice(0, 60);
                 const settings = this.pendingSettings ?? {};
                 this.conversation = await api.post('/v1/conversations', {
                     title, model, systemPrompt: settings.systemPrompt || undefined,
@@ -239,7 +251,6 @@ export class ChatView {
         try {
             await api.stream(`${path(id)}/messages`, { role: 'user', content: text, model, stream: true, temperature },
                              (event, data) => {
-                const stick = this.nearEnd();
                 if (event === 'message.created') {
                     started = true;
                     userView.finish(data.userMessage);
@@ -255,8 +266,6 @@ export class ChatView {
                     replyView.finish({ finishReason: replyView.message.content ? 'error' : 'failed' });
                     replyView.setNote(data.error, 'error');
                 }
-                if (stick)
-                    this.scrollToEnd();
             }, controller.signal);
             if (replyView.streaming)
                 replyView.finish({ finishReason: 'interrupted' });
@@ -299,6 +308,9 @@ export class ChatView {
     // "Try again in N s", counting down; sending waits until it is over.
     countDown(error) {
         const until = Date.now() + error.retryAfter * 1000;
+        // The server's sentence ends with a fixed "try again in N"; the
+        // countdown below says it better.
+        const reason = error.message.replace(/\s*(Please try again in|It renews in|请在|额度将在).*$/, '');
         const tick = () => {
             const left = Math.ceil((until - Date.now()) / 1000);
             if (left <= 0) {
@@ -307,7 +319,7 @@ export class ChatView {
             }
             const wait = left >= 3600 ? t('{h} h {m} min', { h: Math.floor(left / 3600), m: Math.ceil((left % 3600) / 60) })
                        : left >= 60 ? t('{m} min {s} s', { m: Math.floor(left / 60), s: left % 60 }) : t('{n} s', { n: left });
-            this.showBanner(`${error.message} ${t('You can send again in {wait}.', { wait })}`, 'wait');
+            this.showBanner(`${reason} ${t('You can send again in {wait}.', { wait })}`, 'wait');
             this.sendButton.disabled = true;
         };
         clearInterval(this.waitTimer);

@@ -39,37 +39,31 @@ export function errorLine(error) {
     return h('p', { class: 'form-error', role: 'alert' }, error.message);
 }
 
-// A bar chart of [{label, value}] as inline SVG built from DOM nodes.
+// A bar chart of [{label, value}]: bars as inline SVG built from DOM nodes
+// (stretched to the card), the first, middle and last day named below it.
 export function barChart(points, caption) {
     const ns = 'http://www.w3.org/2000/svg';
-    const width = 600, height = 160, gap = 2;
+    const width = points.length * 10, height = 100;
     const max = Math.max(1, ...points.map((p) => p.value));
     const svg = document.createElementNS(ns, 'svg');
-    svg.setAttribute('viewBox', `0 0 ${width} ${height + 18}`);
+    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    svg.setAttribute('preserveAspectRatio', 'none');
     svg.setAttribute('class', 'chart');
     svg.setAttribute('role', 'img');
     svg.setAttribute('aria-label', caption);
-    const barWidth = width / Math.max(1, points.length) - gap;
     points.forEach((p, i) => {
-        const barHeight = Math.round((p.value / max) * height);
+        const barHeight = (p.value / max) * height;
         const rect = document.createElementNS(ns, 'rect');
-        rect.setAttribute('x', String(i * (barWidth + gap)));
-        rect.setAttribute('y', String(height - barHeight));
-        rect.setAttribute('width', String(Math.max(1, barWidth)));
-        rect.setAttribute('height', String(Math.max(p.value ? 2 : 0, barHeight)));
-        rect.setAttribute('rx', '2');
+        rect.setAttribute('x', String(i * 10 + 1.5));
+        rect.setAttribute('y', String(height - Math.max(p.value ? 1.5 : 0, barHeight)));
+        rect.setAttribute('width', '7');
+        rect.setAttribute('height', String(Math.max(p.value ? 1.5 : 0, barHeight)));
         const title = document.createElementNS(ns, 'title');
         title.textContent = `${p.label}: ${formatNumber(p.value)}`;
         rect.append(title);
         svg.append(rect);
-        if (i === 0 || i === points.length - 1 || i === Math.floor(points.length / 2)) {
-            const label = document.createElementNS(ns, 'text');
-            label.setAttribute('x', String(i * (barWidth + gap) + barWidth / 2));
-            label.setAttribute('y', String(height + 14));
-            label.setAttribute('text-anchor', i === 0 ? 'start' : i === points.length - 1 ? 'end' : 'middle');
-            label.textContent = p.label.slice(5);
-            svg.append(label);
-        }
     });
-    return svg;
+    const named = [points[0], points[Math.floor(points.length / 2)], points[points.length - 1]];
+    return h('figure', { class: 'chart-figure' }, svg,
+             h('figcaption', { class: 'chart-axis muted' }, ...named.map((p) => h('span', {}, p?.label ?? ''))));
 }

@@ -419,17 +419,17 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::DesktopShell</name>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="148"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="150"/>
         <source>Please sign in again: %1</source>
         <translation>Please sign in again: %1</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="196"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="198"/>
         <source>%1 You will be asked for your password at the next start.</source>
         <translation>%1 You will be asked for your password at the next start.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="204"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="206"/>
         <source>Your sign-in on %1 has ended. Please sign in again.</source>
         <translation>Your sign-in on %1 has ended. Please sign in again.</translation>
     </message>
@@ -2063,12 +2063,12 @@ Connect only if they are the same.</translation>
         <translation>Show or hide how the model reasoned</translation>
     </message>
     <message>
-        <location filename="../ui/app/ReasoningBlock.cpp" line="100"/>
+        <location filename="../ui/app/ReasoningBlock.cpp" line="99"/>
         <source>Thinking… %1 s</source>
         <translation>Thinking… %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/app/ReasoningBlock.cpp" line="105"/>
+        <location filename="../ui/app/ReasoningBlock.cpp" line="104"/>
         <source>Thought for %1 s</source>
         <translation>Thought for %1 s</translation>
     </message>
@@ -2130,61 +2130,71 @@ Connect only if they are the same.</translation>
         <translation>Let other devices on this network use Hearth</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="26"/>
+        <location filename="../ui/app/SharingBox.cpp" line="27"/>
+        <source>Open Hearth in a web browser</source>
+        <translation>Open Hearth in a web browser</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="31"/>
         <source>Certificate fingerprint</source>
         <translation>Certificate fingerprint</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="30"/>
+        <location filename="../ui/app/SharingBox.cpp" line="35"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="33"/>
+        <location filename="../ui/app/SharingBox.cpp" line="41"/>
         <source>Addresses for other devices</source>
         <translation>Addresses for other devices</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="34"/>
+        <location filename="../ui/app/SharingBox.cpp" line="42"/>
         <source>QR code of the address</source>
         <translation>QR code of the address</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="37"/>
+        <location filename="../ui/app/SharingBox.cpp" line="45"/>
         <source>Apply</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="45"/>
+        <location filename="../ui/app/SharingBox.cpp" line="53"/>
         <source>Port:</source>
         <translation>Port:</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="92"/>
+        <location filename="../ui/app/SharingBox.cpp" line="101"/>
         <source>Secured with this computer&apos;s own certificate. When a device warns about it, check that it shows this SHA-256 fingerprint:
 %1</source>
         <translation>Secured with this computer&apos;s own certificate. When a device warns about it, check that it shows this SHA-256 fingerprint:
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="98"/>
+        <location filename="../ui/app/SharingBox.cpp" line="107"/>
         <source>Could not change sharing: %1</source>
         <translation>Could not change sharing: %1</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="100"/>
+        <location filename="../ui/app/SharingBox.cpp" line="109"/>
         <source>Only this computer can use Hearth.</source>
         <translation>Only this computer can use Hearth.</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="102"/>
+        <location filename="../ui/app/SharingBox.cpp" line="111"/>
         <source>Shared on port %1, but this computer has no network address right now.</source>
         <translation>Shared on port %1, but this computer has no network address right now.</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="106"/>
-        <source>Shared. On another device, open one of these addresses or scan the code, and sign in with an account an admin made for you:</source>
-        <translation>Shared. On another device, open one of these addresses or scan the code, and sign in with an account an admin made for you:</translation>
+        <location filename="../ui/app/SharingBox.cpp" line="115"/>
+        <source>Shared. On another device, open one of these addresses in a web browser or scan the code, and sign in with an account an admin made for you:</source>
+        <translation>Shared. On another device, open one of these addresses in a web browser or scan the code, and sign in with an account an admin made for you:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="135"/>
+        <source>Hearth also works in a web browser: &lt;a href=&quot;%1/&quot;&gt;open it on this computer&lt;/a&gt;.</source>
+        <translation>Hearth also works in a web browser: &lt;a href=&quot;%1/&quot;&gt;open it on this computer&lt;/a&gt;.</translation>
     </message>
 </context>
 <context>

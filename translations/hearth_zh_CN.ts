@@ -419,17 +419,17 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::DesktopShell</name>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="148"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="150"/>
         <source>Please sign in again: %1</source>
         <translation>请重新登录：%1</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="196"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="198"/>
         <source>%1 You will be asked for your password at the next start.</source>
         <translation>%1 下次启动时需要重新输入密码。</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="204"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="206"/>
         <source>Your sign-in on %1 has ended. Please sign in again.</source>
         <translation>你在 %1 上的登录已失效，请重新登录。</translation>
     </message>
@@ -2056,12 +2056,12 @@ Connect only if they are the same.</source>
         <translation>显示或隐藏模型的思考过程</translation>
     </message>
     <message>
-        <location filename="../ui/app/ReasoningBlock.cpp" line="100"/>
+        <location filename="../ui/app/ReasoningBlock.cpp" line="99"/>
         <source>Thinking… %1 s</source>
         <translation>思考中… %1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/app/ReasoningBlock.cpp" line="105"/>
+        <location filename="../ui/app/ReasoningBlock.cpp" line="104"/>
         <source>Thought for %1 s</source>
         <translation>已思考 %1 秒</translation>
     </message>
@@ -2123,61 +2123,71 @@ Connect only if they are the same.</source>
         <translation>允许本网络中的其他设备使用 Hearth</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="26"/>
+        <location filename="../ui/app/SharingBox.cpp" line="27"/>
+        <source>Open Hearth in a web browser</source>
+        <translation>在网页浏览器中打开 Hearth</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="31"/>
         <source>Certificate fingerprint</source>
         <translation>证书指纹</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="30"/>
+        <location filename="../ui/app/SharingBox.cpp" line="35"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="33"/>
+        <location filename="../ui/app/SharingBox.cpp" line="41"/>
         <source>Addresses for other devices</source>
         <translation>供其他设备使用的地址</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="34"/>
+        <location filename="../ui/app/SharingBox.cpp" line="42"/>
         <source>QR code of the address</source>
         <translation>地址的二维码</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="37"/>
+        <location filename="../ui/app/SharingBox.cpp" line="45"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="45"/>
+        <location filename="../ui/app/SharingBox.cpp" line="53"/>
         <source>Port:</source>
         <translation>端口：</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="92"/>
+        <location filename="../ui/app/SharingBox.cpp" line="101"/>
         <source>Secured with this computer&apos;s own certificate. When a device warns about it, check that it shows this SHA-256 fingerprint:
 %1</source>
         <translation>已使用本机自己的证书加密。当其他设备对此证书发出警告时，请确认它显示的是这个 SHA-256 指纹：
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="98"/>
+        <location filename="../ui/app/SharingBox.cpp" line="107"/>
         <source>Could not change sharing: %1</source>
         <translation>无法更改共享设置：%1</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="100"/>
+        <location filename="../ui/app/SharingBox.cpp" line="109"/>
         <source>Only this computer can use Hearth.</source>
         <translation>只有本机可以使用 Hearth。</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="102"/>
+        <location filename="../ui/app/SharingBox.cpp" line="111"/>
         <source>Shared on port %1, but this computer has no network address right now.</source>
         <translation>已在端口 %1 共享，但本机当前没有网络地址。</translation>
     </message>
     <message>
-        <location filename="../ui/app/SharingBox.cpp" line="106"/>
-        <source>Shared. On another device, open one of these addresses or scan the code, and sign in with an account an admin made for you:</source>
-        <translation>已共享。在其他设备上打开下面任一地址或扫描二维码，并用管理员为你创建的账号登录：</translation>
+        <location filename="../ui/app/SharingBox.cpp" line="115"/>
+        <source>Shared. On another device, open one of these addresses in a web browser or scan the code, and sign in with an account an admin made for you:</source>
+        <translation>已共享。在其他设备的网页浏览器中打开下面任一地址或扫描二维码，并用管理员为你创建的账号登录：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/SharingBox.cpp" line="135"/>
+        <source>Hearth also works in a web browser: &lt;a href=&quot;%1/&quot;&gt;open it on this computer&lt;/a&gt;.</source>
+        <translation>Hearth 也可以在网页浏览器中使用：&lt;a href=&quot;%1/&quot;&gt;在本机打开&lt;/a&gt;。</translation>
     </message>
 </context>
 <context>

@@ -123,8 +123,10 @@ void DesktopShell::startLocal()
                     if (nowShared)
                         stored.setValue(QStringLiteral("sharing/port"), port);
                 }
-                if (m_window)
+                if (m_window) {
                     m_window->settings()->sharing()->showState(nowShared, port, error, fingerprint);
+                    m_window->settings()->sharing()->setLocalUrl(m_localApi->baseUrl().toString());
+                }
             });
     m_serverThread.start();
 }
@@ -249,6 +251,7 @@ void DesktopShell::showWindow()
     sharing->setVisible(local);
     if (local) {
         sharing->showState(m_shared, quint16(m_api->baseUrl().port()), {}, m_tlsFingerprint);
+        sharing->setLocalUrl(m_api->baseUrl().toString());
         connect(sharing, &ui::SharingBox::sharingRequested, m_server, &DesktopServer::share);
     }
     showConnection();

@@ -90,6 +90,21 @@ private slots:
         sharing->showState(true, 8080, {}, fingerprint);
         QCOMPARE(sharing->shownUrls(), ui::SharingBox::networkUrls(8080, QStringLiteral("https")));
         QVERIFY(sharing->shownFingerprint().endsWith(fingerprint));
+        // The addresses and this computer's own are links to the web client.
+        sharing->setLocalUrl(m_server.baseUrl());
+        bool linked = false, linkedLocal = false;
+        for (QLabel *label : sharing->findChildren<QLabel *>()) {
+            linked = linked ||
+                     (label->openExternalLinks() &&
+                      label->text().contains(
+                          QStringLiteral("<a href=\"%1/\">").arg(sharing->shownUrls().value(0))));
+            linkedLocal =
+                linkedLocal || (label->isVisibleTo(sharing) &&
+                                label->text().contains(
+                                    QStringLiteral("<a href=\"%1/\">").arg(m_server.baseUrl())));
+        }
+        QVERIFY(sharing->shownUrls().isEmpty() || linked);
+        QVERIFY(linkedLocal);
         save(window, QStringLiteral("settings_en"));
         sharing->showState(false, 0, {});
         QVERIFY(sharing->shownUrls().isEmpty());

@@ -20,7 +20,12 @@ SharingBox::SharingBox(QWidget *parent)
     , m_urls(new QLabel(this))
     , m_qr(new QLabel(this))
     , m_fingerprint(new QLabel(this))
+    , m_browser(new QLabel(this))
 {
+    m_browser->setTextFormat(Qt::RichText);
+    m_browser->setOpenExternalLinks(true);
+    m_browser->setAccessibleName(tr("Open Hearth in a web browser"));
+    m_browser->hide();
     m_fingerprint->setWordWrap(true);
     m_fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_fingerprint->setAccessibleName(tr("Certificate fingerprint"));
@@ -29,7 +34,10 @@ SharingBox::SharingBox(QWidget *parent)
     m_port->setValue(8080);
     m_port->setAccessibleName(tr("Port"));
     m_state->setWordWrap(true);
-    m_urls->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Links: they open the web client in this computer's browser too.
+    m_urls->setTextFormat(Qt::RichText);
+    m_urls->setOpenExternalLinks(true);
+    m_urls->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_urls->setAccessibleName(tr("Addresses for other devices"));
     m_qr->setAccessibleName(tr("QR code of the address"));
     m_qr->setFixedSize(180, 180);
@@ -48,6 +56,7 @@ SharingBox::SharingBox(QWidget *parent)
     layout->addWidget(m_state, 2, 0, 1, 3);
     layout->addWidget(m_urls, 3, 0, 1, 3);
     layout->addWidget(m_fingerprint, 4, 0, 1, 4);
+    layout->addWidget(m_browser, 5, 0, 1, 4);
     layout->addWidget(m_qr, 0, 3, 4, 1);
     layout->setColumnStretch(1, 1);
     showState(false, 0, {});
@@ -103,9 +112,13 @@ void SharingBox::showState(bool shared, quint16 port, const QString &error,
                             "now.")
                              .arg(port));
     else
-        m_state->setText(tr("Shared. On another device, open one of these addresses or scan "
-                            "the code, and sign in with an account an admin made for you:"));
-    m_urls->setText(m_shownUrls.join(QLatin1Char('\n')));
+        m_state->setText(tr("Shared. On another device, open one of these addresses in a web "
+                            "browser or scan the code, and sign in with an account an admin made "
+                            "for you:"));
+    QStringList links;
+    for (const QString &url : std::as_const(m_shownUrls))
+        links << QStringLiteral("<a href=\"%1/\">%1</a>").arg(url.toHtmlEscaped());
+    m_urls->setText(links.join(QStringLiteral("<br>")));
     m_urls->setVisible(!m_shownUrls.isEmpty());
     // Whole pixels a module, as large as the label allows: crisp to scan.
     QImage qr = m_shownUrls.isEmpty() ? QImage() : qrCodeImage(m_shownUrls.first(), 1);
@@ -114,6 +127,15 @@ void SharingBox::showState(bool shared, quint16 port, const QString &error,
     m_qr->setPixmap(qr.isNull() ? QPixmap() : QPixmap::fromImage(qr));
     m_qr->setAlignment(Qt::AlignCenter);
     m_qr->setVisible(!qr.isNull());
+}
+
+void SharingBox::setLocalUrl(const QString &url)
+{
+    m_localUrl = url;
+    m_browser->setText(tr("Hearth also works in a web browser: <a href=\"%1/\">open it on this "
+                          "computer</a>.")
+                           .arg(url.toHtmlEscaped()));
+    m_browser->setVisible(!url.isEmpty());
 }
 
 } // namespace hearth::ui

@@ -23,6 +23,10 @@ public:
     void showState(bool shared, quint16 port, const QString &error,
                    const QString &tlsFingerprint = {});
     QStringList shownUrls() const { return m_shownUrls; }
+    // The embedded server's own address: the box links to the web client
+    // there, for this computer's browser.
+    void setLocalUrl(const QString &url);
+    QString localUrl() const { return m_localUrl; }
     QString shownFingerprint() const;
     QCheckBox *toggle() const { return m_toggle; }
     QSpinBox *port() const { return m_port; }
@@ -39,7 +43,9 @@ private:
     QLabel *m_urls;
     QLabel *m_qr;
     QLabel *m_fingerprint;
+    QLabel *m_browser;
     QStringList m_shownUrls;
+    QString m_localUrl;
 };
 
 } // namespace hearth::ui

@@ -17,7 +17,7 @@ packages=(
     "marked marked 15.0.12 sha512-8dD6FusOQSrpv9Z1rdNMdlSgQOIP880DHqnohobOmYLElGEqAL/JvxvuxZO16r4HtjTlfPRDC1hbvxC9dPN2nA== LICENSE.md lib/marked.esm.js:marked.esm.js"
     "dompurify dompurify 3.2.6 sha512-/2GogDQlohXPZe6D6NOgQvXLPSYBqIWMnZ8zzOhn09REE4eyAzb+Hed3jhoM9OkuaJ8P6ZGTTVWQKAi8ieIzfQ== LICENSE dist/purify.es.mjs:purify.es.mjs"
     "highlight @highlightjs/cdn-assets 11.11.1 sha512-VEPdHzwelZ12hEX18BHduqxMZGolcUsrbeokHYxOUIm8X2+M7nx5QPtPeQgRxR9XjhdLv4/7DD5BWOlSrJ3k7Q== LICENSE es/highlight.min.js:highlight.min.js styles/github.min.css:github.min.css styles/github-dark.min.css:github-dark.min.css"
-    "katex katex 0.16.22 sha512-XCHRdUw4lf3SKBaJe4EvgqIuWwkPSo9XoeO8GjQW94Bp7TWv9hNhzZjZ+OH9yf1UmLygb7DIT5GSFQiyt16zYg== LICENSE dist/katex.mjs:katex.mjs dist/katex.min.css:katex.min.css dist/fonts/*.woff2:fonts/"
+    "katex katex 0.16.22 sha512-XCHRdUw4lf3SKBaJe4EvgqIuWwkPSo9XoeO8GjQW94Bp7TWv9hNhzZjZ+OH9yf1UmLygb7DIT5GSFQiyt16zYg== LICENSE dist/katex.min.js:katex.min.js dist/katex.min.css:katex.min.css dist/fonts/*.woff2:fonts/"
 )
 
 if [[ ${1:-} == --check ]]; then

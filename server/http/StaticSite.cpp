@@ -114,7 +114,12 @@ const StaticSite::File *StaticSite::file(const QString &path) const
         '"' + QCryptographicHash::hash(loaded->body, QCryptographicHash::Sha256).toHex().left(20) +
         '"';
     loaded->immutable = hashedName(path);
-    if (compressible(loaded->mime) && loaded->body.size() > 1024) {
+    // A twin made at build time (web/CMakeLists.txt) is used as it is;
+    // otherwise the file is compressed here, once.
+    QFile twin(m_root + path + QStringLiteral(".gz"));
+    if (compressible(loaded->mime) && twin.open(QIODevice::ReadOnly)) {
+        loaded->gzipped = twin.readAll();
+    } else if (compressible(loaded->mime) && loaded->body.size() > 1024) {
         const QByteArray zipped = gzip(loaded->body);
         if (!zipped.isEmpty() && zipped.size() < loaded->body.size())
             loaded->gzipped = zipped;

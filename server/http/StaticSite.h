@@ -13,7 +13,8 @@ namespace hearth {
 // Plain files under a folder of Qt resources (":/web") served as a website,
 // the way qBittorrent ships its WebUI: MIME types by extension, an ETag
 // with If-None-Match (304), a year's immutable caching for content-hashed
-// names (app-3f2a9c1d.js) and revalidation for the rest, a gzip twin made
+// names (app-3f2a9c1d.js) and revalidation for the rest, the gzip twin made
+// at build time (`<file>.gz` among the resources) or else one made
 // once per file for browsers that accept it, and index.html for client
 // routes — paths whose last segment has no dot. The API's paths (/v1…,
 // /health) and missing assets are never answered here: they stay the

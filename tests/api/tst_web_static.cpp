@@ -154,6 +154,20 @@ private slots:
         QCOMPARE(plain.body, original);
     }
 
+    void aTwinMadeAtBuildTimeIsServedAsItIs()
+    {
+        const QByteArray original = resource(QStringLiteral("/assets/prebuilt.js"));
+        const QByteArray twin = resource(QStringLiteral("/assets/prebuilt.js.gz"));
+        QVERIFY(original.size() > 1024);
+        QVERIFY(!twin.isEmpty());
+        const ApiReply zipped =
+            get(QStringLiteral("/assets/prebuilt.js"), {{"Accept-Encoding", "gzip"}});
+        QCOMPARE(zipped.header("Content-Encoding"), QByteArray("gzip"));
+        QCOMPARE(zipped.body, twin); // gzip -1: not what the server would make
+        QCOMPARE(gunzip(zipped.body), original);
+        QCOMPARE(get(QStringLiteral("/assets/prebuilt.js")).body, original);
+    }
+
     void headAnswersWithoutABody()
     {
         QByteArray received;

@@ -130,7 +130,14 @@ async function typesetMath(root) {
     if (!katex) {
         const sheet = h('link', { rel: 'stylesheet', href: '/vendor/katex/katex.min.css' });
         document.head.append(sheet);
-        katex = import('/vendor/katex/katex.mjs').then((m) => m.default);
+        // KaTeX's minified build is a classic script that defines
+        // window.katex (a third of its ES module's size).
+        katex = new Promise((resolve, reject) => {
+            const script = h('script', { src: '/vendor/katex/katex.min.js' });
+            script.addEventListener('load', () => resolve(window.katex));
+            script.addEventListener('error', reject);
+            document.head.append(script);
+        });
     }
     const lib = await katex;
     for (const spot of spots) {

@@ -124,6 +124,14 @@ async function full() {
     check(await page.locator('.msg').count() === 4, 'a reload shows the conversation');
     check((await page.textContent('.msg.assistant >> nth=0')).includes('Stopped'), 'the stopped reply was kept as stopped');
 
+    // Tabs of one browser share the session: loading them together must
+    // not spend the rotating refresh cookie twice (that ends the sign-in).
+    const tabs = await Promise.all([0, 1, 2].map(() => page.context().newPage()));
+    await Promise.all([page.reload(), ...tabs.map((tab) => tab.goto(base + '/'))]);
+    await Promise.all([page, ...tabs].map((tab) => tab.waitForSelector('.composer-input')));
+    check(true, 'four tabs opened at once all stay signed in');
+    await Promise.all(tabs.map((tab) => tab.close()));
+
     // Model output cannot run script.
     const payload = 'Look: <img src=x onerror="alert(1)"> <script>alert(2)</script> [click](javascript:alert(3)) ' +
                     '<svg onload="alert(4)"><circle r="5"/></svg> <a href="javascript:alert(5)">x</a> ' +

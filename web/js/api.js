@@ -87,20 +87,22 @@ export class Api {
     refresh() {
         if (!this.keepsSession)
             return Promise.reject(new ApiError(401, 'UNAUTHORIZED', 'Not signed in'));
-        this.pendingRefresh ??= (async () => {
-            try {
-                const response = await fetch('/v1/auth/refresh', {
-                    method: 'POST',
-                    headers: { ...sessionHeader },
-                    credentials: 'same-origin',
-                });
-                if (!response.ok)
-                    throw await Api.errorOf(response);
-                this.acceptTokens(await response.json());
-            } finally {
-                this.pendingRefresh = null;
-            }
-        })();
+        const once = async () => {
+            const response = await fetch('/v1/auth/refresh', {
+                method: 'POST',
+                headers: { ...sessionHeader },
+                credentials: 'same-origin',
+            });
+            if (!response.ok)
+                throw await Api.errorOf(response);
+            this.acceptTokens(await response.json());
+        };
+        // Tabs share the cookie, and each refresh rotates it: two tabs
+        // refreshing at once would present the same token twice, which the
+        // server takes for theft and ends the sign-in. The Web Locks API
+        // makes the tabs take turns (each then sends the newest cookie).
+        const exclusive = navigator.locks ? () => navigator.locks.request('hearth-refresh', once) : once;
+        this.pendingRefresh ??= exclusive().finally(() => { this.pendingRefresh = null; });
         return this.pendingRefresh;
     }
 

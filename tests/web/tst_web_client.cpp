@@ -109,6 +109,27 @@ private slots:
         QVERIFY(m_upstream.clientDisconnects >= 1);
     }
 
+    // Figures for tests/bench/README.md (ctest -L bench): printed, never
+    // asserted; skipped unless HEARTH_WEB_BENCH is set.
+    void figures()
+    {
+        if (qEnvironmentVariableIsEmpty("HEARTH_WEB_BENCH"))
+            QSKIP("a benchmark: ctest --test-dir build -L bench -R web --verbose");
+        HearthProcess::Env env = HearthProcess::chatEnv(m_upstream.baseUrl());
+        env.append({QStringLiteral("HEARTH_ACCESS_LOG"), QStringLiteral("off")});
+        HearthProcess server(QStringLiteral(HEARTH_SERVER_BINARY), env);
+        const QString url = server.waitUntilServing();
+        QVERIFY(!url.isEmpty());
+        QProcessEnvironment scriptEnvironment = scriptEnv(QStringLiteral("bench"));
+        scriptEnvironment.insert(QStringLiteral("HEARTH_URL"), url);
+        scriptEnvironment.insert(QStringLiteral("HEARTH_SERVER_PID"),
+                                 QString::number(server.process().processId()));
+        const Run check =
+            run({m_node, QStringLiteral("web_client_check.mjs")}, scriptEnvironment, 900000);
+        QVERIFY2(check.exitCode == 0, check.output.right(4000).constData());
+        QVERIFY(check.output.contains("web client figures: done"));
+    }
+
     // The desktop's embedded server, shared on the network, serves the
     // client over HTTPS with its own certificate; the browser trusts it by
     // its public key's fingerprint, as a person accepting it once would.

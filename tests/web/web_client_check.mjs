@@ -2,7 +2,7 @@
 // browser). Started by tst_web_client with HEARTH_URL (a hearth-server
 // relaying to the test's fake provider), HEARTH_CHECK_MODE=full|https.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 
 const base = process.env.HEARTH_URL;
 const upstream = process.env.HEARTH_UPSTREAM_URL.replace(/\/v1$/, '');
@@ -280,6 +280,125 @@ async function full() {
     console.log('web client: all checks passed');
 }
 
+// Figures, not assertions (ctest -L bench): the first load's size and time,
+// frame gaps while 2,000 deltas stream, the server's memory under 100 tabs.
+async function signedInContext(options = {}) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...options });
+    const login = await context.request.post(base + '/v1/auth/login',
+        { data: admin, headers: { 'X-Hearth-Session': 'cookie' } });
+    check(login.ok(), 'a browser context signs in');
+    return context;
+}
+
+// When the composer first shows, from the navigation's start (recorded by
+// the page itself, not by the test's polling).
+const recordInteractive = () => {
+    new MutationObserver((_, observer) => {
+        if (document.querySelector('.composer-input')) {
+            window.hearthInteractiveAt = performance.now();
+            observer.disconnect();
+        }
+    }).observe(document, { childList: true, subtree: true });
+};
+
+async function loadFigures(page) {
+    await page.goto(base + '/');
+    await page.waitForSelector('.composer-input');
+    await page.waitForLoadState('networkidle');
+    return page.evaluate(() => {
+        const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+        const sum = (list) => list.reduce((n, e) => n + e.transferSize, 0);
+        return {
+            interactive: window.hearthInteractiveAt,
+            total: sum(entries),
+            api: sum(entries.filter((e) => new URL(e.name).pathname.startsWith('/v1/'))),
+            files: entries.length,
+            slowest: entries.toSorted((a, b) => b.responseEnd - a.responseEnd).slice(0, 4)
+                .map((e) => `${new URL(e.name).pathname} ${e.startTime.toFixed(0)}–${e.responseEnd.toFixed(0)} ms`),
+        };
+    });
+}
+
+async function bench() {
+    const token = await adminToken();
+    await api(token, 'PATCH', '/v1/admin/settings', { chatRateLimit: { perMinute: 100000, perDay: null, perWeek: null } });
+    const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+    // First load with an empty cache, then again with the cache warm.
+    const context = await signedInContext();
+    await context.addInitScript(recordInteractive);
+    const cold = await loadFigures(await context.newPage());
+    const warm = await loadFigures(await context.newPage());
+    console.log(`figure: first load of the chat screen: ${kb(cold.total)} transferred (${kb(cold.api)} of it API answers), ` +
+                `${cold.files} requests, interactive after ${cold.interactive.toFixed(0)} ms`);
+    console.log(`figure: load with a warm cache: ${kb(warm.total)} transferred, interactive after ${warm.interactive.toFixed(0)} ms`);
+    console.log(`  last to arrive: ${warm.slowest.join(', ')}`);
+
+    // 2,000 deltas: the longest gap between animation frames and the long tasks.
+    const page = await context.newPage();
+    await page.goto(base + '/');
+    await page.waitForSelector('.composer-input');
+    await page.evaluate(() => {
+        window.frameGaps = [];
+        window.longTasks = [];
+        new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration)))
+            .observe({ type: 'longtask' });
+        let last = performance.now();
+        const tick = (now) => {
+            window.frameGaps.push(now - last);
+            last = now;
+            if (!window.stopFrames)
+                requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+    });
+    const started = Date.now();
+    await send(page, 'Count to two thousand', 'fake-tokens-2000-5');
+    await waitForReplyDone(page);
+    const frames = await page.evaluate(() => {
+        window.stopFrames = true;
+        const gaps = window.frameGaps.slice(1);
+        return { max: Math.max(...gaps), over50: gaps.filter((g) => g > 50).length, count: gaps.length,
+                 longTasks: window.longTasks, text: [...document.querySelectorAll('.msg.assistant .content')].pop().textContent };
+    });
+    check(frames.text.includes('tok1999'), 'all 2,000 deltas arrived');
+    console.log(`figure: 2,000 deltas in ${((Date.now() - started) / 1000).toFixed(1)} s: ${frames.count} frames, ` +
+                `longest gap ${frames.max.toFixed(1)} ms, ${frames.over50} over 50 ms, ` +
+                `long tasks: ${frames.longTasks.length ? frames.longTasks.map((d) => d.toFixed(0)).join(', ') + ' ms' : 'none'}`);
+    await context.close();
+
+    // 100 tabs (10 signed-in browser contexts of 10) each streaming a reply.
+    const pid = process.env.HEARTH_SERVER_PID;
+    const memory = () => Object.fromEntries(readFileSync(`/proc/${pid}/status`, 'utf8').split('\n')
+        .filter((l) => /^Vm(RSS|HWM):/.test(l)).map((l) => [l.split(':')[0], Number(l.split(/\s+/)[1]) / 1024]));
+    const before = memory();
+    const contexts = await Promise.all(Array.from({ length: 10 }, () => signedInContext({ viewport: { width: 390, height: 844 } })));
+    const signedIn = memory(); // Argon2's memory for the ten sign-ins stays with the allocator
+    const pages = [];
+    for (const c of contexts) {
+        c.setDefaultTimeout(180000); // 100 tabs on two cores
+        for (let i = 0; i < 10; ++i)
+            pages.push(await c.newPage());
+    }
+    await Promise.all(pages.map(async (p) => { await p.goto(base + '/'); await p.waitForSelector('.composer-input'); }));
+    const loaded = memory();
+    let peakRss = 0;
+    const sampler = setInterval(() => { peakRss = Math.max(peakRss, memory().VmRSS); }, 100);
+    await Promise.all(pages.map((p) => send(p, 'Stream with everyone else', 'fake-tokens-200-20')));
+    await Promise.all(pages.map((p) => p.waitForSelector('.msg.assistant.streaming')));
+    const streaming = memory();
+    await Promise.all(pages.map((p) => waitForReplyDone(p)));
+    clearInterval(sampler);
+    const done = await Promise.all(pages.map((p) => p.evaluate(() => [...document.querySelectorAll('.msg.assistant .content')].pop().textContent)));
+    check(done.every((t) => t.includes('tok199')), 'all 100 tabs received their whole reply');
+    const after = memory();
+    const mb = (n) => `${n.toFixed(1)} MiB`;
+    console.log(`figure: server memory: ${mb(before.VmRSS)} idle, ${mb(signedIn.VmRSS)} after ten sign-ins, ${mb(loaded.VmRSS)} with 100 tabs open, ` +
+                `${mb(streaming.VmRSS)} while all 100 stream (peak RSS sampled ${mb(peakRss)}), ${mb(after.VmRSS)} after; VmHWM ${mb(after.VmHWM)}`);
+    await Promise.all(contexts.map((c) => c.close()));
+    console.log('web client figures: done');
+}
+
 async function https() {
     const page = await newPage({ width: 390, height: 844, locale: 'zh-CN' });
     await signIn(page, 'phone@example.com', "a phone's password");
@@ -303,7 +422,7 @@ async function https() {
 }
 
 try {
-    await (mode === 'https' ? https() : full());
+    await ({ https, bench, full }[mode] ?? full)();
 } catch (e) {
     console.error(e.stack ?? e);
     process.exitCode = 1;

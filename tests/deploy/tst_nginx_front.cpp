@@ -9,6 +9,8 @@
 
 #include <QtCore/QDir>
 #include <QtCore/QFile>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
 #include <QtCore/QProcess>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTemporaryDir>
@@ -138,6 +140,42 @@ private slots:
                                {{"Content-Type", "application/json"}})
                      .status,
                  413);
+    }
+
+    // The web client through the proxy: its page with its own CSP, Hearth's
+    // gzip twins passed through, and a session cookie marked Secure (the
+    // proxy says the browser came over HTTPS) that renews from the page's
+    // own origin, port included.
+    void webClientBehindTheProxy()
+    {
+        const ApiReply page =
+            client()->request("GET", QStringLiteral("/"), {}, {{"Accept", "text/html"}});
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.header("Content-Type").startsWith("text/html"));
+        QVERIFY(page.header("Content-Security-Policy").contains("script-src 'self'"));
+        QVERIFY(page.header("Strict-Transport-Security").contains("max-age="));
+        const ApiReply script = client()->request("GET", QStringLiteral("/js/main.js"), {},
+                                                  {{"Accept-Encoding", "gzip"}});
+        QCOMPARE(script.status, 200);
+        QCOMPARE(script.header("Content-Encoding"), QByteArray("gzip"));
+
+        const QByteArray credentials =
+            QJsonDocument(QJsonObject{{QStringLiteral("email"), TestServer::adminEmail},
+                                      {QStringLiteral("password"), TestServer::adminPassword}})
+                .toJson(QJsonDocument::Compact);
+        const ApiReply login = client()->request(
+            "POST", QStringLiteral("/v1/auth/login"), credentials,
+            {{"Content-Type", "application/json"}, {"X-Hearth-Session", "cookie"}});
+        QCOMPARE(login.status, 200);
+        const QByteArray setCookie = login.header("Set-Cookie");
+        QVERIFY2(setCookie.contains("; Secure") && setCookie.contains("; HttpOnly"),
+                 setCookie.constData());
+        const QByteArray cookie = setCookie.left(setCookie.indexOf(';'));
+        const ApiReply renewed = client()->request(
+            "POST", QStringLiteral("/v1/auth/refresh"), {},
+            {{"Cookie", cookie}, {"Origin", m_https.toLatin1()}, {"X-Hearth-Session", "cookie"}});
+        QVERIFY2(renewed.status == 200, renewed.body.constData());
+        QVERIFY(!renewed.json().value(QLatin1String("accessToken")).toString().isEmpty());
     }
 
     void streamedDeltasAreNotHeldBack()

@@ -3,6 +3,7 @@
 #include "http/Responder.h"
 
 #include <QtCore/QPointer>
+#include <QtCore/QTemporaryFile>
 #include <QtCore/QUrl>
 #include <QtNetwork/QTcpSocket>
 
@@ -22,6 +23,8 @@ RequestFramer::Limits limitsOf(const HttpOptions &options)
     limits.maxHeaderBytes = options.maxHeaderBytes;
     limits.maxHeaderFields = options.maxHeaderFields;
     limits.maxBodyBytes = options.maxBodyBytes;
+    limits.spooledBodyLimit = options.spooledBodyLimit;
+    limits.spoolDir = options.spoolDir;
     return limits;
 }
 
@@ -179,6 +182,7 @@ void ConnectionGuard::dispatch()
     }
     request.method = head.method;
     request.headers = head.headers;
+    request.bodyFile = m_framer.takeSpool();
     request.body = m_framer.takeBody();
     request.remoteAddress = m_socket->peerAddress();
     m_inFlight = true;

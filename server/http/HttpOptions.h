@@ -3,13 +3,21 @@
 #include <QtCore/QStringList>
 #include <QtNetwork/QSslConfiguration>
 
+#include <functional>
 #include <optional>
 
 namespace hearth {
 
+struct RequestHead;
+
 struct HttpOptions
 {
     qint64 maxBodyBytes = 4 * 1024 * 1024;
+    // Uploads: a request this gives a limit for (by its head) has its body
+    // written to a temporary file in spoolDir as it arrives, up to that
+    // limit, instead of held in memory (HttpRequest::bodyFile).
+    std::function<qint64(const RequestHead &)> spooledBodyLimit;
+    QString spoolDir;
     int maxHeaderBytes = 16 * 1024;
     int maxRequestLineBytes = 8 * 1024;
     int maxHeaderFields = 100;

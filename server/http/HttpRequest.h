@@ -6,6 +6,10 @@
 #include <QtCore/QUrlQuery>
 #include <QtNetwork/QHostAddress>
 
+#include <memory>
+
+class QTemporaryFile;
+
 namespace hearth {
 
 // A complete request as the connection guard framed it (RequestFramer),
@@ -17,6 +21,10 @@ struct HttpRequest
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; // names in lower case
     QByteArray body;
+    // An upload's body, written to a temporary file as it arrived (see
+    // HttpOptions::spooledBodyLimit); `body` is then empty. Removed with
+    // the last copy of the request unless the handler keeps it.
+    std::shared_ptr<QTemporaryFile> bodyFile;
     QHostAddress remoteAddress;
     // Reached us over TLS: directly, or through a trusted proxy that says so
     // (X-Forwarded-Proto: https).

@@ -2,6 +2,9 @@
 
 #include "core/HttpSyntax.h"
 
+#include <QtCore/QDir>
+#include <QtCore/QTemporaryFile>
+
 namespace hearth {
 
 namespace {
@@ -11,6 +14,8 @@ constexpr qsizetype maxChunkLineBytes = 1024; // size and extensions
 RequestFramer::RequestFramer(const Limits &limits)
     : m_limits(limits)
 {}
+
+RequestFramer::~RequestFramer() = default;
 
 bool RequestFramer::readingBody() const
 {
@@ -28,24 +33,61 @@ QByteArray RequestFramer::takeBody()
 {
     QByteArray body = std::move(m_body);
     m_body = QByteArray();
+    m_spool.reset();
+    m_bodyBytes = 0;
     m_state = State::Head;
     return body;
+}
+
+std::unique_ptr<QTemporaryFile> RequestFramer::takeSpool()
+{
+    if (m_spool && !m_spool->flush())
+        m_spool.reset();
+    return std::move(m_spool);
 }
 
 RequestFramer::Result RequestFramer::fail(int status, const char *code, const char *message)
 {
     m_state = State::Failed;
     m_error = Error{status, code, message};
+    m_spool.reset(); // nothing of a refused upload is kept
     return Result::Error;
 }
 
 RequestFramer::Result RequestFramer::bodyTooLarge()
 {
+    m_spool.reset();
     m_state = State::Failed;
     m_error = Error{413, "PAYLOAD_TOO_LARGE",
                     "The request body is larger than this server accepts (" +
-                        QByteArray::number(m_limits.maxBodyBytes) + " bytes)"};
+                        QByteArray::number(m_bodyLimit) + " bytes)"};
     return Result::Error;
+}
+
+RequestFramer::Result RequestFramer::startBody()
+{
+    const qint64 spooled = m_limits.spooledBodyLimit ? m_limits.spooledBodyLimit(m_head) : 0;
+    m_bodyLimit = spooled > 0 ? spooled : m_limits.maxBodyBytes;
+    m_bodyBytes = 0;
+    if (m_head.contentLength > m_bodyLimit)
+        return bodyTooLarge();
+    if (spooled > 0 && (m_head.chunked || m_head.contentLength > 0)) {
+        m_spool = std::make_unique<QTemporaryFile>(
+            QDir(m_limits.spoolDir).filePath(QStringLiteral("upload-XXXXXX")));
+        if (!m_spool->open())
+            return fail(507, "INSUFFICIENT_STORAGE", "The upload could not be stored");
+    }
+    return Result::NeedMore;
+}
+
+bool RequestFramer::appendBody(const char *data, qsizetype size)
+{
+    m_bodyBytes += size;
+    if (!m_spool) {
+        m_body.append(data, size);
+        return true;
+    }
+    return m_spool->write(data, size) == size;
 }
 
 RequestFramer::Result RequestFramer::feed(const char *data, qsizetype size, qsizetype *used)
@@ -63,13 +105,16 @@ RequestFramer::Result RequestFramer::feed(const char *data, qsizetype size, qsiz
             m_state = State::Head; // the previous request was not taken: dropped
             m_head = RequestHead{};
             m_body.clear();
+            m_spool.reset();
+            m_bodyBytes = 0;
             break;
         case State::Head:
             result = feedHead(at, left, &step);
             break;
         case State::Body:
             step = qMin<qint64>(m_remaining, left);
-            m_body.append(at, step);
+            if (!appendBody(at, step))
+                return fail(507, "INSUFFICIENT_STORAGE", "The upload could not be stored");
             m_remaining -= step;
             if (m_remaining == 0) {
                 m_state = State::Done;
@@ -78,7 +123,8 @@ RequestFramer::Result RequestFramer::feed(const char *data, qsizetype size, qsiz
             break;
         case State::ChunkData:
             step = qMin<qint64>(m_remaining, left);
-            m_body.append(at, step);
+            if (!appendBody(at, step))
+                return fail(507, "INSUFFICIENT_STORAGE", "The upload could not be stored");
             m_remaining -= step;
             if (m_remaining == 0)
                 m_state = State::ChunkEnd;
@@ -140,8 +186,8 @@ RequestFramer::Result RequestFramer::headEnded()
         return fail(505, "HTTP_VERSION_NOT_SUPPORTED", parsed.reason.constData());
     }
     m_head = std::move(parsed.head);
-    if (m_head.contentLength > m_limits.maxBodyBytes)
-        return bodyTooLarge();
+    if (const Result started = startBody(); started != Result::NeedMore)
+        return started;
     if (m_head.chunked) {
         m_state = State::ChunkSize;
         return Result::HeadComplete;
@@ -200,7 +246,7 @@ RequestFramer::Result RequestFramer::feedChunkLine(const char *data, qsizetype s
         m_state = State::Trailer;
         return Result::NeedMore;
     }
-    if (m_body.size() + chunk > m_limits.maxBodyBytes)
+    if (m_bodyBytes + chunk > m_bodyLimit)
         return bodyTooLarge();
     m_remaining = chunk;
     m_state = State::ChunkData;

@@ -3,6 +3,12 @@
 #include "http/RequestHead.h"
 
 #include <QtCore/QByteArray>
+#include <QtCore/QString>
+
+#include <functional>
+#include <memory>
+
+class QTemporaryFile;
 
 namespace hearth {
 
@@ -20,6 +26,10 @@ public:
         int maxHeaderBytes = 16 * 1024; // the fields, without the request line
         int maxHeaderFields = 100;
         qint64 maxBodyBytes = 4 * 1024 * 1024;
+        // Uploads: for a head this gives a limit for, the body goes to a
+        // temporary file in spoolDir instead of memory, up to that limit.
+        std::function<qint64(const RequestHead &)> spooledBodyLimit;
+        QString spoolDir;
     };
     enum class Result {
         NeedMore,     // every byte was used; the request is not complete yet
@@ -35,6 +45,9 @@ public:
     };
 
     explicit RequestFramer(const Limits &limits);
+    ~RequestFramer();
+    RequestFramer(const RequestFramer &) = delete;
+    RequestFramer &operator=(const RequestFramer &) = delete;
 
     // Uses bytes from `data` and says how many in `*used`; stops early at
     // HeadComplete, Request and Error so the caller can act in order.
@@ -43,6 +56,9 @@ public:
     const RequestHead &head() const { return m_head; }
     RequestHead takeHead();
     QByteArray takeBody();
+    // The file a spooled body was written to (flushed, open, positioned at
+    // its end; removed when destroyed), or null. Take it before takeBody().
+    std::unique_ptr<QTemporaryFile> takeSpool();
     const Error &error() const { return m_error; }
     // Some bytes of a request have arrived but not its whole head.
     bool readingHead() const { return m_state == State::Head && !m_buffer.isEmpty(); }
@@ -56,6 +72,8 @@ private:
     Result feedChunkLine(const char *data, qsizetype size, qsizetype *used);
     Result fail(int status, const char *code, const char *message);
     Result bodyTooLarge();
+    Result startBody();
+    bool appendBody(const char *data, qsizetype size);
 
     Limits m_limits;
     State m_state = State::Head;
@@ -65,6 +83,9 @@ private:
     qint64 m_trailerBytes = 0;
     RequestHead m_head;
     QByteArray m_body;
+    qint64 m_bodyLimit = 0; // for the current request
+    qint64 m_bodyBytes = 0; // received so far, in memory or spooled
+    std::unique_ptr<QTemporaryFile> m_spool;
     Error m_error;
 };
 

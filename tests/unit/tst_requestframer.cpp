@@ -1,5 +1,9 @@
 #include "http/RequestFramer.h"
 
+#include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtCore/QTemporaryDir>
+#include <QtCore/QTemporaryFile>
 #include <QtTest/QTest>
 
 using namespace hearth;
@@ -11,6 +15,7 @@ struct Framed
 {
     QList<RequestHead> heads;
     QList<QByteArray> bodies;
+    QList<bool> spooled; // the body came in a file
     int errorStatus = 0;
     int continues = 0; // HeadComplete results
 };
@@ -36,11 +41,56 @@ Framed frame(const QByteArray &bytes, qsizetype piece = 1 << 20,
                 ++out.continues;
             if (result == R::Request) {
                 out.heads << framer.takeHead();
-                out.bodies << framer.takeBody();
+                const std::unique_ptr<QTemporaryFile> spool = framer.takeSpool();
+                out.spooled << bool(spool);
+                QByteArray body = framer.takeBody();
+                if (spool) {
+                    QFile written(spool->fileName()); // as a handler would open it
+                    if (body.isEmpty() && written.open(QIODevice::ReadOnly))
+                        body = written.readAll();
+                }
+                out.bodies << body;
             }
         }
     }
     return out;
+}
+
+// POST /upload bodies go to files in `dir`, up to 64 KiB; others stay in
+// memory, up to 1 KiB.
+RequestFramer::Limits spoolingLimits(const QString &dir)
+{
+    RequestFramer::Limits limits;
+    limits.maxBodyBytes = 1024;
+    limits.spoolDir = dir;
+    limits.spooledBodyLimit = [](const RequestHead &head) -> qint64 {
+        return head.method == "POST" && head.target == "/upload" ? 64 * 1024 : 0;
+    };
+    return limits;
+}
+
+QByteArray upload(const QByteArray &body, const QByteArray &target = "/upload")
+{
+    return "POST " + target + " HTTP/1.1\r\nContent-Length: " + QByteArray::number(body.size()) +
+           "\r\n\r\n" + body;
+}
+
+QByteArray chunkedUpload(const QByteArray &body, qsizetype chunk)
+{
+    QByteArray out = "POST /upload HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n";
+    for (qsizetype at = 0; at < body.size(); at += chunk) {
+        const QByteArray piece = body.mid(at, chunk);
+        out += QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n";
+    }
+    return out + "0\r\n\r\n";
+}
+
+QByteArray sample(qsizetype size)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    for (qsizetype i = 0; i < size; ++i)
+        bytes[i] = char(i * 7 + i / 251);
+    return bytes;
 }
 
 } // namespace
@@ -135,6 +185,73 @@ private slots:
         QCOMPARE(used, 1); // stops at the end of the request
         QCOMPARE(framer.takeBody(), QByteArray("xy"));
         QVERIFY(!framer.readingBody());
+    }
+
+    // Uploads are written to a file as they arrive, past the in-memory
+    // limit; other requests on the same connection stay in memory.
+    void uploadsGoToAFile()
+    {
+        QTemporaryDir dir;
+        const QByteArray big = sample(50 * 1024);
+        const QByteArray bytes = upload(big) + upload("small", "/other") + chunkedUpload(big, 4000);
+        for (const qsizetype piece : {qsizetype(1000), qsizetype(65536), bytes.size()}) {
+            const Framed out = frame(bytes, piece, spoolingLimits(dir.path()));
+            QCOMPARE(out.errorStatus, 0);
+            QCOMPARE(out.bodies.size(), 3);
+            QCOMPARE(out.spooled, (QList<bool>{true, false, true}));
+            QCOMPARE(out.bodies[0], big);
+            QCOMPARE(out.bodies[1], QByteArray("small"));
+            QCOMPARE(out.bodies[2], big);
+        }
+        QVERIFY(QDir(dir.path()).isEmpty()); // the spools went with the requests
+    }
+
+    void uploadLimits_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<int>("status");
+        QTest::newRow("upload over its limit") << upload(sample(64 * 1024 + 1)) << 413;
+        QTest::newRow("chunked upload over its limit")
+            << chunkedUpload(sample(70 * 1024), 8192) << 413;
+        QTest::newRow("upload-sized body elsewhere") << upload(sample(2000), "/other") << 413;
+        QTest::newRow("upload at its limit") << upload(sample(64 * 1024)) << 0;
+    }
+    void uploadLimits()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(int, status);
+        QTemporaryDir dir;
+        const Framed out = frame(bytes, 5000, spoolingLimits(dir.path()));
+        QCOMPARE(out.errorStatus, status);
+        QVERIFY(QDir(dir.path()).isEmpty()); // nothing of a refused upload stays
+    }
+
+    // A client that goes away half-way leaves nothing behind.
+    void aCutOffUploadLeavesNothing()
+    {
+        QTemporaryDir dir;
+        const QByteArray half = upload(sample(40 * 1024)).chopped(20 * 1024);
+        {
+            RequestFramer framer(spoolingLimits(dir.path()));
+            qsizetype used = 0, offset = 0;
+            while (offset < half.size()) {
+                QVERIFY(framer.feed(half.constData() + offset, half.size() - offset, &used) !=
+                        R::Error);
+                offset += used;
+            }
+            QVERIFY(framer.readingBody());
+            // Being written: as a file of its own, or unnamed (Linux's
+            // O_TMPFILE, which even a crash cannot leave behind).
+            QVERIFY(QDir(dir.path()).entryList(QDir::Files).size() <= 1);
+        }
+        QVERIFY(QDir(dir.path()).isEmpty());
+    }
+
+    void anUnwritableSpoolIsAClearError()
+    {
+        const Framed out =
+            frame(upload("data"), 1 << 20, spoolingLimits(QStringLiteral("/nonexistent/spool")));
+        QCOMPARE(out.errorStatus, 507);
     }
 };
 

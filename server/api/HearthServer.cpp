@@ -12,6 +12,7 @@
 #include "api/admin/AdminSettingsController.h"
 #include "api/admin/AdminUsageController.h"
 #include "api/admin/AdminUsersController.h"
+#include "api/attachments/AttachmentController.h"
 #include "api/auth/AuthController.h"
 #include "api/auth/Authenticator.h"
 #include "api/auth/TokenService.h"
@@ -60,6 +61,7 @@ public:
     std::unique_ptr<MessageController> messages;
     std::unique_ptr<SystemController> system;
     std::unique_ptr<MeController> me;
+    std::unique_ptr<AttachmentController> attachments;
     std::unique_ptr<AdminUsersController> adminUsers;
     std::unique_ptr<AdminUsageController> adminUsage;
     std::unique_ptr<AdminSettingsController> adminSettings;
@@ -94,6 +96,8 @@ void HearthServerPrivate::tidy()
     context->rateEvents.pruneBefore(now - 8ll * 86400 * 1000);
     if (const auto s = settings->current())
         context->accessLog.pruneBefore(now - qint64(s->logRetentionDays) * 86400 * 1000);
+    // Uploads a crash cut off, and ones never sent with a message.
+    context->attachments.sweep(now - 3600ll * 1000, now - 86400ll * 1000);
 }
 
 HearthServer::~HearthServer()
@@ -165,6 +169,16 @@ bool HearthServer::start(QString *error)
 
     HttpOptions options;
     options.maxBodyBytes = d->config.maxBodyBytes;
+    // Uploads go to files in the data folder as they arrive (the spool
+    // sits on the same disk as the SQLite file, not in a small /tmp).
+    options.spoolDir = QDir(d->config.dataDir).filePath(QStringLiteral("uploads"));
+    if (!QDir().mkpath(options.spoolDir)) {
+        *error = QStringLiteral("cannot create %1").arg(options.spoolDir);
+        return false;
+    }
+    options.spooledBodyLimit = [limit = d->config.maxUploadBytes](const RequestHead &head) {
+        return AttachmentController::uploadLimit(head, limit);
+    };
     options.maxConnections = d->config.maxConnections;
     options.maxConnectionsPerAddress = d->config.maxConnectionsPerAddress;
     options.idleTimeoutMs = d->config.idleTimeoutSec * 1000;
@@ -185,6 +199,7 @@ bool HearthServer::start(QString *error)
     d->messages = std::make_unique<MessageController>(ctx, *d->auth);
     d->system = std::make_unique<SystemController>(ctx, *d->auth);
     d->me = std::make_unique<MeController>(ctx, *d->auth);
+    d->attachments = std::make_unique<AttachmentController>(ctx, *d->auth);
     d->adminUsers = std::make_unique<AdminUsersController>(ctx, *d->auth);
     d->adminUsage = std::make_unique<AdminUsageController>(ctx, *d->auth);
     d->adminSettings = std::make_unique<AdminSettingsController>(ctx, *d->auth);
@@ -199,6 +214,7 @@ bool HearthServer::start(QString *error)
     d->conversations->registerRoutes(router);
     d->messages->registerRoutes(router);
     d->me->registerRoutes(router);
+    d->attachments->registerRoutes(router);
     d->adminUsers->registerRoutes(router);
     d->adminUsage->registerRoutes(router);
     d->adminSettings->registerRoutes(router);

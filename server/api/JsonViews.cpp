@@ -3,6 +3,7 @@
 #include "core/TimeFormat.h"
 #include "llm/ChatTypes.h"
 #include "storage/ApiKeyRepository.h"
+#include "storage/AttachmentRepository.h"
 #include "storage/UsageRepository.h"
 
 namespace hearth {
@@ -131,6 +132,20 @@ QJsonObject apiKeyJson(const ApiKeyRecord &k)
             {QStringLiteral("createdAt"), toRfc3339(k.createdAt)},
             {QStringLiteral("lastUsedAt"),
              k.lastUsedAt ? QJsonValue(toRfc3339(k.lastUsedAt)) : QJsonValue()}};
+}
+
+QJsonObject attachmentJson(const AttachmentRecord &a)
+{
+    return {{QStringLiteral("id"), a.id},
+            {QStringLiteral("name"), a.name},
+            {QStringLiteral("mediaType"), QString::fromUtf8(a.mediaType)},
+            {QStringLiteral("kind"), a.kind},
+            {QStringLiteral("size"), a.size},
+            {QStringLiteral("sha256"), QString::fromLatin1(a.sha256)},
+            {QStringLiteral("url"), QStringLiteral("/v1/attachments/%1/content").arg(a.id)},
+            {QStringLiteral("conversationId"),
+             a.conversationId.isEmpty() ? QJsonValue() : QJsonValue(a.conversationId)},
+            {QStringLiteral("createdAt"), toRfc3339(a.createdAt)}};
 }
 
 } // namespace hearth

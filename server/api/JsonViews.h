@@ -10,6 +10,7 @@ struct ModelInfo;
 struct UsageTotals;
 struct UsageRecordRow;
 struct ApiKeyRecord;
+struct AttachmentRecord;
 
 // The API's JSON shapes (camelCase, RFC 3339 times), one function each.
 QJsonObject meJson(const User &user);
@@ -21,5 +22,6 @@ QJsonObject adminUserJson(const User &user);
 QJsonObject usageTotalsJson(const UsageTotals &totals);
 QJsonObject usageRecordJson(const UsageRecordRow &row);
 QJsonObject apiKeyJson(const ApiKeyRecord &key);
+QJsonObject attachmentJson(const AttachmentRecord &attachment);
 
 } // namespace hearth

@@ -6,6 +6,7 @@
 #include "security/PasswordHasher.h"
 #include "storage/AccessLogRepository.h"
 #include "storage/ApiKeyRepository.h"
+#include "storage/AttachmentRepository.h"
 #include "storage/ConversationRepository.h"
 #include "storage/Database.h"
 #include "storage/MessageRepository.h"
@@ -45,6 +46,7 @@ struct ServerContext
         , settings(*db)
         , rateEvents(*db)
         , accessLog(*db)
+        , attachments(*db)
     {
         // Hashing is deliberately slow: a few workers so logins run in
         // parallel without starving the machine.
@@ -66,6 +68,7 @@ struct ServerContext
     SettingsRepository settings;
     RateEventRepository rateEvents;
     AccessLogRepository accessLog;
+    AttachmentRepository attachments;
     ProviderRegistry *providers = nullptr;
     SettingsService *settingsService = nullptr;
     // Parent for background jobs (exports, relays' helpers): lives exactly as

@@ -55,11 +55,18 @@ bool count(QSqlDatabase db, const QString &table, qint64 *rows, QString *error)
 
 QStringList DatabaseCopy::tables()
 {
-    return {QStringLiteral("users"),       QStringLiteral("refresh_tokens"),
-            QStringLiteral("api_keys"),    QStringLiteral("conversations"),
-            QStringLiteral("messages"),    QStringLiteral("usage_ledger"),
-            QStringLiteral("providers"),   QStringLiteral("settings"),
-            QStringLiteral("rate_events"), QStringLiteral("access_log")};
+    return {QStringLiteral("users"),
+            QStringLiteral("refresh_tokens"),
+            QStringLiteral("api_keys"),
+            QStringLiteral("conversations"),
+            QStringLiteral("messages"),
+            QStringLiteral("attachments"),
+            QStringLiteral("attachment_pieces"),
+            QStringLiteral("usage_ledger"),
+            QStringLiteral("providers"),
+            QStringLiteral("settings"),
+            QStringLiteral("rate_events"),
+            QStringLiteral("access_log")};
 }
 
 bool DatabaseCopy::copyInto(Database &source, const DatabaseSettings &to, const Progress &progress,
@@ -169,6 +176,11 @@ bool DatabaseCopy::copyTable(const QString &table, qint64 &done, qint64 total,
     QStringList columns;
     for (int i = 0; i < read.record().count(); ++i)
         columns << read.record().fieldName(i);
+    // Attachment pieces are 1 MiB each: one per statement (MySQL's packet
+    // limit) and a few per transaction.
+    const bool pieces = table == QLatin1String("attachment_pieces");
+    const int perStatement = pieces ? 1 : rowsPerStatement;
+    const int perTransaction = pieces ? 16 : rowsPerTransaction;
 
     QSqlQuery fullBatch(destination);
     bool fullPrepared = false;
@@ -179,10 +191,10 @@ bool DatabaseCopy::copyTable(const QString &table, qint64 &done, qint64 total,
         if (pendingRows == 0)
             return true;
         QSqlQuery partial(destination);
-        QSqlQuery &insert = pendingRows == rowsPerStatement ? fullBatch : partial;
-        if (pendingRows == rowsPerStatement && !fullPrepared)
-            fullPrepared = fullBatch.prepare(insertStatement(table, columns, rowsPerStatement));
-        else if (pendingRows != rowsPerStatement)
+        QSqlQuery &insert = pendingRows == perStatement ? fullBatch : partial;
+        if (pendingRows == perStatement && !fullPrepared)
+            fullPrepared = fullBatch.prepare(insertStatement(table, columns, perStatement));
+        else if (pendingRows != perStatement)
             partial.prepare(insertStatement(table, columns, pendingRows));
         for (const QVariant &value : std::as_const(pending))
             insert.addBindValue(value);
@@ -194,7 +206,7 @@ bool DatabaseCopy::copyTable(const QString &table, qint64 &done, qint64 total,
         rowsInTransaction += pendingRows;
         pending.clear();
         pendingRows = 0;
-        if (rowsInTransaction >= rowsPerTransaction) {
+        if (rowsInTransaction >= perTransaction) {
             destination.commit();
             destination.transaction();
             rowsInTransaction = 0;
@@ -219,7 +231,7 @@ bool DatabaseCopy::copyTable(const QString &table, qint64 &done, qint64 total,
                  value.toByteArray().isNull());
             pending << (!read.isNull(i) && emptyText ? QVariant(QStringLiteral("")) : value);
         }
-        if (++pendingRows == rowsPerStatement && !flush()) {
+        if (++pendingRows == perStatement && !flush()) {
             destination.rollback();
             return false;
         }

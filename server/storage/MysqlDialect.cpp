@@ -88,6 +88,8 @@ QString MysqlDialect::columnType(Column column) const
         return QStringLiteral("TEXT");
     case Column::LongText:
         return QStringLiteral("MEDIUMTEXT");
+    case Column::Bytes: // attachment pieces of 1 MiB: under max_allowed_packet
+        return QStringLiteral("MEDIUMBLOB");
     }
     return QStringLiteral("TEXT");
 }

@@ -62,4 +62,9 @@ QList<SqlDialect::Migration> PostgresDialect::migrations() const
     return portableMigrations(*this);
 }
 
+QString PostgresDialect::columnType(Column column) const
+{
+    return column == Column::Bytes ? QStringLiteral("BYTEA") : SqlDialect::columnType(column);
+}
+
 } // namespace hearth

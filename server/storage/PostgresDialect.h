@@ -14,6 +14,7 @@ public:
     void configure(QSqlDatabase &db, const DatabaseSettings &settings) const override;
     QStringList sessionSetup() const override;
     QList<Migration> migrations() const override;
+    QString columnType(Column column) const override;
     bool isStillThere(const DatabaseSettings &) const override { return true; }
     bool isConnectionLost(const QSqlError &error) const override;
     QString migrationLock() const override;

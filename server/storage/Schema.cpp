@@ -6,7 +6,8 @@ namespace {
 
 // Statements are written once with type tokens that each dialect fills in:
 // {id} (UUID keys and references), {idx} (other indexed text), {text},
-// {long} (message bodies, JSON) and {table} (after every CREATE TABLE).
+// {long} (message bodies, JSON), {bytes} and {table} (after every CREATE
+// TABLE).
 QString expand(QString statement, const SqlDialect &dialect)
 {
     using Column = SqlDialect::Column;
@@ -14,6 +15,7 @@ QString expand(QString statement, const SqlDialect &dialect)
     statement.replace(QLatin1String("{idx}"), dialect.columnType(Column::Indexed));
     statement.replace(QLatin1String("{text}"), dialect.columnType(Column::Text));
     statement.replace(QLatin1String("{long}"), dialect.columnType(Column::LongText));
+    statement.replace(QLatin1String("{bytes}"), dialect.columnType(Column::Bytes));
     statement.replace(QLatin1String("{table}"), dialect.tableOptions());
     return statement;
 }
@@ -198,7 +200,40 @@ QList<SqlDialect::Migration> portableMigrations(const SqlDialect &dialect)
          QStringLiteral(
              "ALTER TABLE usage_ledger ADD COLUMN reasoning_tokens BIGINT NOT NULL DEFAULT 0")},
         dialect);
-    return {initial, multiUser, recordsOrder, replyProgress, reasoning};
+    // Uploaded pictures and documents, in the database on every backend so
+    // that backups and copies carry them: a row each, and their bytes in
+    // pieces of at most 1 MiB (MySQL's packet limit; never a whole file in
+    // one statement). `complete` turns 1 once every piece is in: a crash
+    // half-way leaves a row the sweep removes. Not yet sent with a message:
+    // conversation_id and message_id NULL.
+    SqlDialect::Migration attachments{6, QStringLiteral("attachments"), {}};
+    attachments.statements = expandAll(
+        {QStringLiteral("CREATE TABLE attachments ("
+                        " id {id} PRIMARY KEY,"
+                        " user_id {id} NOT NULL,"
+                        " conversation_id {id},"
+                        " message_id {id},"
+                        " name {text} NOT NULL,"
+                        " media_type {text} NOT NULL,"
+                        " kind {text} NOT NULL,"
+                        " size BIGINT NOT NULL,"
+                        " sha256 {text} NOT NULL,"
+                        " complete BIGINT NOT NULL DEFAULT 0,"
+                        " created_at BIGINT NOT NULL,"
+                        " FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE,"
+                        " FOREIGN KEY (conversation_id) REFERENCES conversations(id)"
+                        " ON DELETE CASCADE){table}"),
+         QStringLiteral("CREATE INDEX attachments_user ON attachments (user_id, created_at)"),
+         QStringLiteral("CREATE INDEX attachments_conversation ON attachments (conversation_id)"),
+         QStringLiteral("CREATE TABLE attachment_pieces ("
+                        " attachment_id {id} NOT NULL,"
+                        " seq BIGINT NOT NULL,"
+                        " data {bytes} NOT NULL,"
+                        " PRIMARY KEY (attachment_id, seq),"
+                        " FOREIGN KEY (attachment_id) REFERENCES attachments(id)"
+                        " ON DELETE CASCADE){table}")},
+        dialect);
+    return {initial, multiUser, recordsOrder, replyProgress, reasoning, attachments};
 }
 
 } // namespace hearth

@@ -24,9 +24,9 @@ bool SqlDialect::isConnectionLost(const QSqlError &error) const
     return error.type() == QSqlError::ConnectionError;
 }
 
-QString SqlDialect::columnType(Column) const
+QString SqlDialect::columnType(Column column) const
 {
-    return QStringLiteral("TEXT");
+    return column == Column::Bytes ? QStringLiteral("BLOB") : QStringLiteral("TEXT");
 }
 
 QString SqlDialect::dropIndex(const QString &index, const QString &) const

@@ -55,8 +55,9 @@ public:
     QString likePattern(const QString &needle) const;
 
     // Column types of the shared schema (Schema.cpp). Standard SQL: TEXT for
-    // all; MySQL needs bounded types for keys and indexed columns.
-    enum class Column { Id, Indexed, Text, LongText };
+    // all but bytes (BLOB); MySQL needs bounded types for keys and indexed
+    // columns, PostgreSQL calls bytes BYTEA.
+    enum class Column { Id, Indexed, Text, LongText, Bytes };
     virtual QString columnType(Column column) const;
     // Appended to every CREATE TABLE (engine, character set).
     virtual QString tableOptions() const { return {}; }

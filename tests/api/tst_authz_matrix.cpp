@@ -54,6 +54,11 @@ const QHash<QByteArray, Expectation> &expectations()
         // Managing keys takes a sign-in: a leaked key cannot make more.
         {"POST /v1/me/api-keys", {R"({"name":"more"})", {401, 201, 201, 201, 403, 403}}},
         {"DELETE /v1/me/api-keys/:id", {"", {401, 204, 404, 404, 403, 403}}},
+        // Any bytes that are text are a document.
+        {"POST /v1/attachments", {R"({"note":"a text file"})", {401, 201, 201, 201, 403, 201}}},
+        {"GET /v1/attachments/:id", {"", {401, 200, 404, 404, 403, 200}}},
+        {"GET /v1/attachments/:id/content", {"", {401, 200, 404, 404, 403, 200}}},
+        {"DELETE /v1/attachments/:id", {"", {401, 204, 404, 404, 403, 204}}},
         {"GET /v1/conversations", {"", {401, 200, 200, 200, 403, 200}}},
         {"POST /v1/conversations", {R"({"title":"t"})", {401, 201, 201, 201, 403, 201}}},
         {"GET /v1/conversations/:id", {"", {401, 200, 404, 404, 403, 200}}},
@@ -140,6 +145,9 @@ class TestAuthzMatrix final : public QObject
         const QString n = QString::number(++m_made);
         if (pattern.startsWith(QLatin1String("/v1/conversations/")))
             return m_userA->createConversation();
+        if (pattern.startsWith(QLatin1String("/v1/attachments/")))
+            return idOf(m_userA->request("POST", QStringLiteral("/v1/attachments?name=a.txt"),
+                                         "A's notes\n"));
         if (pattern.startsWith(QLatin1String("/v1/me/api-keys/")))
             return idOf(m_userA->post(QStringLiteral("/v1/me/api-keys"),
                                       {{QStringLiteral("name"), QStringLiteral("k") + n}}));

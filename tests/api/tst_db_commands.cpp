@@ -91,6 +91,14 @@ private slots:
                                  QStringLiteral("fake-stream"))
                      .status,
                  200);
+        // An attachment of three 1 MiB pieces and a bit (any bytes that are text).
+        QByteArray notes;
+        for (int line = 0; notes.size() < 3 * 1024 * 1024 + 100; ++line)
+            notes += QStringLiteral("第 %1 行：搬家要带的东西\n").arg(line).toUtf8();
+        const ApiReply attached =
+            ann.request("POST", QStringLiteral("/v1/attachments?name=notes.txt"), notes, {});
+        QCOMPARE(attached.status, 201);
+        const QString attachmentUrl = attached.json().value(QLatin1String("url")).toString();
 
         // A backup of the running server.
         const QString backup = m_dir.filePath(QStringLiteral("backup.db"));
@@ -133,6 +141,7 @@ private slots:
             annThere.get(QStringLiteral("/v1/conversations/%1/messages").arg(conversation)).array();
         QCOMPARE(messages.size(), 2);
         QCOMPARE(messages[0][QLatin1String("content")].toString(), QStringLiteral("还记得我吗？"));
+        QVERIFY(annThere.get(attachmentUrl).body == notes);
         QCOMPARE(annThere.get(QStringLiteral("/v1/me/usage")).json(),
                  ann.get(QStringLiteral("/v1/me/usage")).json());
         // The provider key was unsealed on the other side.

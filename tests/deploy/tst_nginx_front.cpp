@@ -178,6 +178,18 @@ private slots:
         QVERIFY(!renewed.json().value(QLatin1String("accessToken")).toString().isEmpty());
     }
 
+    // Attachments pass Nginx's 4 MB limit for everything else.
+    void largeUploadsGoThrough()
+    {
+        const auto c = client();
+        c->login(TestServer::adminEmail, TestServer::adminPassword);
+        const QByteArray notes = QByteArray("a line of notes\n").repeated(6 * 65536); // 6 MiB
+        const ApiReply stored =
+            c->request("POST", QStringLiteral("/v1/attachments?name=notes.txt"), notes, {});
+        QVERIFY2(stored.status == 201, stored.body.constData());
+        QCOMPARE(stored.json().value(QLatin1String("size")).toInteger(), notes.size());
+    }
+
     void streamedDeltasAreNotHeldBack()
     {
         const auto owned = client();

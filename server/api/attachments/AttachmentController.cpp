@@ -1,0 +1,168 @@
+#include "api/attachments/AttachmentController.h"
+
+#include "api/ApiReply.h"
+#include "api/JsonViews.h"
+#include "api/ServerContext.h"
+#include "api/attachments/AttachmentDownload.h"
+#include "api/auth/Authenticator.h"
+#include "attachments/ContentSniffer.h"
+#include "attachments/SafeFileName.h"
+#include "core/Clock.h"
+#include "core/Ids.h"
+#include "http/RequestHead.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+#include <QtCore/QCryptographicHash>
+#include <QtCore/QTemporaryFile>
+
+namespace hearth {
+
+namespace {
+
+const QString uploadPath = QStringLiteral("/v1/attachments");
+
+// On a worker: what the file is, its checksum, then its bytes into the
+// database. The file stays the caller's (it is removed on the server thread).
+Outcome<AttachmentRecord> storeUpload(AttachmentRepository &repository, QTemporaryFile &file,
+                                      AttachmentRecord record, const QString &givenName)
+{
+    const SniffedContent content = sniffContent(file);
+    using Kind = SniffedContent::Kind;
+    if (content.kind == Kind::Empty)
+        return ApiError{
+            400, QStringLiteral("EMPTY_FILE"), QStringLiteral("The file is empty"), {}, 0};
+    if (content.kind == Kind::Unsupported)
+        return ApiError{415,
+                        QStringLiteral("UNSUPPORTED_FILE"),
+                        QStringLiteral("Hearth cannot read this file: it is %1. It takes "
+                                       "pictures (PNG, JPEG, WebP, GIF), PDFs and text files.")
+                            .arg(content.what),
+                        {},
+                        0};
+    QCryptographicHash sha256(QCryptographicHash::Sha256);
+    if (!file.seek(0) || !sha256.addData(&file))
+        return ApiError::internal();
+    record.kind =
+        content.kind == Kind::Image ? QStringLiteral("image") : QStringLiteral("document");
+    record.mediaType = content.mediaType;
+    if (content.kind == Kind::Text)
+        record.mediaType += "; charset=" + content.encoding.toLower();
+    record.name =
+        safeFileName(givenName, record.kind == QLatin1String("image") ? QStringLiteral("image")
+                                                                      : QStringLiteral("document"));
+    record.size = file.size();
+    record.sha256 = sha256.result().toHex();
+    const Outcome<Done> stored = repository.store(record, file);
+    if (!stored)
+        return stored.error();
+    return record;
+}
+
+} // namespace
+
+AttachmentController::AttachmentController(ServerContext &context, const Authenticator &auth,
+                                           QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_auth(auth)
+{
+    m_workers.setMaxThreadCount(2);
+}
+
+qint64 AttachmentController::uploadLimit(const RequestHead &head, qint64 maxUploadBytes)
+{
+    const qsizetype query = head.target.indexOf('?');
+    const QByteArray path = query < 0 ? head.target : head.target.left(query);
+    return head.method == "POST" && path == "/v1/attachments" ? maxUploadBytes : 0;
+}
+
+void AttachmentController::registerRoutes(Router &router)
+{
+    router.add("POST", uploadPath,
+               m_auth.require([this](const HttpRequest &r, const ResponderPtr &p, const Caller &c) {
+                   upload(r, p, c);
+               }));
+    router.add("GET", QStringLiteral("/v1/attachments/:id"),
+               m_auth.require([this](const HttpRequest &r, const ResponderPtr &p, const Caller &c) {
+                   describe(r, p, c);
+               }));
+    router.add("GET", QStringLiteral("/v1/attachments/:id/content"),
+               m_auth.require([this](const HttpRequest &r, const ResponderPtr &p, const Caller &c) {
+                   download(r, p, c);
+               }));
+    router.add("DELETE", QStringLiteral("/v1/attachments/:id"),
+               m_auth.require([this](const HttpRequest &r, const ResponderPtr &p, const Caller &c) {
+                   remove(r, p, c);
+               }));
+}
+
+void AttachmentController::upload(const HttpRequest &request, const ResponderPtr &responder,
+                                  const Caller &me)
+{
+    std::shared_ptr<QTemporaryFile> file = request.bodyFile;
+    if (!file) {
+        replyError(
+            responder,
+            ApiError{
+                400, QStringLiteral("EMPTY_FILE"), QStringLiteral("The file is empty"), {}, 0});
+        return;
+    }
+    AttachmentRecord record;
+    record.id = newId();
+    record.userId = me.id;
+    record.createdAt = Clock::system().nowMs();
+    AttachmentRepository *repository = &m_context.attachments;
+    Database *db = m_context.db.get();
+    QtConcurrent::run(&m_workers, [repository, db, spool = file.get(), record,
+                                   name = request.queryValue(QStringLiteral("name"))] {
+        auto stored = storeUpload(*repository, *spool, record, name);
+        // Pool threads come and go: none keeps a connection.
+        db->releaseConnection();
+        return stored;
+    }).then(this, [responder, file](const Outcome<AttachmentRecord> &stored) {
+        if (!stored) {
+            replyError(responder, stored.error());
+            return;
+        }
+        replyJson(responder, 201, attachmentJson(stored.value()));
+    });
+}
+
+void AttachmentController::describe(const HttpRequest &request, const ResponderPtr &responder,
+                                    const Caller &me)
+{
+    const auto found = m_context.attachments.findOwned(request.param(QStringLiteral("id")), me.id);
+    if (!found)
+        replyError(responder, found.error());
+    else if (!found->has_value())
+        replyError(responder, ApiError::notFound(QStringLiteral("Attachment")));
+    else
+        replyJson(responder, 200, attachmentJson(*found.value()));
+}
+
+void AttachmentController::download(const HttpRequest &request, const ResponderPtr &responder,
+                                    const Caller &me)
+{
+    const auto found = m_context.attachments.findOwned(request.param(QStringLiteral("id")), me.id);
+    if (!found)
+        replyError(responder, found.error());
+    else if (!found->has_value())
+        replyError(responder, ApiError::notFound(QStringLiteral("Attachment")));
+    else
+        (new AttachmentDownload(m_context.attachments, *found.value(), responder, m_context.jobs))
+            ->start();
+}
+
+void AttachmentController::remove(const HttpRequest &request, const ResponderPtr &responder,
+                                  const Caller &me)
+{
+    const auto removed = m_context.attachments.remove(request.param(QStringLiteral("id")), me.id);
+    if (!removed)
+        replyError(responder, removed.error());
+    else if (!removed.value())
+        replyError(responder, ApiError::notFound(QStringLiteral("Attachment")));
+    else
+        responder->sendEmpty(204);
+}
+
+} // namespace hearth

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "http/Router.h"
+
+#include <QtCore/QObject>
+#include <QtCore/QThreadPool>
+
+namespace hearth {
+
+struct ServerContext;
+struct RequestHead;
+class Authenticator;
+struct Caller;
+
+// Pictures and documents sent into a chat: POST /v1/attachments (the file
+// as the raw body, ?name= its name), GET /v1/attachments/:id, GET
+// /v1/attachments/:id/content and DELETE /v1/attachments/:id. Uploads
+// arrive in a spool file (HttpOptions::spooledBodyLimit), are recognised by
+// their content and stored in the database on a worker of their own.
+class AttachmentController final : public QObject
+{
+    Q_OBJECT
+public:
+    AttachmentController(ServerContext &context, const Authenticator &auth,
+                         QObject *parent = nullptr);
+    void registerRoutes(Router &router);
+    // The upload limit for a request's head; 0 for requests that are not uploads.
+    static qint64 uploadLimit(const RequestHead &head, qint64 maxUploadBytes);
+
+private:
+    void upload(const HttpRequest &request, const ResponderPtr &responder, const Caller &me);
+    void describe(const HttpRequest &request, const ResponderPtr &responder, const Caller &me);
+    void download(const HttpRequest &request, const ResponderPtr &responder, const Caller &me);
+    void remove(const HttpRequest &request, const ResponderPtr &responder, const Caller &me);
+
+    ServerContext &m_context;
+    const Authenticator &m_auth;
+    // Reading, hashing and storing uploads: not the password workers, so a
+    // few big uploads never hold up sign-ins.
+    QThreadPool m_workers;
+};
+
+} // namespace hearth

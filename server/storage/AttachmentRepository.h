@@ -1,0 +1,65 @@
+#pragma once
+
+#include "core/Outcome.h"
+
+#include <QtCore/QByteArray>
+#include <QtCore/QString>
+
+#include <optional>
+
+class QIODevice;
+
+namespace hearth {
+
+class Database;
+
+// An uploaded picture or document as stored (its bytes apart, in pieces).
+struct AttachmentRecord
+{
+    QString id;
+    QString userId;
+    QString conversationId; // empty until it is sent with a message
+    QString messageId;
+    QString name;
+    QByteArray mediaType;
+    QString kind; // "image" | "document"
+    qint64 size = 0;
+    QByteArray sha256; // hex
+    qint64 createdAt = 0;
+};
+
+// Attachments and their bytes, in the database on every backend (so that
+// backups and `db copy` carry them), in pieces of at most pieceBytes.
+// Usable from any thread (each has its own connection): storing 20 MB is
+// work for a worker, not the server thread.
+class AttachmentRepository
+{
+public:
+    static constexpr qint64 pieceBytes = 1024 * 1024;
+
+    explicit AttachmentRepository(Database &db)
+        : m_db(db)
+    {}
+
+    // Writes the row, then `content` from its start piece by piece, then
+    // marks the row complete. What a failure leaves is removed at once, or
+    // by sweep() after a crash.
+    Outcome<Done> store(const AttachmentRecord &record, QIODevice &content);
+    // A complete attachment of this user's; nullopt for anyone else's.
+    Outcome<std::optional<AttachmentRecord>> findOwned(const QString &id, const QString &userId);
+    // Piece `seq` (from 0) of a stored attachment; empty past the end.
+    Outcome<QByteArray> piece(const QString &id, qint64 seq);
+    // False when there is no such attachment of this user's.
+    Outcome<bool> remove(const QString &id, const QString &userId);
+    // The bytes this user's attachments take.
+    Outcome<qint64> storedBytes(const QString &userId);
+    // Removes incomplete attachments (an upload cut off by a crash) made
+    // before `incompleteBefore`, and ones never sent with a message made
+    // before `unsentBefore`. Returns how many went.
+    Outcome<int> sweep(qint64 incompleteBefore, qint64 unsentBefore);
+
+private:
+    Database &m_db;
+};
+
+} // namespace hearth

@@ -90,9 +90,11 @@ QJsonObject adminUserJson(const User &u)
         QStringLiteral("quota"),
         QJsonObject{{QStringLiteral("dailyTokens"),
                      u.dailyTokenQuota ? QJsonValue(double(*u.dailyTokenQuota)) : QJsonValue()},
-                    {QStringLiteral("monthlyTokens"), u.monthlyTokenQuota
-                                                          ? QJsonValue(double(*u.monthlyTokenQuota))
-                                                          : QJsonValue()}});
+                    {QStringLiteral("monthlyTokens"),
+                     u.monthlyTokenQuota ? QJsonValue(double(*u.monthlyTokenQuota)) : QJsonValue()},
+                    {QStringLiteral("storageBytes"), u.storageQuotaBytes
+                                                         ? QJsonValue(double(*u.storageQuotaBytes))
+                                                         : QJsonValue()}});
     return json;
 }
 

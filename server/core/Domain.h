@@ -32,6 +32,7 @@ struct User
     qint64 lastLoginAt = 0;
     std::optional<qint64> dailyTokenQuota; // none: the server default applies
     std::optional<qint64> monthlyTokenQuota;
+    std::optional<qint64> storageQuotaBytes; // attachments; none: the server default
 };
 
 struct Conversation

@@ -51,7 +51,8 @@ QJsonObject rateLimitsJson(const RateLimits &l)
 QJsonObject quotaJson(const TokenQuota &q)
 {
     return {{QStringLiteral("dailyTokens"), optionalJson(q.dailyTokens)},
-            {QStringLiteral("monthlyTokens"), optionalJson(q.monthlyTokens)}};
+            {QStringLiteral("monthlyTokens"), optionalJson(q.monthlyTokens)},
+            {QStringLiteral("storageBytes"), optionalJson(q.storageBytes)}};
 }
 
 QJsonObject ServerSettings::toJson() const
@@ -106,6 +107,7 @@ TokenQuota readQuota(const QJsonObject &json, TokenQuota base, const QString &fi
 {
     readOptional(json, "dailyTokens", base.dailyTokens, qint64(1) << 50, field, errors);
     readOptional(json, "monthlyTokens", base.monthlyTokens, qint64(1) << 50, field, errors);
+    readOptional(json, "storageBytes", base.storageBytes, qint64(1) << 50, field, errors);
     return base;
 }
 

@@ -18,10 +18,13 @@ struct RateLimits
     bool any() const { return perMinute || perDay || perWeek; }
 };
 
+// A user's limits: tokens per day and month, and the bytes their
+// attachments may take. None: no limit (or, on a user, the server default).
 struct TokenQuota
 {
     std::optional<qint64> dailyTokens;
     std::optional<qint64> monthlyTokens;
+    std::optional<qint64> storageBytes;
 };
 
 // Settings the admin changes at run time. Those also set in the environment
@@ -46,7 +49,7 @@ std::optional<RateLimits> parseRateLimits(const QString &text);
 QJsonObject rateLimitsJson(const RateLimits &limits);
 QJsonObject quotaJson(const TokenQuota &quota);
 
-// Reads {perMinute, perDay, perWeek} / {dailyTokens, monthlyTokens} fields
+// Reads {perMinute, perDay, perWeek} / {dailyTokens, monthlyTokens, storageBytes} fields
 // (null clears one); records problems as "<field>.<key> must …".
 RateLimits readRateLimits(const QJsonObject &json, RateLimits base, const QString &field,
                           QStringList &errors);

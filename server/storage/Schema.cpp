@@ -233,7 +233,11 @@ QList<SqlDialect::Migration> portableMigrations(const SqlDialect &dialect)
                         " FOREIGN KEY (attachment_id) REFERENCES attachments(id)"
                         " ON DELETE CASCADE){table}")},
         dialect);
-    return {initial, multiUser, recordsOrder, replyProgress, reasoning, attachments};
+    // A user's own limit for what their attachments take (NULL: the default).
+    SqlDialect::Migration storageQuota{7, QStringLiteral("attachment storage quota"), {}};
+    storageQuota.statements =
+        QStringList{QStringLiteral("ALTER TABLE users ADD COLUMN quota_storage_bytes BIGINT")};
+    return {initial, multiUser, recordsOrder, replyProgress, reasoning, attachments, storageQuota};
 }
 
 } // namespace hearth

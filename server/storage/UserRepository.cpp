@@ -8,7 +8,7 @@ namespace hearth {
 namespace {
 const QString selectUser = QStringLiteral(
     "SELECT id, email, name, avatar, password_hash, role, disabled, token_version, created_at,"
-    " last_login_at, quota_daily_tokens, quota_monthly_tokens FROM users");
+    " last_login_at, quota_daily_tokens, quota_monthly_tokens, quota_storage_bytes FROM users");
 
 std::optional<qint64> optionalInt(const QVariant &value)
 {
@@ -35,6 +35,7 @@ User readUser(const SqlRun &row)
     u.lastLoginAt = row.value(9).toLongLong();
     u.dailyTokenQuota = optionalInt(row.value(10));
     u.monthlyTokenQuota = optionalInt(row.value(11));
+    u.storageQuotaBytes = optionalInt(row.value(12));
     return u;
 }
 } // namespace
@@ -113,10 +114,12 @@ Outcome<Done> UserRepository::update(const User &user, bool endSessions)
     noteChange();
     SqlRun q(m_db, QStringLiteral("UPDATE users SET name = ?, avatar = ?, role = ?, disabled = ?,"
                                   " quota_daily_tokens = ?, quota_monthly_tokens = ?,"
+                                  " quota_storage_bytes = ?,"
                                   " password_hash = ?, updated_at = ?,"
                                   " token_version = token_version + ? WHERE id = ?"));
     q.bind(user.name).bind(user.avatar).bind(roleName(user.role)).bind(user.disabled ? 1 : 0);
     q.bind(fromOptional(user.dailyTokenQuota)).bind(fromOptional(user.monthlyTokenQuota));
+    q.bind(fromOptional(user.storageQuotaBytes));
     q.bind(user.passwordHash).bind(Clock::system().nowMs()).bind(endSessions ? 1 : 0).bind(user.id);
     if (!q.exec())
         return q.error();

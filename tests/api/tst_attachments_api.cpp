@@ -193,6 +193,63 @@ private slots:
                  0);
     }
 
+    // What a user's attachments take is bounded: the server's default, or
+    // the admin's figure for that user; deleting makes room again.
+    void theStorageQuotaHolds()
+    {
+        ApiClient admin(m_server.baseUrl());
+        admin.login(TestServer::adminEmail, TestServer::adminPassword);
+        ApiClient carol(m_server.baseUrl());
+        QVERIFY(
+            m_server.addUser(QStringLiteral("carol@example.com"), QStringLiteral("carol-pass-1")));
+        const QString carolId =
+            carol.login(QStringLiteral("carol@example.com"), QStringLiteral("carol-pass-1"))
+                .value(QLatin1String("user"))
+                .toObject()
+                .value(QLatin1String("id"))
+                .toString();
+        QVERIFY(!carolId.isEmpty());
+        QCOMPARE(admin
+                     .patch(QStringLiteral("/v1/admin/settings"),
+                            {{QStringLiteral("defaultQuota"),
+                              QJsonObject{{QStringLiteral("storageBytes"), 100000}}}})
+                     .status,
+                 200);
+        const QByteArray sixty(60000, 'x');
+        const ApiReply first = upload(carol, sixty, QStringLiteral("one.txt"));
+        QCOMPARE(first.status, 201);
+        const ApiReply second = upload(carol, sixty, QStringLiteral("two.txt"));
+        QCOMPARE(second.status, 413);
+        QCOMPARE(second.code(), QStringLiteral("STORAGE_QUOTA_EXCEEDED"));
+        QVERIFY2(second.json()
+                     .value(QLatin1String("error"))
+                     .toString()
+                     .contains(QLatin1String("0.1 MB")),
+                 second.body.constData());
+        // Her own, larger figure wins over the default.
+        const ApiReply raised = admin.patch(
+            QStringLiteral("/v1/admin/users/") + carolId,
+            {{QStringLiteral("quota"), QJsonObject{{QStringLiteral("storageBytes"), 150000}}}});
+        QCOMPARE(raised.status, 200);
+        QCOMPARE(raised.json()[QLatin1String("quota")][QLatin1String("storageBytes")].toInteger(),
+                 150000);
+        QCOMPARE(upload(carol, sixty, QStringLiteral("two.txt")).status, 201);
+        QCOMPARE(upload(carol, sixty, QStringLiteral("three.txt")).status, 413);
+        // Room again once one is deleted.
+        QCOMPARE(carol
+                     .del(QStringLiteral("/v1/attachments/") +
+                          first.json().value(QLatin1String("id")).toString())
+                     .status,
+                 204);
+        QCOMPARE(upload(carol, sixty, QStringLiteral("three.txt")).status, 201);
+        QCOMPARE(admin
+                     .patch(QStringLiteral("/v1/admin/settings"),
+                            {{QStringLiteral("defaultQuota"),
+                              QJsonObject{{QStringLiteral("storageBytes"), QJsonValue()}}}})
+                     .status,
+                 200);
+    }
+
     // A client that leaves half-way through its upload leaves nothing.
     void aCutOffUploadKeepsNothing()
     {

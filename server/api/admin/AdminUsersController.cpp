@@ -156,7 +156,7 @@ void AdminUsersController::update(const HttpRequest &request, const ResponderPtr
     if (v.has(QStringLiteral("quota"))) {
         const QJsonValue quota = body->value(QStringLiteral("quota"));
         QStringList errors;
-        TokenQuota q{user.dailyTokenQuota, user.monthlyTokenQuota};
+        TokenQuota q{user.dailyTokenQuota, user.monthlyTokenQuota, user.storageQuotaBytes};
         if (quota.isNull())
             q = {};
         else if (!quota.isObject())
@@ -167,6 +167,7 @@ void AdminUsersController::update(const HttpRequest &request, const ResponderPtr
             v.fail(error);
         user.dailyTokenQuota = q.dailyTokens;
         user.monthlyTokenQuota = q.monthlyTokens;
+        user.storageQuotaBytes = q.storageBytes;
     }
     if (!v.ok()) {
         replyError(responder, ApiError::validation(v.errors()));

@@ -3,6 +3,7 @@
 #include "api/ApiReply.h"
 #include "api/JsonViews.h"
 #include "api/ServerContext.h"
+#include "api/SettingsService.h"
 #include "api/attachments/AttachmentDownload.h"
 #include "api/auth/Authenticator.h"
 #include "attachments/ContentSniffer.h"
@@ -21,10 +22,18 @@ namespace {
 
 const QString uploadPath = QStringLiteral("/v1/attachments");
 
-// On a worker: what the file is, its checksum, then its bytes into the
-// database. The file stays the caller's (it is removed on the server thread).
+QString megabytes(qint64 bytes)
+{
+    return QString::number(double(bytes) / (1024 * 1024), 'f', 1) + QStringLiteral(" MB");
+}
+
+// On a worker: what the file is, whether it fits the user's storage quota,
+// its checksum, then its bytes into the database. The file stays the
+// caller's (it is removed on the server thread). Two uploads at once may
+// both fit a quota that only one of them fits: a bound, not an account.
 Outcome<AttachmentRecord> storeUpload(AttachmentRepository &repository, QTemporaryFile &file,
-                                      AttachmentRecord record, const QString &givenName)
+                                      AttachmentRecord record, const QString &givenName,
+                                      std::optional<qint64> quota)
 {
     const SniffedContent content = sniffContent(file);
     using Kind = SniffedContent::Kind;
@@ -39,6 +48,20 @@ Outcome<AttachmentRecord> storeUpload(AttachmentRepository &repository, QTempora
                             .arg(content.what),
                         {},
                         0};
+    if (quota) {
+        const Outcome<qint64> used = repository.storedBytes(record.userId);
+        if (!used)
+            return used.error();
+        if (used.value() + file.size() > *quota)
+            return ApiError{
+                413,
+                QStringLiteral("STORAGE_QUOTA_EXCEEDED"),
+                QStringLiteral("This file (%1) does not fit: your attachments take %2 "
+                               "of your %3. Delete some, or ask the admin for more.")
+                    .arg(megabytes(file.size()), megabytes(used.value()), megabytes(*quota)),
+                {},
+                0};
+    }
     QCryptographicHash sha256(QCryptographicHash::Sha256);
     if (!file.seek(0) || !sha256.addData(&file))
         return ApiError::internal();
@@ -111,11 +134,20 @@ void AttachmentController::upload(const HttpRequest &request, const ResponderPtr
     record.id = newId();
     record.userId = me.id;
     record.createdAt = Clock::system().nowMs();
+    std::optional<qint64> quota = me.storageQuotaBytes;
+    if (!quota) {
+        const auto settings = m_context.settingsService->current();
+        if (!settings) {
+            replyError(responder, settings.error());
+            return;
+        }
+        quota = settings->defaultQuota.storageBytes;
+    }
     AttachmentRepository *repository = &m_context.attachments;
     Database *db = m_context.db.get();
-    QtConcurrent::run(&m_workers, [repository, db, spool = file.get(), record,
+    QtConcurrent::run(&m_workers, [repository, db, spool = file.get(), record, quota,
                                    name = request.queryValue(QStringLiteral("name"))] {
-        auto stored = storeUpload(*repository, *spool, record, name);
+        auto stored = storeUpload(*repository, *spool, record, name, quota);
         // Pool threads come and go: none keeps a connection.
         db->releaseConnection();
         return stored;

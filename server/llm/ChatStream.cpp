@@ -45,8 +45,12 @@ QString toolCallText(const QJsonObject &message)
 TokenUsage estimateUsage(const ChatRequest &request, const QString &reply, const QString &reasoning)
 {
     TokenUsage usage;
-    for (const ChatMessage &message : request.messages)
+    for (const ChatMessage &message : request.messages) {
         usage.promptTokens += estimateTokens(message.content) + 4; // role and framing
+        for (const ChatPart &part : message.parts)
+            usage.promptTokens +=
+                part.imageUrl.isEmpty() ? estimateTokens(part.text) : estimatedImageTokens;
+    }
     usage.reasoningTokens = estimateTokens(reasoning);
     usage.completionTokens = estimateTokens(reply) + usage.reasoningTokens;
     usage.totalTokens = usage.promptTokens + usage.completionTokens;

@@ -12,10 +12,23 @@
 
 namespace hearth {
 
+// More of a user message than its text: a picture (as a data: URL) or a
+// document's text, sent after the text as OpenAI content parts.
+// What a picture costs in a prompt, roughly: OpenAI counts 85 to about
+// 1,100 tokens for one scaled to 2,048 px, other providers alike.
+inline constexpr int estimatedImageTokens = 1000;
+
+struct ChatPart
+{
+    QString text;     // a text part, or empty
+    QString imageUrl; // an image_url part ("data:image/png;base64,…"), or empty
+};
+
 struct ChatMessage
 {
     QString role;
     QString content;
+    QList<ChatPart> parts; // none: content is sent as a plain string
 };
 
 struct ChatRequest

@@ -5,7 +5,8 @@
 namespace hearth {
 
 QList<ChatMessage> buildHistory(const QString &systemPrompt, const QList<Message> &conversation,
-                                int contextTokens, int replyReserveTokens)
+                                int contextTokens, int replyReserveTokens,
+                                const QHash<QString, QList<ChatPart>> &parts)
 {
     constexpr int perMessageOverhead = 4;
     int budget = contextTokens - replyReserveTokens;
@@ -20,17 +21,22 @@ QList<ChatMessage> buildHistory(const QString &systemPrompt, const QList<Message
             !m.content.isEmpty() && m.finishReason != FinishReason::Streaming;
         if (!usable)
             continue;
-        const int cost = estimateTokens(m.content) + perMessageOverhead;
+        const QList<ChatPart> attached = parts.value(m.id);
+        int cost = estimateTokens(m.content) + perMessageOverhead;
+        for (const ChatPart &part : attached)
+            cost += part.imageUrl.isEmpty() ? estimateTokens(part.text) : estimatedImageTokens;
         if (!kept.isEmpty() && cost > budget)
             break;
         budget -= cost;
         // Turns alternate, as reasoning models insist (DeepSeek's reasoner
         // refuses two user messages in a row): a question whose reply
         // failed before it said anything joins the next one.
-        if (!kept.isEmpty() && kept.first().role == m.role)
+        if (!kept.isEmpty() && kept.first().role == m.role) {
             kept.first().content.prepend(m.content + QStringLiteral("\n\n"));
-        else
-            kept.prepend(ChatMessage{m.role, m.content});
+            kept.first().parts = attached + kept.first().parts;
+        } else {
+            kept.prepend(ChatMessage{m.role, m.content, attached});
+        }
     }
     // The conversation starts with a question, however much was cut.
     while (kept.size() > 1 && kept.first().role != QLatin1String("user"))

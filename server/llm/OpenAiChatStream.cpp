@@ -46,9 +46,26 @@ QByteArray OpenAiChatStream::requestBody() const
                                {QStringLiteral("stream"), "true"},
                                {QStringLiteral("stream_options"), R"({"include_usage":true})"}});
     QJsonArray messages;
-    for (const ChatMessage &m : m_request.messages)
+    for (const ChatMessage &m : m_request.messages) {
+        if (m.parts.isEmpty()) {
+            messages.append(QJsonObject{{QStringLiteral("role"), m.role},
+                                        {QStringLiteral("content"), m.content}});
+            continue;
+        }
+        QJsonArray parts{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                                     {QStringLiteral("text"), m.content}}};
+        for (const ChatPart &part : m.parts) {
+            if (!part.imageUrl.isEmpty())
+                parts.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("image_url")},
+                                         {QStringLiteral("image_url"),
+                                          QJsonObject{{QStringLiteral("url"), part.imageUrl}}}});
+            else
+                parts.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                                         {QStringLiteral("text"), part.text}});
+        }
         messages.append(
-            QJsonObject{{QStringLiteral("role"), m.role}, {QStringLiteral("content"), m.content}});
+            QJsonObject{{QStringLiteral("role"), m.role}, {QStringLiteral("content"), parts}});
+    }
     QJsonObject body{
         {QStringLiteral("model"), m_request.model},
         {QStringLiteral("messages"), messages},

@@ -79,6 +79,57 @@ Outcome<std::optional<AttachmentRecord>> AttachmentRepository::findOwned(const Q
     return std::optional<AttachmentRecord>(readAttachment(q));
 }
 
+Outcome<bool> AttachmentRepository::attach(const QStringList &ids, const QString &userId,
+                                           const QString &conversationId, const QString &messageId)
+{
+    for (const QString &id : ids) {
+        SqlRun q(m_db,
+                 QStringLiteral("SELECT COUNT(*) FROM attachments WHERE id = ? AND user_id = ?"
+                                " AND complete = 1"
+                                " AND (conversation_id IS NULL OR conversation_id = ?)"));
+        q.bind(id).bind(userId).bind(conversationId);
+        if (!q.exec())
+            return q.error();
+        if (!q.next() || q.value(0).toInt() != 1)
+            return false;
+    }
+    for (const QString &id : ids) {
+        SqlRun q(m_db, QStringLiteral("UPDATE attachments SET conversation_id = ?, message_id = ?"
+                                      " WHERE id = ? AND user_id = ?"));
+        q.bind(conversationId).bind(messageId).bind(id).bind(userId);
+        if (!q.exec())
+            return q.error();
+    }
+    return true;
+}
+
+Outcome<QList<AttachmentRecord>>
+AttachmentRepository::listForConversation(const QString &conversationId)
+{
+    SqlRun q(m_db, selectAttachment + QStringLiteral(" WHERE conversation_id = ? AND complete = 1"
+                                                     " ORDER BY created_at, id"));
+    q.bind(conversationId);
+    if (!q.exec())
+        return q.error();
+    QList<AttachmentRecord> found;
+    while (q.next())
+        found << readAttachment(q);
+    return found;
+}
+
+Outcome<QByteArray> AttachmentRepository::content(const QString &id)
+{
+    SqlRun q(m_db, QStringLiteral("SELECT data FROM attachment_pieces WHERE attachment_id = ?"
+                                  " ORDER BY seq"));
+    q.bind(id);
+    if (!q.exec())
+        return q.error();
+    QByteArray bytes;
+    while (q.next())
+        bytes += q.value(0).toByteArray();
+    return bytes;
+}
+
 Outcome<QByteArray> AttachmentRepository::piece(const QString &id, qint64 seq)
 {
     SqlRun q(m_db, QStringLiteral("SELECT data FROM attachment_pieces"

@@ -47,6 +47,16 @@ public:
     Outcome<Done> store(const AttachmentRecord &record, QIODevice &content);
     // A complete attachment of this user's; nullopt for anyone else's.
     Outcome<std::optional<AttachmentRecord>> findOwned(const QString &id, const QString &userId);
+    // Sends this user's complete attachments with a message: false when one
+    // of them is not there, is another user's, or went with another
+    // conversation (then none is changed).
+    Outcome<bool> attach(const QStringList &ids, const QString &userId,
+                         const QString &conversationId, const QString &messageId);
+    // A conversation's attachments, oldest first.
+    Outcome<QList<AttachmentRecord>> listForConversation(const QString &conversationId);
+    // All of an attachment's bytes (for the provider; a download goes piece
+    // by piece instead).
+    Outcome<QByteArray> content(const QString &id);
     // Piece `seq` (from 0) of a stored attachment; empty past the end.
     Outcome<QByteArray> piece(const QString &id, qint64 seq);
     // False when there is no such attachment of this user's.

@@ -1,6 +1,7 @@
 #include "api/chat/ChatTurn.h"
 
 #include "api/ServerContext.h"
+#include "api/attachments/AttachmentParts.h"
 #include "core/Clock.h"
 #include "core/Ids.h"
 #include "llm/ChatStream.h"
@@ -41,9 +42,23 @@ Outcome<ChatTurn *> ChatTurn::open(ServerContext &context, const Question &quest
     asked.createdAt = Clock::system().nowMs();
     if (const auto stored = context.messages.insert(asked); !stored)
         return stored.error();
+    if (!question.attachmentIds.isEmpty()) {
+        const auto attached = context.attachments.attach(question.attachmentIds, question.userId,
+                                                         question.conversationId, asked.id);
+        if (!attached || !attached.value()) {
+            context.messages.remove(asked.id);
+            return attached ? ApiError::notFound(QStringLiteral("Attachment")) : attached.error();
+        }
+    }
     const auto recent = context.messages.page(question.conversationId, historyWindow, 0, {});
     if (!recent)
         return recent.error();
+    const auto parts = AttachmentParts::forConversation(
+        context.attachments, question.conversationId, recent.value(), question.contextTokens);
+    if (!parts) {
+        context.messages.remove(asked.id);
+        return parts.error();
+    }
 
     Message reply;
     reply.id = newId();
@@ -61,8 +76,9 @@ Outcome<ChatTurn *> ChatTurn::open(ServerContext &context, const Question &quest
     request.model = question.model;
     request.temperature = question.temperature;
     request.maxTokens = question.maxTokens;
-    request.messages = buildHistory(question.systemPrompt, recent.value(), question.contextTokens,
-                                    question.maxTokens.value_or(defaultReplyReserve));
+    request.messages =
+        buildHistory(question.systemPrompt, recent.value(), question.contextTokens,
+                     question.maxTokens.value_or(defaultReplyReserve), parts.value());
     auto *turn = new ChatTurn(context, std::move(call), parent);
     turn->m_question = asked;
     turn->m_reply = reply;

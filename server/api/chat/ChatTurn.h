@@ -33,6 +33,8 @@ public:
         std::optional<double> temperature;
         std::optional<int> maxTokens;
         int contextTokens = 0; // the model's context window
+        QString userId;
+        QStringList attachmentIds; // the asker's uploads sent with it
     };
     // Stores the question and the placeholder; the turn starts with start().
     // `call` names the providers and the caller; open() fills in its request.

@@ -13,6 +13,7 @@
 #include "http/Validator.h"
 #include "llm/ChatProvider.h"
 #include "llm/DemoProvider.h"
+#include "storage/AttachmentRepository.h"
 
 #include <QtCore/QJsonArray>
 
@@ -20,6 +21,7 @@ namespace hearth {
 
 namespace {
 constexpr int defaultContextTokens = 16384;
+constexpr int maxAttachments = 10; // with one message
 } // namespace
 
 void MessageController::registerRoutes(Router &router)
@@ -67,9 +69,21 @@ void MessageController::list(const HttpRequest &request, const ResponderPtr &res
             qMakePair(QByteArray("Link"),
                       nextPageLink(request, Cursor{oldest.createdAt, oldest.id}.encode())));
     }
+    const auto attachments = m_context.attachments.listForConversation(found->id);
+    if (!attachments) {
+        replyError(responder, attachments.error());
+        return;
+    }
+    QHash<QString, QJsonArray> attachedTo;
+    for (const AttachmentRecord &a : attachments.value())
+        attachedTo[a.messageId].append(attachmentJson(a));
     QJsonArray array;
-    for (const Message &m : page.value())
-        array.append(messageJson(m));
+    for (const Message &m : page.value()) {
+        QJsonObject json = messageJson(m);
+        if (const auto a = attachedTo.constFind(m.id); a != attachedTo.cend())
+            json.insert(QStringLiteral("attachments"), *a);
+        array.append(json);
+    }
     replyJson(responder, 200, array, headers);
 }
 
@@ -149,6 +163,20 @@ void MessageController::send(const HttpRequest &request, const ResponderPtr &res
     const auto temperature = v.number(QStringLiteral("temperature"), 0, 2);
     const auto maxTokens = v.integer(QStringLiteral("maxTokens"), 1, 128000);
     const auto stream = v.boolean(QStringLiteral("stream"));
+    QStringList attachmentIds;
+    if (body->contains(QStringLiteral("attachments"))) {
+        const QJsonValue ids = body->value(QStringLiteral("attachments"));
+        bool valid = ids.isArray() && ids.toArray().size() <= maxAttachments;
+        for (const QJsonValue &id : ids.toArray()) {
+            valid =
+                valid && id.isString() && !id.toString().isEmpty() && id.toString().size() <= 64;
+            attachmentIds << id.toString();
+        }
+        if (!valid)
+            v.fail(QStringLiteral("attachments must be a list of at most %1 attachment ids")
+                       .arg(maxAttachments));
+        attachmentIds.removeDuplicates();
+    }
     if (!v.ok()) {
         replyError(responder, ApiError::validation(v.errors()));
         return;
@@ -195,6 +223,8 @@ void MessageController::send(const HttpRequest &request, const ResponderPtr &res
     question.temperature = temperature;
     question.maxTokens = maxTokens;
     question.contextTokens = contextTokensOf(modelId);
+    question.userId = user.id;
+    question.attachmentIds = attachmentIds;
     UpstreamCall::Setup call;
     for (ChatProvider *provider : providers)
         call.candidates << provider;

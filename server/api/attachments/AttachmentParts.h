@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/Outcome.h"
+#include "llm/ChatTypes.h"
+
+#include <QtCore/QHash>
+
+namespace hearth {
+
+class AttachmentRepository;
+struct Message;
+
+// What a conversation's attachments add to the history sent upstream, by
+// the id of the message they came with:
+// - pictures as image_url parts (data: URLs), for the newest
+//   picturesSentAgain user messages that have any; older ones only as a
+//   line saying a picture was there (a provider needs the picture being
+//   asked about, not every picture since the start, each costing about a
+//   thousand tokens);
+// - documents as a text part "File: <name>" and their text, cut at
+//   maxDocumentCharacters (at most 200,000, and about twice the model's
+//   context in characters) with a line telling the model how much it got.
+struct AttachmentParts
+{
+    static constexpr int picturesSentAgain = 3;
+
+    static Outcome<QHash<QString, QList<ChatPart>>>
+    forConversation(AttachmentRepository &repository, const QString &conversationId,
+                    const QList<Message> &messages, int contextTokens);
+    static qsizetype maxDocumentCharacters(int contextTokens);
+};
+
+} // namespace hearth

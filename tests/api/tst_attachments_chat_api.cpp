@@ -1,0 +1,204 @@
+#include "ChatFixture.h"
+#include "DbPeek.h"
+
+#include <QtCore/QBuffer>
+#include <QtGui/QImage>
+#include <QtTest/QTest>
+
+// Attachments sent with a message: they reach the provider as OpenAI content
+// parts (pictures as image_url, documents as text), are listed with their
+// message, belong to one user and one conversation, and go with it.
+class TestAttachmentsChatApi final : public QObject
+{
+    Q_OBJECT
+    ChatFixture m_chat;
+    FakeUpstream &m_upstream = m_chat.upstream;
+    std::unique_ptr<ApiClient> &m_client = m_chat.client;
+
+    static QByteArray png(QColor colour)
+    {
+        QImage image(16, 12, QImage::Format_RGB32);
+        image.fill(colour);
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+        return bytes;
+    }
+
+    QString upload(ApiClient &client, const QByteArray &bytes, const QString &name)
+    {
+        const ApiReply made =
+            client.request("POST", QStringLiteral("/v1/attachments?name=") + name, bytes, {});
+        return made.status == 201 ? made.json().value(QLatin1String("id")).toString() : QString();
+    }
+
+    ApiReply send(ApiClient &client, const QString &conversation, const QString &text,
+                  const QStringList &attachments)
+    {
+        QJsonObject body = ApiClient::userMessage(text, QStringLiteral("fake-stream"));
+        body.insert(QStringLiteral("attachments"), QJsonArray::fromStringList(attachments));
+        return client.post(QStringLiteral("/v1/conversations/%1/messages").arg(conversation), body);
+    }
+
+    // The content parts of the last message the provider received.
+    QJsonArray lastParts() const
+    {
+        const QJsonArray messages =
+            m_upstream.received.last().body.value(QLatin1String("messages")).toArray();
+        return messages.last().toObject().value(QLatin1String("content")).toArray();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_chat.server.config.maxUploadBytes = 3 * 1024 * 1024;
+        QVERIFY(m_chat.start());
+    }
+
+    void aPictureAndADocumentReachTheProvider()
+    {
+        const QByteArray picture = png(Qt::red);
+        const QString pictureId = upload(*m_client, picture, QStringLiteral("red.png"));
+        const QString notesId =
+            upload(*m_client, QString::fromUtf8("第一行\nsecond line\n").toUtf8(),
+                   QStringLiteral("notes.md"));
+        QVERIFY(!pictureId.isEmpty() && !notesId.isEmpty());
+        const QString conversation = m_chat.newConversation();
+        QCOMPARE(
+            send(*m_client, conversation, QStringLiteral("What are these?"), {pictureId, notesId})
+                .status,
+            200);
+
+        const QJsonArray parts = lastParts();
+        QCOMPARE(parts.size(), 3);
+        QCOMPARE(parts[0][QLatin1String("type")].toString(), QStringLiteral("text"));
+        QCOMPARE(parts[0][QLatin1String("text")].toString(), QStringLiteral("What are these?"));
+        QCOMPARE(parts[1][QLatin1String("type")].toString(), QStringLiteral("image_url"));
+        QCOMPARE(parts[1][QLatin1String("image_url")][QLatin1String("url")].toString(),
+                 QStringLiteral("data:image/png;base64,") +
+                     QString::fromLatin1(picture.toBase64()));
+        QCOMPARE(parts[2][QLatin1String("text")].toString(),
+                 QStringLiteral("File: notes.md\n\n第一行\nsecond line\n"));
+
+        // Listed with their message; now part of the conversation.
+        const QJsonArray history = m_chat.history(conversation);
+        const QJsonArray listed = history[0][QLatin1String("attachments")].toArray();
+        QCOMPARE(listed.size(), 2);
+        QCOMPARE(listed[0][QLatin1String("id")].toString(), pictureId);
+        QCOMPARE(listed[1][QLatin1String("name")].toString(), QStringLiteral("notes.md"));
+        QVERIFY(!history[1].toObject().contains(QLatin1String("attachments")));
+        QCOMPARE(m_client->get(QStringLiteral("/v1/attachments/") + pictureId)
+                     .json()
+                     .value(QLatin1String("conversationId"))
+                     .toString(),
+                 conversation);
+
+        // The next turn sends the picture again (it is among the newest).
+        QCOMPARE(m_client
+                     ->sendMessage(conversation, QStringLiteral("And now?"),
+                                   QStringLiteral("fake-stream"))
+                     .status,
+                 200);
+        const QJsonArray messages =
+            m_upstream.received.last().body.value(QLatin1String("messages")).toArray();
+        QVERIFY(messages[0][QLatin1String("content")].isArray());
+        QVERIFY(messages.last()[QLatin1String("content")].isString());
+
+        // They go with the conversation.
+        QCOMPARE(m_client->del(QStringLiteral("/v1/conversations/") + conversation).status, 204);
+        QCOMPARE(m_client->get(QStringLiteral("/v1/attachments/") + pictureId).status, 404);
+        QCOMPARE(
+            dbValue(m_chat.server.config,
+                    QStringLiteral(
+                        "SELECT COUNT(*) FROM attachment_pieces WHERE attachment_id IN (?, ?)"),
+                    {pictureId, notesId})
+                .toInt(),
+            0);
+    }
+
+    // Another user's upload, or one already in another conversation, is
+    // not found; nothing of the message is kept and nothing is sent.
+    void onlyYourOwnUnsentAttachments()
+    {
+        QVERIFY(
+            m_chat.server.addUser(QStringLiteral("eve@example.com"), QStringLiteral("eve-pass-1")));
+        ApiClient eve(m_chat.server.baseUrl());
+        eve.login(QStringLiteral("eve@example.com"), QStringLiteral("eve-pass-1"));
+        const QString mine = upload(*m_client, png(Qt::blue), QStringLiteral("blue.png"));
+        const QString evesChat = eve.createConversation();
+        const int calls = m_upstream.received.size();
+        const ApiReply stolen = send(eve, evesChat, QStringLiteral("look"), {mine});
+        QCOMPARE(stolen.status, 404);
+        QCOMPARE(
+            eve.get(QStringLiteral("/v1/conversations/%1/messages").arg(evesChat)).array().size(),
+            0);
+
+        const QString first = m_chat.newConversation();
+        QCOMPARE(send(*m_client, first, QStringLiteral("one"), {mine}).status, 200);
+        const QString second = m_chat.newConversation();
+        QCOMPARE(send(*m_client, second, QStringLiteral("two"), {mine}).status, 404);
+        QCOMPARE(m_upstream.received.size(), calls + 1);
+        // In its own conversation it may go again (an edited question).
+        QCOMPARE(send(*m_client, first, QStringLiteral("one, again"), {mine}).status, 200);
+
+        QCOMPARE(send(*m_client, first, QStringLiteral("bad"), {QStringLiteral("")}).status, 400);
+        QJsonObject notAList =
+            ApiClient::userMessage(QStringLiteral("bad"), QStringLiteral("fake-stream"));
+        notAList.insert(QStringLiteral("attachments"), mine);
+        QCOMPARE(
+            m_client->post(QStringLiteral("/v1/conversations/%1/messages").arg(first), notAList)
+                .status,
+            400);
+    }
+
+    // Only the newest few messages' pictures are sent again; older ones are
+    // a line saying a picture was there.
+    void olderPicturesAreNotSentAgain()
+    {
+        const QString conversation = m_chat.newConversation();
+        const int turns = 4;
+        for (int i = 0; i < turns; ++i) {
+            const QString id = upload(*m_client, png(QColor::fromHsv(i * 60, 200, 200)),
+                                      QStringLiteral("p%1.png").arg(i));
+            QCOMPARE(
+                send(*m_client, conversation, QStringLiteral("picture %1").arg(i), {id}).status,
+                200);
+        }
+        const QJsonArray messages =
+            m_upstream.received.last().body.value(QLatin1String("messages")).toArray();
+        int images = 0;
+        QString notes;
+        for (const QJsonValue &m : messages)
+            for (const QJsonValue &part : m[QLatin1String("content")].toArray()) {
+                if (part[QLatin1String("type")].toString() == QLatin1String("image_url"))
+                    ++images;
+                else
+                    notes += part[QLatin1String("text")].toString();
+            }
+        QCOMPARE(images, 3);
+        QVERIFY2(notes.contains(
+                     QLatin1String("[A picture, p0.png, was shown here; it is not sent again.]")),
+                 qPrintable(notes));
+    }
+
+    // A document longer than the model can take is cut, and the model is
+    // told how much it got.
+    void longDocumentsAreCutWithANote()
+    {
+        QByteArray text;
+        while (text.size() < 600000)
+            text += "A line of a long log file, with nothing much in it.\n";
+        const QString id = upload(*m_client, text, QStringLiteral("big.log"));
+        const QString conversation = m_chat.newConversation();
+        QCOMPARE(send(*m_client, conversation, QStringLiteral("summarise"), {id}).status, 200);
+        const QString sent = lastParts()[1][QLatin1String("text")].toString();
+        QVERIFY(sent.size() < text.size());
+        QVERIFY2(sent.contains(QStringLiteral("Hearth sent only the first")) &&
+                     sent.contains(QString::number(text.size())),
+                 qPrintable(sent.right(200)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAttachmentsChatApi)
+#include "tst_attachments_chat_api.moc"

@@ -49,7 +49,8 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://example.org/hearth")
 set(CPACK_DEBIAN_SERVER_PACKAGE_NAME hearth-server)
 set(CPACK_DEBIAN_SERVER_PACKAGE_SECTION net)
 # Database drivers are plugins, which shlibdeps cannot see.
-set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "adduser, libqt6sql6-sqlite")
+# qt6-image-formats-plugins: WebP pictures sent as attachments.
+set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "adduser, libqt6sql6-sqlite, qt6-image-formats-plugins")
 set(CPACK_DEBIAN_SERVER_PACKAGE_RECOMMENDS "libqt6sql6-psql, libqt6sql6-mysql")
 set(CPACK_COMPONENT_SERVER_DESCRIPTION
     "Hearth AI chat server\n The /v1 API of Hearth without a window: accounts, conversations and\n messages relayed to OpenAI-compatible providers with streaming, usage\n statistics and an admin back office, over SQLite, PostgreSQL or MySQL.\n Runs as the hearth-server systemd service; settings in /etc/hearth.")
@@ -57,7 +58,7 @@ set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_EXTRA
     "${packaging}/debian-server/postinst;${packaging}/debian-server/prerm;${packaging}/debian-server/postrm;${packaging}/debian-server/conffiles")
 set(CPACK_DEBIAN_DESKTOP_PACKAGE_NAME hearth)
 set(CPACK_DEBIAN_DESKTOP_PACKAGE_SECTION net)
-set(CPACK_DEBIAN_DESKTOP_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins")
+set(CPACK_DEBIAN_DESKTOP_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins, qt6-image-formats-plugins")
 set(CPACK_DEBIAN_DESKTOP_PACKAGE_RECOMMENDS "fonts-noto-cjk, qt6-translations-l10n, gnome-keyring")
 set(CPACK_COMPONENT_DESKTOP_DESCRIPTION
     "Native AI chat with its own API server\n A Qt desktop chat window for OpenAI-compatible model providers\n (DeepSeek, OpenAI, Ollama): Markdown replies streamed as they are\n written, a usage dashboard, an admin panel, and sharing on the local\n network, in English and Chinese.")

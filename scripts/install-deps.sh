@@ -13,6 +13,8 @@ verify=false
 build_packages=(
     g++ cmake ninja-build ccache pkg-config
     qt6-base-dev
+    # Attached pictures: QImage's readers, WebP among them.
+    qt6-image-formats-plugins
     libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql libargon2-dev libssl-dev
     # gzip for the web client's files (Qt has only zlib's own format).
     zlib1g-dev
@@ -95,6 +97,9 @@ verify_commands() {
     done
     if [[ $mode == test ]] && ! compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null; then
         absent+=(pg_ctl)
+    fi
+    if ! compgen -G '/usr/lib/*/qt6/plugins/imageformats/libqwebp.so' >/dev/null; then
+        absent+=("Qt's WebP plugin")
     fi
     if [[ $mode == test ]] && ! compgen -G '/usr/share/fonts/opentype/noto/NotoSansCJK-*' >/dev/null; then
         absent+=("Noto CJK fonts")

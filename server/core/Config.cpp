@@ -217,6 +217,7 @@ ConfigResult resolveConfigRecording(const ConfigLayer &commandLine, const Config
         c.trustedProxies = splitList(*proxies, QLatin1Char(','));
     l.readInt("HEARTH_MAX_BODY_BYTES", c.maxBodyBytes, 1024, qint64(1) << 32);
     l.readInt("HEARTH_MAX_UPLOAD_BYTES", c.maxUploadBytes, 1024, qint64(1) << 32);
+    l.readInt("HEARTH_IMAGE_MAX_SIDE", c.imageMaxSide, 256, 8192);
     l.readInt("HEARTH_MAX_CONNECTIONS", c.maxConnections, 1, 100000);
     l.readInt("HEARTH_MAX_CONNECTIONS_PER_ADDRESS", c.maxConnectionsPerAddress, 1, 100000);
     l.readInt("HEARTH_IDLE_TIMEOUT", c.idleTimeoutSec, 1, 86400);

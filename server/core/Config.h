@@ -56,10 +56,11 @@ struct ServerConfig
 
     qint64 maxBodyBytes = 4 * 1024 * 1024;    // HEARTH_MAX_BODY_BYTES
     qint64 maxUploadBytes = 20 * 1024 * 1024; // HEARTH_MAX_UPLOAD_BYTES: one attachment
-    int maxConnections = 1024;                // HEARTH_MAX_CONNECTIONS
-    int maxConnectionsPerAddress = 256;       // HEARTH_MAX_CONNECTIONS_PER_ADDRESS
-    int idleTimeoutSec = 75;                  // HEARTH_IDLE_TIMEOUT
-    int headerTimeoutSec = 15;                // HEARTH_HEADER_TIMEOUT
+    int imageMaxSide = 2048;            // HEARTH_IMAGE_MAX_SIDE: pictures are scaled down to this
+    int maxConnections = 1024;          // HEARTH_MAX_CONNECTIONS
+    int maxConnectionsPerAddress = 256; // HEARTH_MAX_CONNECTIONS_PER_ADDRESS
+    int idleTimeoutSec = 75;            // HEARTH_IDLE_TIMEOUT
+    int headerTimeoutSec = 15;          // HEARTH_HEADER_TIMEOUT
 
     int upstreamConnectTimeoutSec = 15;    // HEARTH_UPSTREAM_CONNECT_TIMEOUT
     int upstreamFirstByteTimeoutSec = 120; // HEARTH_UPSTREAM_FIRST_BYTE_TIMEOUT

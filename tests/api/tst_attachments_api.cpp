@@ -11,6 +11,7 @@
 #include <QtNetwork/QTcpSocket>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
+#include <zlib.h>
 
 // POST /v1/attachments and the routes of one attachment: uploads checked by
 // their content, stored in the database in pieces, owned by their user,
@@ -33,6 +34,62 @@ class TestAttachmentsApi final : public QObject
         buffer.open(QIODevice::WriteOnly);
         image.save(&buffer, "PNG");
         return bytes;
+    }
+
+    static QByteArray encoded(const QImage &image, const char *format)
+    {
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, format);
+        return bytes;
+    }
+
+    // A JPEG as a camera writes it: an EXIF block that says "turn me a
+    // quarter to the right" (orientation 6) and carries a description.
+    static QByteArray cameraJpeg(const QImage &image, const QByteArray &description)
+    {
+        const QByteArray jpeg = encoded(image, "JPEG");
+        const QByteArray text = description + '\0';
+        QByteArray tiff("MM\0\x2a\0\0\0\x08", 8); // big-endian, first IFD at 8
+        const auto u16 = [&tiff](int v) {
+            tiff += char(v >> 8);
+            tiff += char(v & 0xff);
+        };
+        const auto u32 = [&](int v) {
+            u16(v >> 16);
+            u16(v & 0xffff);
+        };
+        u16(2);                                                     // two entries
+        u16(0x010e), u16(2), u32(text.size()), u32(8 + 2 + 24 + 4); // ImageDescription
+        u16(0x0112), u16(3), u32(1), u16(6), u16(0);                // Orientation: 6
+        u32(0);                                                     // no next IFD
+        tiff += text;
+        const QByteArray payload = QByteArray("Exif\0\0", 6) + tiff;
+        QByteArray segment("\xff\xe1", 2);
+        segment += char((payload.size() + 2) >> 8);
+        segment += char((payload.size() + 2) & 0xff);
+        return jpeg.left(2) + segment + payload + jpeg.mid(2);
+    }
+
+    // The IHDR of a PNG made to declare another size (its CRC made right).
+    static QByteArray pngDeclaring(quint32 width, quint32 height)
+    {
+        QByteArray bytes = png(8, 8);
+        for (int i = 0; i < 4; ++i) {
+            bytes[16 + i] = char(width >> (24 - 8 * i));
+            bytes[20 + i] = char(height >> (24 - 8 * i));
+        }
+        const quint32 crc = crc32(0, reinterpret_cast<const Bytef *>(bytes.constData() + 12), 17);
+        for (int i = 0; i < 4; ++i)
+            bytes[29 + i] = char(crc >> (24 - 8 * i));
+        return bytes;
+    }
+
+    QImage storedImage(const QJsonObject &attachment)
+    {
+        const ApiReply content = m_alice->get(attachment.value(QLatin1String("url")).toString());
+        return QImage::fromData(content.body);
     }
 
     ApiReply upload(ApiClient &client, const QByteArray &bytes, const QString &name)
@@ -90,6 +147,89 @@ private slots:
         QVERIFY(content.header("Content-Security-Policy").contains("sandbox"));
         QCOMPARE(content.body.size(), image.size());
         QVERIFY(content.body == image);
+    }
+
+    // Pictures are kept upright, no larger than vision models use, and
+    // without what the camera wrote into them.
+    void picturesAreScaledTurnedAndStripped()
+    {
+        QImage wide(3000, 1000, QImage::Format_RGB32);
+        for (int x = 0; x < wide.width(); ++x)
+            for (int y = 0; y < wide.height(); ++y)
+                wide.setPixel(x, y, qRgb(x % 256, y % 256, 128));
+        const ApiReply scaled = upload(*m_alice, encoded(wide, "PNG"), QStringLiteral("wide.png"));
+        QCOMPARE(scaled.status, 201);
+        const QSize stored = storedImage(scaled.json()).size();
+        QCOMPARE(stored.width(), 2048); // 3000 × 1000 scaled by 2048 / 3000
+        QVERIFY(qAbs(stored.height() - 1000 * 2048 / 3000) <= 1);
+
+        QImage landscape(40, 20, QImage::Format_RGB32);
+        landscape.fill(Qt::darkGreen);
+        const QByteArray marker = "SECRET-CAMERA-NOTE";
+        const QByteArray camera = cameraJpeg(landscape, marker);
+        QCOMPARE(QImage::fromData(camera).size(), QSize(40, 20)); // as stored in the file
+        const ApiReply turned = upload(*m_alice, camera, QStringLiteral("photo.jpg"));
+        QCOMPARE(turned.status, 201);
+        QCOMPARE(turned.json().value(QLatin1String("mediaType")).toString(),
+                 QStringLiteral("image/jpeg"));
+        const QByteArray kept =
+            m_alice->get(turned.json().value(QLatin1String("url")).toString()).body;
+        QCOMPARE(QImage::fromData(kept).size(), QSize(20, 40)); // upright
+        QVERIFY(!kept.contains(marker) && !kept.contains("Exif"));
+
+        QImage labelled = landscape;
+        labelled.setText(QStringLiteral("Comment"), QString::fromLatin1(marker));
+        QVERIFY(encoded(labelled, "PNG").contains(marker));
+        const ApiReply plain = upload(*m_alice, encoded(labelled, "PNG"), QStringLiteral("l.png"));
+        QCOMPARE(plain.status, 201);
+        QVERIFY(!m_alice->get(plain.json().value(QLatin1String("url")).toString())
+                     .body.contains(marker));
+    }
+
+    void webpStaysWebp()
+    {
+        QImage image(30, 20, QImage::Format_RGB32);
+        image.fill(Qt::yellow);
+        const QByteArray webp = encoded(image, "WEBP");
+        QVERIFY2(!webp.isEmpty(), "no WebP plugin (scripts/install-deps.sh installs "
+                                  "qt6-image-formats-plugins)");
+        const ApiReply made = upload(*m_alice, webp, QStringLiteral("sticker.webp"));
+        QCOMPARE(made.status, 201);
+        QCOMPARE(made.json().value(QLatin1String("mediaType")).toString(),
+                 QStringLiteral("image/webp"));
+        QCOMPARE(storedImage(made.json()).size(), QSize(30, 20));
+    }
+
+    void aSmallGifIsKeptAsItCame()
+    {
+        // Qt writes no GIFs: the smallest valid one, by hand.
+        const QByteArray gif =
+            QByteArray::fromBase64("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+        const ApiReply made = upload(*m_alice, gif, QStringLiteral("dot.gif"));
+        QCOMPARE(made.status, 201);
+        QCOMPARE(m_alice->get(made.json().value(QLatin1String("url")).toString()).body, gif);
+    }
+
+    void badPicturesAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("decompression bomb")
+            << pngDeclaring(60000, 60000) << 413 << QStringLiteral("IMAGE_TOO_LARGE");
+        QTest::newRow("cut short")
+            << png(200, 200).left(400) << 422 << QStringLiteral("UNREADABLE_FILE");
+    }
+    void badPicturesAreRefused()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        const int before = storedAttachments();
+        const ApiReply refused = upload(*m_alice, bytes, QStringLiteral("bad.png"));
+        QCOMPARE(refused.status, status);
+        QCOMPARE(refused.code(), code);
+        QCOMPARE(storedAttachments(), before);
     }
 
     void textIsADocument_data()

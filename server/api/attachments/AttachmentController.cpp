@@ -7,6 +7,7 @@
 #include "api/attachments/AttachmentDownload.h"
 #include "api/auth/Authenticator.h"
 #include "attachments/ContentSniffer.h"
+#include "attachments/ImageNormalizer.h"
 #include "attachments/SafeFileName.h"
 #include "core/Clock.h"
 #include "core/Ids.h"
@@ -14,6 +15,7 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QCryptographicHash>
+#include <QtCore/QDir>
 #include <QtCore/QTemporaryFile>
 
 namespace hearth {
@@ -27,13 +29,20 @@ QString megabytes(qint64 bytes)
     return QString::number(double(bytes) / (1024 * 1024), 'f', 1) + QStringLiteral(" MB");
 }
 
+struct UploadRules
+{
+    std::optional<qint64> quota; // bytes; none: no limit
+    ImageLimits images;
+    QString spoolDir;
+};
+
 // On a worker: what the file is, whether it fits the user's storage quota,
 // its checksum, then its bytes into the database. The file stays the
 // caller's (it is removed on the server thread). Two uploads at once may
 // both fit a quota that only one of them fits: a bound, not an account.
 Outcome<AttachmentRecord> storeUpload(AttachmentRepository &repository, QTemporaryFile &file,
                                       AttachmentRecord record, const QString &givenName,
-                                      std::optional<qint64> quota)
+                                      const UploadRules &rules)
 {
     const SniffedContent content = sniffContent(file);
     using Kind = SniffedContent::Kind;
@@ -48,34 +57,48 @@ Outcome<AttachmentRecord> storeUpload(AttachmentRepository &repository, QTempora
                             .arg(content.what),
                         {},
                         0};
-    if (quota) {
-        const Outcome<qint64> used = repository.storedBytes(record.userId);
-        if (!used)
-            return used.error();
-        if (used.value() + file.size() > *quota)
-            return ApiError{
-                413,
-                QStringLiteral("STORAGE_QUOTA_EXCEEDED"),
-                QStringLiteral("This file (%1) does not fit: your attachments take %2 "
-                               "of your %3. Delete some, or ask the admin for more.")
-                    .arg(megabytes(file.size()), megabytes(used.value()), megabytes(*quota)),
-                {},
-                0};
-    }
-    QCryptographicHash sha256(QCryptographicHash::Sha256);
-    if (!file.seek(0) || !sha256.addData(&file))
-        return ApiError::internal();
     record.kind =
         content.kind == Kind::Image ? QStringLiteral("image") : QStringLiteral("document");
     record.mediaType = content.mediaType;
     if (content.kind == Kind::Text)
         record.mediaType += "; charset=" + content.encoding.toLower();
+
+    // Pictures are kept upright, scaled and without their metadata.
+    QIODevice *kept = &file;
+    QTemporaryFile normalized(QDir(rules.spoolDir).filePath(QStringLiteral("picture-XXXXXX")));
+    if (content.kind == Kind::Image) {
+        if (!normalized.open())
+            return ApiError::internal();
+        const auto image = normalizeImage(file, content.mediaType, normalized, rules.images);
+        if (!image)
+            return image.error();
+        record.mediaType = image->mediaType;
+        kept = &normalized;
+    }
+
+    if (rules.quota) {
+        const Outcome<qint64> used = repository.storedBytes(record.userId);
+        if (!used)
+            return used.error();
+        if (used.value() + kept->size() > *rules.quota)
+            return ApiError{
+                413,
+                QStringLiteral("STORAGE_QUOTA_EXCEEDED"),
+                QStringLiteral("This file (%1) does not fit: your attachments take %2 "
+                               "of your %3. Delete some, or ask the admin for more.")
+                    .arg(megabytes(kept->size()), megabytes(used.value()), megabytes(*rules.quota)),
+                {},
+                0};
+    }
+    QCryptographicHash sha256(QCryptographicHash::Sha256);
+    if (!kept->seek(0) || !sha256.addData(kept))
+        return ApiError::internal();
     record.name =
         safeFileName(givenName, record.kind == QLatin1String("image") ? QStringLiteral("image")
                                                                       : QStringLiteral("document"));
-    record.size = file.size();
+    record.size = kept->size();
     record.sha256 = sha256.result().toHex();
-    const Outcome<Done> stored = repository.store(record, file);
+    const Outcome<Done> stored = repository.store(record, *kept);
     if (!stored)
         return stored.error();
     return record;
@@ -145,9 +168,12 @@ void AttachmentController::upload(const HttpRequest &request, const ResponderPtr
     }
     AttachmentRepository *repository = &m_context.attachments;
     Database *db = m_context.db.get();
-    QtConcurrent::run(&m_workers, [repository, db, spool = file.get(), record, quota,
+    UploadRules rules{
+        quota, {}, QDir(m_context.config.dataDir).filePath(QStringLiteral("uploads"))};
+    rules.images.maxSide = m_context.config.imageMaxSide;
+    QtConcurrent::run(&m_workers, [repository, db, spool = file.get(), record, rules,
                                    name = request.queryValue(QStringLiteral("name"))] {
-        auto stored = storeUpload(*repository, *spool, record, name, quota);
+        auto stored = storeUpload(*repository, *spool, record, name, rules);
         // Pool threads come and go: none keeps a connection.
         db->releaseConnection();
         return stored;

@@ -33,6 +33,7 @@ const zh = {
     'Current password': '当前密码',
     'Cut off at the length limit': '已达到长度上限，回复被截断',
     'Daily tokens': '每日 Token',
+    'Attachment storage (MB)': '附件存储空间（MB）',
     'Default': '默认',
     'Default model': '默认模型',
     'Default token quota': '默认 Token 配额',

@@ -58,20 +58,26 @@ export default class AdminView {
         const disabled = h('input', { type: 'checkbox', checked: !!user?.disabled });
         const daily = h('input', { type: 'number', min: 0, value: user?.quota?.dailyTokens ?? '', placeholder: t('Default') });
         const monthly = h('input', { type: 'number', min: 0, value: user?.quota?.monthlyTokens ?? '', placeholder: t('Default') });
+        const mib = 1024 * 1024;
+        const storedBytes = user?.quota?.storageBytes;
+        const storage = h('input', { type: 'number', min: 1, value: storedBytes == null ? '' : Math.round(storedBytes / mib),
+                                     placeholder: t('Default') });
         const error = h('p', { class: 'form-error', role: 'alert' });
         const body = [h('label', {}, t('Email'), email), h('label', {}, t('Name'), name),
                       h('label', {}, user ? t('Reset password') : t('Password'), password),
                       h('label', {}, t('Role'), role),
                       user ? h('label', { class: 'check' }, disabled, t('Disabled (cannot sign in)')) : null,
                       h('div', { class: 'two' }, h('label', {}, t('Daily tokens'), daily), h('label', {}, t('Monthly tokens'), monthly)),
+                      h('label', {}, t('Attachment storage (MB)'), storage),
                       error];
         await openDialog({ title: user ? t('Edit user') : t('Add user'), body, confirmLabel: t('Save'), read: async () => {
             const change = { name: name.value, role: role.value };
             if (password.value)
                 change.password = password.value;
             const number = (input) => input.value === '' ? null : Number(input.value);
-            change.quota = daily.value === '' && monthly.value === '' ? null
-                         : { dailyTokens: number(daily), monthlyTokens: number(monthly) };
+            // Each empty field falls back to the server's default on its own.
+            change.quota = { dailyTokens: number(daily), monthlyTokens: number(monthly),
+                             storageBytes: storage.value === '' ? null : Math.round(Number(storage.value) * mib) };
             const save = user ? api.patch(`/v1/admin/users/${enc(user.id)}`, { ...change, disabled: disabled.checked })
                               : api.post('/v1/admin/users', { ...change, email: email.value.trim() });
             try {

@@ -13,8 +13,9 @@ verify=false
 build_packages=(
     g++ cmake ninja-build ccache pkg-config
     qt6-base-dev
-    # Attached pictures: QImage's readers, WebP among them.
-    qt6-image-formats-plugins
+    # Attached pictures: QImage's readers, WebP among them. Attached PDFs:
+    # their text, through poppler.
+    qt6-image-formats-plugins libpoppler-qt6-dev
     libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql libargon2-dev libssl-dev
     # gzip for the web client's files (Qt has only zlib's own format).
     zlib1g-dev

@@ -26,8 +26,8 @@ Outcome<Done> AttachmentRepository::store(const AttachmentRecord &a, QIODevice &
     {
         SqlRun q(m_db, QStringLiteral("INSERT INTO attachments (id, user_id, conversation_id,"
                                       " message_id, name, media_type, kind, size, sha256,"
-                                      " complete, created_at)"
-                                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)"));
+                                      " complete, created_at, text_content)"
+                                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"));
         q.bind(a.id)
             .bind(a.userId)
             .bind(nullIfEmpty(a.conversationId))
@@ -37,7 +37,8 @@ Outcome<Done> AttachmentRepository::store(const AttachmentRecord &a, QIODevice &
             .bind(a.kind)
             .bind(a.size)
             .bind(QString::fromLatin1(a.sha256))
-            .bind(a.createdAt);
+            .bind(a.createdAt)
+            .bind(nullIfEmpty(a.textContent));
         if (!q.exec())
             return q.error();
     }
@@ -128,6 +129,15 @@ Outcome<QByteArray> AttachmentRepository::content(const QString &id)
     while (q.next())
         bytes += q.value(0).toByteArray();
     return bytes;
+}
+
+Outcome<QString> AttachmentRepository::documentText(const QString &id)
+{
+    SqlRun q(m_db, QStringLiteral("SELECT text_content FROM attachments WHERE id = ?"));
+    q.bind(id);
+    if (!q.exec())
+        return q.error();
+    return q.next() ? q.value(0).toString() : QString();
 }
 
 Outcome<QByteArray> AttachmentRepository::piece(const QString &id, qint64 seq)

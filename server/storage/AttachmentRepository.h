@@ -26,6 +26,8 @@ struct AttachmentRecord
     qint64 size = 0;
     QByteArray sha256; // hex
     qint64 createdAt = 0;
+    // A PDF's text, written by store(); read apart (documentText()).
+    QString textContent;
 };
 
 // Attachments and their bytes, in the database on every backend (so that
@@ -57,6 +59,8 @@ public:
     // All of an attachment's bytes (for the provider; a download goes piece
     // by piece instead).
     Outcome<QByteArray> content(const QString &id);
+    // The text read from a PDF when it was stored; empty for anything else.
+    Outcome<QString> documentText(const QString &id);
     // Piece `seq` (from 0) of a stored attachment; empty past the end.
     Outcome<QByteArray> piece(const QString &id, qint64 seq);
     // False when there is no such attachment of this user's.

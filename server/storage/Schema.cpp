@@ -237,7 +237,12 @@ QList<SqlDialect::Migration> portableMigrations(const SqlDialect &dialect)
     SqlDialect::Migration storageQuota{7, QStringLiteral("attachment storage quota"), {}};
     storageQuota.statements =
         QStringList{QStringLiteral("ALTER TABLE users ADD COLUMN quota_storage_bytes BIGINT")};
-    return {initial, multiUser, recordsOrder, replyProgress, reasoning, attachments, storageQuota};
+    // The text of an attached PDF, read once when it is uploaded.
+    SqlDialect::Migration documentText{8, QStringLiteral("text of attached PDFs"), {}};
+    documentText.statements = expandAll(
+        {QStringLiteral("ALTER TABLE attachments ADD COLUMN text_content {long}")}, dialect);
+    return {initial,   multiUser,   recordsOrder, replyProgress,
+            reasoning, attachments, storageQuota, documentText};
 }
 
 } // namespace hearth

@@ -3,6 +3,8 @@
 
 #include <QtCore/QBuffer>
 #include <QtGui/QImage>
+#include <QtGui/QPainter>
+#include <QtGui/QPdfWriter>
 #include <QtTest/QTest>
 
 // Attachments sent with a message: they reach the provider as OpenAI content
@@ -24,6 +26,52 @@ class TestAttachmentsChatApi final : public QObject
         buffer.open(QIODevice::WriteOnly);
         image.save(&buffer, "PNG");
         return bytes;
+    }
+
+    // A PDF of `pages` pages with text on each (empty texts: a picture only,
+    // as a scan has).
+    static QByteArray pdf(const QStringList &pages)
+    {
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&buffer);
+        QPainter painter(&writer);
+        for (qsizetype i = 0; i < pages.size(); ++i) {
+            if (i > 0)
+                writer.newPage();
+            if (pages[i].isEmpty())
+                painter.fillRect(QRect(100, 100, 2000, 2000), Qt::gray);
+            else
+                painter.drawText(QPointF(300, 600), pages[i]);
+        }
+        painter.end();
+        return bytes;
+    }
+
+    // A PDF locked by a password (the standard security handler with a
+    // user password nobody knows), written out by hand.
+    static QByteArray lockedPdf()
+    {
+        const QByteArray hex32 = QByteArray(32, '\x5a').toHex();
+        const QList<QByteArray> objects{
+            "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+            "<< /Filter /Standard /V 1 /R 2 /O <" + hex32 + "> /U <" + hex32 + "> /P -44 >>"};
+        QByteArray out = "%PDF-1.4\n";
+        QList<qsizetype> offsets;
+        for (qsizetype i = 0; i < objects.size(); ++i) {
+            offsets << out.size();
+            out += QByteArray::number(i + 1) + " 0 obj " + objects[i] + " endobj\n";
+        }
+        const qsizetype xref = out.size();
+        out += "xref\n0 5\n0000000000 65535 f \n";
+        for (const qsizetype offset : offsets)
+            out += QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
+        const QByteArray id = QByteArray(16, '\x11').toHex();
+        out += "trailer << /Size 5 /Root 1 0 R /Encrypt 4 0 R /ID [<" + id + "> <" + id +
+               ">] >>\nstartxref\n" + QByteArray::number(xref) + "\n%%EOF\n";
+        return out;
     }
 
     QString upload(ApiClient &client, const QByteArray &bytes, const QString &name)
@@ -152,6 +200,49 @@ private slots:
             400);
     }
 
+    // A PDF's text is read when it is uploaded and goes to the provider.
+    void aPdfsTextReachesTheProvider()
+    {
+        const QString report = upload(
+            *m_client, pdf({QStringLiteral("Quarterly apples"), QStringLiteral("Pears fell")}),
+            QStringLiteral("report.pdf"));
+        const QString scan = upload(*m_client, pdf({QString()}), QStringLiteral("scan.pdf"));
+        QVERIFY(!report.isEmpty() && !scan.isEmpty());
+        const QString conversation = m_chat.newConversation();
+        QCOMPARE(send(*m_client, conversation, QStringLiteral("Summarise"), {report, scan}).status,
+                 200);
+        const QJsonArray parts = lastParts();
+        QCOMPARE(parts.size(), 3);
+        const QString text = parts[1][QLatin1String("text")].toString();
+        QVERIFY2(text.startsWith(QLatin1String("File: report.pdf\n\n")) &&
+                     text.contains(QLatin1String("Quarterly apples")) &&
+                     text.contains(QLatin1String("Pears fell")),
+                 qPrintable(text));
+        QVERIFY2(parts[2][QLatin1String("text")].toString().contains(
+                     QLatin1String("no text Hearth can read")),
+                 qPrintable(parts[2][QLatin1String("text")].toString()));
+    }
+
+    void badPdfsAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("damaged") << QByteArray("%PDF-1.7\n" + QByteArray(3000, '\x07'))
+                                 << QStringLiteral("UNREADABLE_FILE");
+        QTest::newRow("cut short")
+            << pdf({QStringLiteral("text")}).left(200) << QStringLiteral("UNREADABLE_FILE");
+        QTest::newRow("password") << lockedPdf() << QStringLiteral("PASSWORD_PROTECTED");
+    }
+    void badPdfsAreRefused()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, code);
+        const ApiReply refused =
+            m_client->request("POST", QStringLiteral("/v1/attachments?name=bad.pdf"), bytes, {});
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.code(), code);
+    }
+
     // Only the newest few messages' pictures are sent again; older ones are
     // a line saying a picture was there.
     void olderPicturesAreNotSentAgain()
@@ -200,5 +291,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAttachmentsChatApi)
+QTEST_MAIN(TestAttachmentsChatApi) // QPdfWriter draws text: fonts need a QGuiApplication
 #include "tst_attachments_chat_api.moc"

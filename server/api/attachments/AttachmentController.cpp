@@ -8,6 +8,7 @@
 #include "api/auth/Authenticator.h"
 #include "attachments/ContentSniffer.h"
 #include "attachments/ImageNormalizer.h"
+#include "attachments/PdfText.h"
 #include "attachments/SafeFileName.h"
 #include "core/Clock.h"
 #include "core/Ids.h"
@@ -23,6 +24,9 @@ namespace hearth {
 namespace {
 
 const QString uploadPath = QStringLiteral("/v1/attachments");
+// What is kept of a PDF's text: a model takes far less (AttachmentParts),
+// and MySQL's MEDIUMTEXT holds 16 MB.
+constexpr qsizetype maxPdfCharacters = 4'000'000;
 
 QString megabytes(qint64 bytes)
 {
@@ -62,6 +66,14 @@ Outcome<AttachmentRecord> storeUpload(AttachmentRepository &repository, QTempora
     record.mediaType = content.mediaType;
     if (content.kind == Kind::Text)
         record.mediaType += "; charset=" + content.encoding.toLower();
+
+    // A PDF's text is read once, now: a damaged or locked one is refused.
+    if (content.kind == Kind::Pdf) {
+        const auto pdf = extractPdfText(file, maxPdfCharacters);
+        if (!pdf)
+            return pdf.error();
+        record.textContent = pdf->text;
+    }
 
     // Pictures are kept upright, scaled and without their metadata.
     QIODevice *kept = &file;

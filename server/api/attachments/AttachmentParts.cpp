@@ -58,24 +58,33 @@ AttachmentParts::forConversation(AttachmentRepository &repository, const QString
                 {}};
             continue;
         }
+        QString text;
         if (a.mediaType == "application/pdf") {
-            parts[a.messageId] << ChatPart{
-                QStringLiteral("[A PDF, %1, is attached; Hearth cannot read PDFs yet.]")
-                    .arg(a.name),
-                {}};
-            continue;
+            const auto read = repository.documentText(a.id); // read at upload
+            if (!read)
+                return read.error();
+            if (read->isEmpty()) {
+                parts[a.messageId] << ChatPart{
+                    QStringLiteral("[A PDF, %1, is attached, but it has no text Hearth can read "
+                                   "(a scan, perhaps).]")
+                        .arg(a.name),
+                    {}};
+                continue;
+            }
+            text = read.value();
+        } else {
+            const auto bytes = repository.content(a.id);
+            if (!bytes)
+                return bytes.error();
+            if (picture) {
+                parts[a.messageId] << ChatPart{{},
+                                               QStringLiteral("data:%1;base64,%2")
+                                                   .arg(QString::fromUtf8(a.mediaType),
+                                                        QString::fromLatin1(bytes->toBase64()))};
+                continue;
+            }
+            text = documentText(a, bytes.value());
         }
-        const auto bytes = repository.content(a.id);
-        if (!bytes)
-            return bytes.error();
-        if (picture) {
-            parts[a.messageId] << ChatPart{
-                {},
-                QStringLiteral("data:%1;base64,%2")
-                    .arg(QString::fromUtf8(a.mediaType), QString::fromLatin1(bytes->toBase64()))};
-            continue;
-        }
-        QString text = documentText(a, bytes.value());
         if (text.size() > maxCharacters) {
             const qsizetype whole = text.size();
             text.truncate(maxCharacters);

@@ -145,6 +145,10 @@ QJsonObject attachmentJson(const AttachmentRecord &a)
             {QStringLiteral("size"), a.size},
             {QStringLiteral("sha256"), QString::fromLatin1(a.sha256)},
             {QStringLiteral("url"), QStringLiteral("/v1/attachments/%1/content").arg(a.id)},
+            {QStringLiteral("thumbnailUrl"),
+             a.kind == QLatin1String("image")
+                 ? QJsonValue(QStringLiteral("/v1/attachments/%1/thumbnail").arg(a.id))
+                 : QJsonValue()},
             {QStringLiteral("conversationId"),
              a.conversationId.isEmpty() ? QJsonValue() : QJsonValue(a.conversationId)},
             {QStringLiteral("createdAt"), toRfc3339(a.createdAt)}};

@@ -1,5 +1,6 @@
 #include "attachments/ImageNormalizer.h"
 
+#include <QtCore/QBuffer>
 #include <QtCore/QIODevice>
 #include <QtGui/QImage>
 #include <QtGui/QImageReader>
@@ -75,6 +76,25 @@ Outcome<NormalizedImage> normalizeImage(QIODevice &in, const QByteArray &mediaTy
         return ApiError::internal();
     return NormalizedImage{format == "png" ? QByteArrayLiteral("image/png") : mediaType,
                            clean.width(), clean.height()};
+}
+
+Thumbnail makeThumbnail(const QByteArray &picture, int side)
+{
+    QImage image = QImage::fromData(picture);
+    if (image.isNull())
+        return {};
+    if (qMax(image.width(), image.height()) > side)
+        image = image.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    const bool transparent = image.hasAlphaChannel();
+    Thumbnail out{{},
+                  transparent ? QByteArrayLiteral("image/png") : QByteArrayLiteral("image/jpeg")};
+    QBuffer buffer(&out.bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, transparent ? "png" : "jpeg");
+    writer.setQuality(80);
+    if (!writer.write(transparent ? image : image.convertToFormat(QImage::Format_RGB32)))
+        return {};
+    return out;
 }
 
 } // namespace hearth

@@ -32,4 +32,14 @@ struct ImageLimits
 Outcome<NormalizedImage> normalizeImage(QIODevice &in, const QByteArray &mediaType, QIODevice &out,
                                         const ImageLimits &limits);
 
+// A small preview of a stored picture (at most `side` pixels on its longest
+// side, never larger than the picture): a PNG when it has transparency,
+// else a JPEG. Empty when the bytes are not a picture.
+struct Thumbnail
+{
+    QByteArray bytes;
+    QByteArray mediaType;
+};
+Thumbnail makeThumbnail(const QByteArray &picture, int side);
+
 } // namespace hearth

@@ -147,6 +147,14 @@ private slots:
         QVERIFY(content.header("Content-Security-Policy").contains("sandbox"));
         QCOMPARE(content.body.size(), image.size());
         QVERIFY(content.body == image);
+
+        // A preview for lists and messages: 256 px on the longest side.
+        const ApiReply thumbnail = m_alice->get(a.value(QLatin1String("thumbnailUrl")).toString());
+        QCOMPARE(thumbnail.status, 200);
+        QCOMPARE(thumbnail.header("Content-Type"), QByteArray("image/jpeg"));
+        QVERIFY(thumbnail.header("Cache-Control").contains("immutable"));
+        QCOMPARE(QImage::fromData(thumbnail.body).size(), QSize(256, 179));
+        QCOMPARE(m_bob->get(a.value(QLatin1String("thumbnailUrl")).toString()).status, 404);
     }
 
     // Pictures are kept upright, no larger than vision models use, and
@@ -248,6 +256,12 @@ private slots:
         const ApiReply made = upload(*m_alice, bytes, QStringLiteral("notes.md"));
         QCOMPARE(made.status, 201);
         QCOMPARE(made.json().value(QLatin1String("kind")).toString(), QStringLiteral("document"));
+        QVERIFY(made.json().value(QLatin1String("thumbnailUrl")).isNull());
+        QCOMPARE(m_alice
+                     ->get(QStringLiteral("/v1/attachments/%1/thumbnail")
+                               .arg(made.json().value(QLatin1String("id")).toString()))
+                     .status,
+                 404);
         QCOMPARE(made.json().value(QLatin1String("mediaType")).toString(), mediaType);
         // Saved, never shown by the browser on the server's origin.
         const ApiReply content = m_alice->get(made.json().value(QLatin1String("url")).toString());

@@ -58,6 +58,7 @@ const QHash<QByteArray, Expectation> &expectations()
         {"POST /v1/attachments", {R"({"note":"a text file"})", {401, 201, 201, 201, 403, 201}}},
         {"GET /v1/attachments/:id", {"", {401, 200, 404, 404, 403, 200}}},
         {"GET /v1/attachments/:id/content", {"", {401, 200, 404, 404, 403, 200}}},
+        {"GET /v1/attachments/:id/thumbnail", {"", {401, 200, 404, 404, 403, 200}}},
         {"DELETE /v1/attachments/:id", {"", {401, 204, 404, 404, 403, 204}}},
         {"GET /v1/conversations", {"", {401, 200, 200, 200, 403, 200}}},
         {"POST /v1/conversations", {R"({"title":"t"})", {401, 201, 201, 201, 403, 201}}},
@@ -146,8 +147,10 @@ class TestAuthzMatrix final : public QObject
         if (pattern.startsWith(QLatin1String("/v1/conversations/")))
             return m_userA->createConversation();
         if (pattern.startsWith(QLatin1String("/v1/attachments/")))
-            return idOf(m_userA->request("POST", QStringLiteral("/v1/attachments?name=a.txt"),
-                                         "A's notes\n"));
+            return idOf(m_userA->request( // a picture: it has a thumbnail too
+                "POST", QStringLiteral("/v1/attachments?name=dot.gif"),
+                QByteArray::fromBase64(
+                    "R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")));
         if (pattern.startsWith(QLatin1String("/v1/me/api-keys/")))
             return idOf(m_userA->post(QStringLiteral("/v1/me/api-keys"),
                                       {{QStringLiteral("name"), QStringLiteral("k") + n}}));

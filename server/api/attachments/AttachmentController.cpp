@@ -27,6 +27,7 @@ const QString uploadPath = QStringLiteral("/v1/attachments");
 // What is kept of a PDF's text: a model takes far less (AttachmentParts),
 // and MySQL's MEDIUMTEXT holds 16 MB.
 constexpr qsizetype maxPdfCharacters = 4'000'000;
+constexpr int thumbnailSide = 256; // pixels, the longest side
 
 QString megabytes(qint64 bytes)
 {
@@ -148,6 +149,10 @@ void AttachmentController::registerRoutes(Router &router)
                m_auth.require([this](const HttpRequest &r, const ResponderPtr &p, const Caller &c) {
                    download(r, p, c);
                }));
+    router.add("GET", QStringLiteral("/v1/attachments/:id/thumbnail"),
+               m_auth.require([this](const HttpRequest &r, const ResponderPtr &p, const Caller &c) {
+                   thumbnail(r, p, c);
+               }));
     router.add("DELETE", QStringLiteral("/v1/attachments/:id"),
                m_auth.require([this](const HttpRequest &r, const ResponderPtr &p, const Caller &c) {
                    remove(r, p, c);
@@ -221,6 +226,47 @@ void AttachmentController::download(const HttpRequest &request, const ResponderP
     else
         (new AttachmentDownload(m_context.attachments, *found.value(), responder, m_context.jobs))
             ->start();
+}
+
+void AttachmentController::thumbnail(const HttpRequest &request, const ResponderPtr &responder,
+                                     const Caller &me)
+{
+    const auto found = m_context.attachments.findOwned(request.param(QStringLiteral("id")), me.id);
+    if (!found) {
+        replyError(responder, found.error());
+        return;
+    }
+    if (!found->has_value() || found->value().kind != QLatin1String("image")) {
+        replyError(responder, ApiError::notFound(QStringLiteral("Picture")));
+        return;
+    }
+    const AttachmentRecord picture = found->value();
+    // Made afresh each time (a browser keeps it: the bytes never change),
+    // on a worker: decoding a 2,048-px picture takes tens of milliseconds.
+    AttachmentRepository *repository = &m_context.attachments;
+    Database *db = m_context.db.get();
+    QtConcurrent::run(&m_workers,
+                      [repository, db, id = picture.id]() -> Outcome<Thumbnail> {
+                          const auto bytes = repository->content(id);
+                          db->releaseConnection();
+                          if (!bytes)
+                              return bytes.error();
+                          const Thumbnail made = makeThumbnail(bytes.value(), thumbnailSide);
+                          if (made.bytes.isEmpty())
+                              return ApiError::internal();
+                          return made;
+                      })
+        .then(this,
+              [responder, etag = '"' + picture.sha256 + "-t\""](const Outcome<Thumbnail> &made) {
+                  if (!made) {
+                      replyError(responder, made.error());
+                      return;
+                  }
+                  responder->send(200, made->mediaType, made->bytes,
+                                  {{"Cache-Control", "private, max-age=31536000, immutable"},
+                                   {"ETag", etag},
+                                   {"Content-Security-Policy", "sandbox; default-src 'none'"}});
+              });
 }
 
 void AttachmentController::remove(const HttpRequest &request, const ResponderPtr &responder,

@@ -13,8 +13,8 @@ class Authenticator;
 struct Caller;
 
 // Pictures and documents sent into a chat: POST /v1/attachments (the file
-// as the raw body, ?name= its name), GET /v1/attachments/:id, GET
-// /v1/attachments/:id/content and DELETE /v1/attachments/:id. Uploads
+// as the raw body, ?name= its name), GET /v1/attachments/:id, its /content
+// and (pictures) /thumbnail, and DELETE /v1/attachments/:id. Uploads
 // arrive in a spool file (HttpOptions::spooledBodyLimit), are recognised by
 // their content and stored in the database on a worker of their own.
 class AttachmentController final : public QObject
@@ -31,6 +31,7 @@ private:
     void upload(const HttpRequest &request, const ResponderPtr &responder, const Caller &me);
     void describe(const HttpRequest &request, const ResponderPtr &responder, const Caller &me);
     void download(const HttpRequest &request, const ResponderPtr &responder, const Caller &me);
+    void thumbnail(const HttpRequest &request, const ResponderPtr &responder, const Caller &me);
     void remove(const HttpRequest &request, const ResponderPtr &responder, const Caller &me);
 
     ServerContext &m_context;

@@ -63,4 +63,14 @@ login=$(curl -fsS -H 'Content-Type: application/json' \
 [[ "$login" == *accessToken* ]] || { echo "login failed: $login"; exit 1; }
 echo "login answered with an access token"
 grep -q '"level":"info"' "$work/run.log" || { echo "no JSON logs"; cat "$work/run.log"; exit 1; }
+page=$(curl -fsS -H 'Accept: text/html' "http://127.0.0.1:$port/")
+[[ "$page" == *'src="/js/main.js"'* ]] || { echo "no web client at /: $page"; exit 1; }
+echo "the web client is served at /"
+# A WebP picture: Qt's image plugins are in the image too.
+token=$(sed -E 's/.*"accessToken":"([^"]+)".*/\1/' <<<"$login")
+webp=UklGRjwAAABXRUJQVlA4IDAAAADQAQCdASoCAAIAAgA0JaACdLoB+AADsAD+8MQL/yC5YXXI1/8gP+QH/ID/+PIAAAA=
+picture=$(base64 -d <<<"$webp" | curl -fsS -H "Authorization: Bearer $token" --data-binary @- \
+    "http://127.0.0.1:$port/v1/attachments?name=red.webp")
+[[ "$picture" == *'"mediaType":"image/webp"'* ]] || { echo "WebP upload failed: $picture"; exit 1; }
+echo "a WebP attachment is stored"
 echo "image OK"

@@ -169,9 +169,7 @@ bool HearthServer::start(QString *error)
 
     HttpOptions options;
     options.maxBodyBytes = d->config.maxBodyBytes;
-    // Uploads go to files in the data folder as they arrive (the spool
-    // sits on the same disk as the SQLite file, not in a small /tmp).
-    options.spoolDir = QDir(d->config.dataDir).filePath(QStringLiteral("uploads"));
+    options.spoolDir = d->config.uploadSpoolDir();
     if (!QDir().mkpath(options.spoolDir)) {
         *error = QStringLiteral("cannot create %1").arg(options.spoolDir);
         return false;

@@ -242,4 +242,9 @@ ConfigResult resolveConfigRecording(const ConfigLayer &commandLine, const Config
     return result;
 }
 
+QString ServerConfig::uploadSpoolDir() const
+{
+    return QDir(dataDir).filePath(QStringLiteral("uploads"));
+}
+
 } // namespace hearth

@@ -69,6 +69,10 @@ struct ServerConfig
     int replySaveIntervalMs = 2000;        // HEARTH_REPLY_SAVE_INTERVAL_MS
     int demoDelayMs = 40;                  // HEARTH_DEMO_DELAY_MS (built-in demo model pace)
     bool accessLog = true;                 // HEARTH_ACCESS_LOG (on/off)
+
+    // Where uploads are spooled as they arrive: the data folder, on the same
+    // disk as the SQLite file rather than a small /tmp.
+    QString uploadSpoolDir() const;
 };
 
 // One layer of raw settings; keys are the environment names above.

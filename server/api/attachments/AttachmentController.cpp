@@ -34,6 +34,11 @@ QString megabytes(qint64 bytes)
     return QString::number(double(bytes) / (1024 * 1024), 'f', 1) + QStringLiteral(" MB");
 }
 
+ApiError emptyFileError()
+{
+    return ApiError{400, QStringLiteral("EMPTY_FILE"), QStringLiteral("The file is empty"), {}, 0};
+}
+
 struct UploadRules
 {
     std::optional<qint64> quota; // bytes; none: no limit
@@ -52,8 +57,7 @@ Outcome<AttachmentRecord> storeUpload(AttachmentRepository &repository, QTempora
     const SniffedContent content = sniffContent(file);
     using Kind = SniffedContent::Kind;
     if (content.kind == Kind::Empty)
-        return ApiError{
-            400, QStringLiteral("EMPTY_FILE"), QStringLiteral("The file is empty"), {}, 0};
+        return emptyFileError();
     if (content.kind == Kind::Unsupported)
         return ApiError{415,
                         QStringLiteral("UNSUPPORTED_FILE"),
@@ -164,10 +168,7 @@ void AttachmentController::upload(const HttpRequest &request, const ResponderPtr
 {
     std::shared_ptr<QTemporaryFile> file = request.bodyFile;
     if (!file) {
-        replyError(
-            responder,
-            ApiError{
-                400, QStringLiteral("EMPTY_FILE"), QStringLiteral("The file is empty"), {}, 0});
+        replyError(responder, emptyFileError());
         return;
     }
     AttachmentRecord record;
@@ -185,8 +186,7 @@ void AttachmentController::upload(const HttpRequest &request, const ResponderPtr
     }
     AttachmentRepository *repository = &m_context.attachments;
     Database *db = m_context.db.get();
-    UploadRules rules{
-        quota, {}, QDir(m_context.config.dataDir).filePath(QStringLiteral("uploads"))};
+    UploadRules rules{quota, {}, m_context.config.uploadSpoolDir()};
     rules.images.maxSide = m_context.config.imageMaxSide;
     QtConcurrent::run(&m_workers, [repository, db, spool = file.get(), record, rules,
                                    name = request.queryValue(QStringLiteral("name"))] {
@@ -203,8 +203,9 @@ void AttachmentController::upload(const HttpRequest &request, const ResponderPtr
     });
 }
 
-void AttachmentController::describe(const HttpRequest &request, const ResponderPtr &responder,
-                                    const Caller &me)
+std::optional<AttachmentRecord> AttachmentController::ownedOrReply(const HttpRequest &request,
+                                                                   const ResponderPtr &responder,
+                                                                   const Caller &me)
 {
     const auto found = m_context.attachments.findOwned(request.param(QStringLiteral("id")), me.id);
     if (!found)
@@ -212,35 +213,36 @@ void AttachmentController::describe(const HttpRequest &request, const ResponderP
     else if (!found->has_value())
         replyError(responder, ApiError::notFound(QStringLiteral("Attachment")));
     else
-        replyJson(responder, 200, attachmentJson(*found.value()));
+        return found.value();
+    return std::nullopt;
+}
+
+void AttachmentController::describe(const HttpRequest &request, const ResponderPtr &responder,
+                                    const Caller &me)
+{
+    if (const auto attachment = ownedOrReply(request, responder, me))
+        replyJson(responder, 200, attachmentJson(*attachment));
 }
 
 void AttachmentController::download(const HttpRequest &request, const ResponderPtr &responder,
                                     const Caller &me)
 {
-    const auto found = m_context.attachments.findOwned(request.param(QStringLiteral("id")), me.id);
-    if (!found)
-        replyError(responder, found.error());
-    else if (!found->has_value())
-        replyError(responder, ApiError::notFound(QStringLiteral("Attachment")));
-    else
-        (new AttachmentDownload(m_context.attachments, *found.value(), responder, m_context.jobs))
+    if (const auto attachment = ownedOrReply(request, responder, me))
+        (new AttachmentDownload(m_context.attachments, *attachment, responder, m_context.jobs))
             ->start();
 }
 
 void AttachmentController::thumbnail(const HttpRequest &request, const ResponderPtr &responder,
                                      const Caller &me)
 {
-    const auto found = m_context.attachments.findOwned(request.param(QStringLiteral("id")), me.id);
-    if (!found) {
-        replyError(responder, found.error());
+    const auto found = ownedOrReply(request, responder, me);
+    if (!found)
         return;
-    }
-    if (!found->has_value() || found->value().kind != QLatin1String("image")) {
+    if (found->kind != QLatin1String("image")) {
         replyError(responder, ApiError::notFound(QStringLiteral("Picture")));
         return;
     }
-    const AttachmentRecord picture = found->value();
+    const AttachmentRecord &picture = *found;
     // Made afresh each time (a browser keeps it: the bytes never change),
     // on a worker: decoding a 2,048-px picture takes tens of milliseconds.
     AttachmentRepository *repository = &m_context.attachments;

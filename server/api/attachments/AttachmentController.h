@@ -5,12 +5,15 @@
 #include <QtCore/QObject>
 #include <QtCore/QThreadPool>
 
+#include <optional>
+
 namespace hearth {
 
 struct ServerContext;
 struct RequestHead;
 class Authenticator;
 struct Caller;
+struct AttachmentRecord;
 
 // Pictures and documents sent into a chat: POST /v1/attachments (the file
 // as the raw body, ?name= its name), GET /v1/attachments/:id, its /content
@@ -28,6 +31,10 @@ public:
     static qint64 uploadLimit(const RequestHead &head, qint64 maxUploadBytes);
 
 private:
+    // The caller's attachment named by the route's :id; otherwise the error
+    // (404 for another user's) is already sent.
+    std::optional<AttachmentRecord> ownedOrReply(const HttpRequest &request,
+                                                 const ResponderPtr &responder, const Caller &me);
     void upload(const HttpRequest &request, const ResponderPtr &responder, const Caller &me);
     void describe(const HttpRequest &request, const ResponderPtr &responder, const Caller &me);
     void download(const HttpRequest &request, const ResponderPtr &responder, const Caller &me);

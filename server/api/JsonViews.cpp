@@ -77,6 +77,7 @@ QJsonObject modelJson(const ModelInfo &m)
     json.insert(QStringLiteral("context"), m.context > 0 ? QJsonValue(m.context) : QJsonValue());
     json.insert(QStringLiteral("maxTokens"),
                 m.maxTokens > 0 ? QJsonValue(m.maxTokens) : QJsonValue());
+    json.insert(QStringLiteral("vision"), m.vision ? QJsonValue(*m.vision) : QJsonValue());
     return json;
 }
 

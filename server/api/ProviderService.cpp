@@ -10,6 +10,7 @@
 
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
 #include <QtCore/QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcProviders, "hearth.providers")
@@ -42,7 +43,8 @@ QByteArray ProviderService::fingerprint(const QList<ProviderRecord> &records) co
         for (const QString &field :
              {r.id, r.name, r.baseUrl, r.sealedKey,
               r.modelsManual ? r.models.join(u'\n') : QString(), QString::number(r.modelsManual),
-              QString::number(r.enabled), QString::number(r.priority)})
+              QString::number(r.enabled), QString::number(r.priority),
+              QString::fromUtf8(QJsonDocument(modelVisionJson(r)).toJson())})
             hash.addData(QByteArrayView(field.toUtf8() + '\0'));
     }
     return hash.result();
@@ -63,6 +65,7 @@ QJsonObject ProviderService::toJson(const ProviderRecord &p) const
             {QStringLiteral("apiKey"), p.keyHint.isEmpty() ? QJsonValue() : QJsonValue(p.keyHint)},
             {QStringLiteral("models"), QJsonArray::fromStringList(p.models)},
             {QStringLiteral("modelsManual"), p.modelsManual},
+            {QStringLiteral("modelVision"), modelVisionJson(p)},
             {QStringLiteral("enabled"), p.enabled},
             {QStringLiteral("priority"), p.priority},
             {QStringLiteral("createdAt"), toRfc3339(p.createdAt)}};
@@ -146,9 +149,10 @@ void ProviderService::reload()
     for (const ProviderRecord &record : records.value()) {
         if (!record.enabled)
             continue;
-        auto *provider = new OpenAiProvider(
-            {record.name, QUrl(record.baseUrl), keyOf(record), record.models, record.modelsManual},
-            m_timeouts, m_context.network, m_context.upstream);
+        auto *provider =
+            new OpenAiProvider({record.name, QUrl(record.baseUrl), keyOf(record), record.models,
+                                record.modelsManual, record.modelVision},
+                               m_timeouts, m_context.network, m_context.upstream);
         const QString id = record.id;
         const QString name = record.name;
         connect(provider, &ChatProvider::modelsChanged, this,

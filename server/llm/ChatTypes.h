@@ -74,6 +74,8 @@ struct ModelInfo
     int maxTokens = 0;
     qint64 created = 0;
     bool available = true;
+    // Whether it accepts pictures; nullopt: nothing says (ModelVision.h).
+    std::optional<bool> vision;
 };
 
 } // namespace hearth

@@ -64,6 +64,7 @@ QList<ModelInfo> DemoProvider::models() const
     demo.description = QStringLiteral("Built-in demo that answers without any provider. Add a "
                                       "provider to chat with a real model.");
     demo.context = 8192;
+    demo.vision = true; // takes pictures, so attachments can be tried offline
     demo.maxTokens = 1024;
     demo.created = 1767225600; // 2026-01-01
     return {demo};

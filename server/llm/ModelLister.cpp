@@ -1,5 +1,6 @@
 #include "llm/ModelLister.h"
 
+#include "llm/ModelVision.h"
 #include "llm/Redaction.h"
 
 #include <QtCore/QElapsedTimer>
@@ -50,9 +51,13 @@ void listModels(QNetworkAccessManager *network, const QUrl &baseUrl, const QStri
                                         .value(QLatin1String("data"))
                                         .toArray();
             for (const QJsonValue &model : data) {
-                const QString id = model.toObject().value(QLatin1String("id")).toString();
-                if (!id.isEmpty())
-                    result.models << id;
+                const QJsonObject entry = model.toObject();
+                const QString id = entry.value(QLatin1String("id")).toString();
+                if (id.isEmpty())
+                    continue;
+                result.models << id;
+                if (const auto vision = visionFromModelEntry(entry))
+                    result.vision.insert(id, *vision);
             }
             result.ok = true;
         }

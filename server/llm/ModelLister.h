@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QtCore/QHash>
 #include <QtCore/QObject>
 #include <QtCore/QStringList>
 #include <QtCore/QUrl>
@@ -14,6 +15,7 @@ struct ModelListResult
 {
     bool ok = false;
     QStringList models;
+    QHash<QString, bool> vision; // what the list says of the models that it says anything of
     qint64 latencyMs = 0;
     QString error; // safe to show: the key is redacted
 };

@@ -3,6 +3,7 @@
 #include "llm/UpstreamClient.h"
 
 #include "llm/ModelLister.h"
+#include "llm/ModelVision.h"
 #include "llm/OpenAiChatStream.h"
 #include "llm/Redaction.h"
 
@@ -59,6 +60,12 @@ QList<ModelInfo> OpenAiProvider::models() const
         info.name = id;
         info.ownedBy = m_endpoint.name;
         info.provider = m_endpoint.name;
+        if (const auto admin = m_endpoint.vision.constFind(id); admin != m_endpoint.vision.cend())
+            info.vision = *admin;
+        else if (const auto said = m_reportedVision.constFind(id); said != m_reportedVision.cend())
+            info.vision = *said;
+        else
+            info.vision = visionByModelName(id);
         list << info;
     }
     return list;
@@ -75,6 +82,7 @@ void OpenAiProvider::refreshModels()
                        return;
                    }
                    m_models = result.models;
+                   m_reportedVision = result.vision;
                    emit modelsChanged();
                });
 }

@@ -3,6 +3,7 @@
 #include "llm/ChatProvider.h"
 #include "llm/UpstreamTimeouts.h"
 
+#include <QtCore/QHash>
 #include <QtCore/QUrl>
 
 class QNetworkAccessManager;
@@ -11,11 +12,12 @@ namespace hearth {
 
 struct OpenAiEndpoint
 {
-    QString name;              // shown to people, e.g. "DeepSeek"
-    QUrl baseUrl;              // e.g. https://api.deepseek.com/v1
-    QString apiKey;            // may be empty for local servers (Ollama, llama.cpp)
-    QStringList models;        // known models
-    bool modelsManual = false; // false: refreshModels() asks GET {baseUrl}/models
+    QString name;                // shown to people, e.g. "DeepSeek"
+    QUrl baseUrl;                // e.g. https://api.deepseek.com/v1
+    QString apiKey;              // may be empty for local servers (Ollama, llama.cpp)
+    QStringList models;          // known models
+    bool modelsManual = false;   // false: refreshModels() asks GET {baseUrl}/models
+    QHash<QString, bool> vision; // the admin's word on which models accept pictures
 };
 
 // An OpenAI-compatible endpoint (OpenAI, DeepSeek, Ollama, llama.cpp, vLLM…).
@@ -46,6 +48,7 @@ private:
     QNetworkAccessManager *m_network;
     UpstreamClient *m_client;
     QStringList m_models;
+    QHash<QString, bool> m_reportedVision; // what the provider's model list said
 };
 
 // Name shown for an endpoint configured only by URL: its host, with the

@@ -73,6 +73,15 @@ QList<ModelInfo> ProviderRegistry::models() const
     return all;
 }
 
+std::optional<ModelInfo> ProviderRegistry::model(const QString &id) const
+{
+    for (const ModelInfo &info : models()) {
+        if (info.id == id)
+            return info;
+    }
+    return std::nullopt;
+}
+
 QString ProviderRegistry::defaultModel(const QString &configured) const
 {
     if (!configured.isEmpty())

@@ -34,6 +34,8 @@ public:
     QList<ChatProvider *> candidates(const QString &model) const;
     ChatProvider *resolve(const QString &model) const;
     QList<ModelInfo> models() const;
+    // As models() lists it; nullopt for a model no provider lists.
+    std::optional<ModelInfo> model(const QString &id) const;
     // The model used when neither the request nor the conversation names one.
     QString defaultModel(const QString &configured) const;
 

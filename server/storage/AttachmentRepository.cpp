@@ -104,6 +104,21 @@ Outcome<bool> AttachmentRepository::attach(const QStringList &ids, const QString
     return true;
 }
 
+Outcome<int> AttachmentRepository::countPictures(const QStringList &ids, const QString &userId)
+{
+    int pictures = 0;
+    for (const QString &id : ids) {
+        SqlRun q(m_db, QStringLiteral("SELECT COUNT(*) FROM attachments WHERE id = ? AND"
+                                      " user_id = ? AND kind = 'image'"));
+        q.bind(id).bind(userId);
+        if (!q.exec())
+            return q.error();
+        if (q.next())
+            pictures += q.value(0).toInt();
+    }
+    return pictures;
+}
+
 Outcome<QList<AttachmentRecord>>
 AttachmentRepository::listForConversation(const QString &conversationId)
 {

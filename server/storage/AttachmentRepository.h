@@ -54,6 +54,8 @@ public:
     // conversation (then none is changed).
     Outcome<bool> attach(const QStringList &ids, const QString &userId,
                          const QString &conversationId, const QString &messageId);
+    // How many of these ids are pictures of this user's.
+    Outcome<int> countPictures(const QStringList &ids, const QString &userId);
     // A conversation's attachments, oldest first.
     Outcome<QList<AttachmentRecord>> listForConversation(const QString &conversationId);
     // All of an attachment's bytes (for the provider; a download goes piece

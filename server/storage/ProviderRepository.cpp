@@ -4,13 +4,14 @@
 
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
 
 namespace hearth {
 
 namespace {
 const QString selectProvider = QStringLiteral(
     "SELECT id, name, base_url, api_key_sealed, api_key_hint, models, models_manual, enabled,"
-    " priority, created_at, updated_at FROM providers");
+    " priority, created_at, updated_at, model_vision FROM providers");
 
 ProviderRecord readProvider(const SqlRun &row)
 {
@@ -28,6 +29,9 @@ ProviderRecord readProvider(const SqlRun &row)
     p.priority = row.value(8).toInt();
     p.createdAt = row.value(9).toLongLong();
     p.updatedAt = row.value(10).toLongLong();
+    const QJsonObject vision = QJsonDocument::fromJson(row.value(11).toString().toUtf8()).object();
+    for (auto it = vision.begin(); it != vision.end(); ++it)
+        p.modelVision.insert(it.key(), it.value().toBool());
     return p;
 }
 
@@ -36,7 +40,19 @@ QString modelsText(const ProviderRecord &p)
     return QString::fromUtf8(
         QJsonDocument(QJsonArray::fromStringList(p.models)).toJson(QJsonDocument::Compact));
 }
+QString visionText(const ProviderRecord &p)
+{
+    return QString::fromUtf8(QJsonDocument(modelVisionJson(p)).toJson(QJsonDocument::Compact));
+}
 } // namespace
+
+QJsonObject modelVisionJson(const ProviderRecord &provider)
+{
+    QJsonObject vision;
+    for (auto it = provider.modelVision.cbegin(); it != provider.modelVision.cend(); ++it)
+        vision.insert(it.key(), it.value());
+    return vision;
+}
 
 Outcome<QList<ProviderRecord>> ProviderRepository::list()
 {
@@ -62,13 +78,13 @@ Outcome<std::optional<ProviderRecord>> ProviderRepository::find(const QString &i
 
 Outcome<Done> ProviderRepository::insert(const ProviderRecord &p)
 {
-    SqlRun q(m_db,
-             QStringLiteral("INSERT INTO providers (id, name, base_url, api_key_sealed,"
-                            " api_key_hint, models, models_manual, enabled, priority,"
-                            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    SqlRun q(m_db, QStringLiteral("INSERT INTO providers (id, name, base_url, api_key_sealed,"
+                                  " api_key_hint, models, models_manual, enabled, priority,"
+                                  " created_at, updated_at, model_vision)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.bind(p.id).bind(p.name).bind(p.baseUrl).bind(p.sealedKey).bind(p.keyHint).bind(modelsText(p));
     q.bind(p.modelsManual ? 1 : 0).bind(p.enabled ? 1 : 0).bind(p.priority).bind(p.createdAt);
-    q.bind(p.updatedAt);
+    q.bind(p.updatedAt).bind(visionText(p));
     if (!q.exec())
         return q.error();
     return Done{};
@@ -78,10 +94,10 @@ Outcome<Done> ProviderRepository::update(const ProviderRecord &p)
 {
     SqlRun q(m_db, QStringLiteral("UPDATE providers SET name = ?, base_url = ?, api_key_sealed = ?,"
                                   " api_key_hint = ?, models = ?, models_manual = ?, enabled = ?,"
-                                  " priority = ?, updated_at = ? WHERE id = ?"));
+                                  " priority = ?, updated_at = ?, model_vision = ? WHERE id = ?"));
     q.bind(p.name).bind(p.baseUrl).bind(p.sealedKey).bind(p.keyHint).bind(modelsText(p));
     q.bind(p.modelsManual ? 1 : 0).bind(p.enabled ? 1 : 0).bind(p.priority).bind(p.updatedAt);
-    q.bind(p.id);
+    q.bind(visionText(p)).bind(p.id);
     if (!q.exec())
         return q.error();
     if (q.rowsAffected() == 0)

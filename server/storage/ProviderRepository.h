@@ -2,6 +2,8 @@
 
 #include "core/Outcome.h"
 
+#include <QtCore/QHash>
+#include <QtCore/QJsonObject>
 #include <QtCore/QStringList>
 
 namespace hearth {
@@ -19,11 +21,15 @@ struct ProviderRecord
     QString keyHint;   // e.g. "sk-…a1b2"
     QStringList models;
     bool modelsManual = false;
+    QHash<QString, bool> modelVision; // the admin's word on which models accept pictures
     bool enabled = true;
     int priority = 0;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
 };
+
+// modelVision as JSON: {"model-id": true, ...}.
+QJsonObject modelVisionJson(const ProviderRecord &provider);
 
 class ProviderRepository
 {

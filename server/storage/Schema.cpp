@@ -241,8 +241,12 @@ QList<SqlDialect::Migration> portableMigrations(const SqlDialect &dialect)
     SqlDialect::Migration documentText{8, QStringLiteral("text of attached PDFs"), {}};
     documentText.statements = expandAll(
         {QStringLiteral("ALTER TABLE attachments ADD COLUMN text_content {long}")}, dialect);
-    return {initial,   multiUser,   recordsOrder, replyProgress,
-            reasoning, attachments, storageQuota, documentText};
+    // The admin's word per model on whether it accepts pictures.
+    SqlDialect::Migration modelVision{9, QStringLiteral("which models accept pictures"), {}};
+    modelVision.statements = expandAll(
+        {QStringLiteral("ALTER TABLE providers ADD COLUMN model_vision {long}")}, dialect);
+    return {initial,     multiUser,    recordsOrder, replyProgress, reasoning,
+            attachments, storageQuota, documentText, modelVision};
 }
 
 } // namespace hearth

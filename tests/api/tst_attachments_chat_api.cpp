@@ -273,6 +273,105 @@ private slots:
                  qPrintable(notes));
     }
 
+    QHash<QString, QJsonValue> visionOfModels()
+    {
+        QHash<QString, QJsonValue> vision;
+        for (const QJsonValue &m : m_client->get(QStringLiteral("/v1/models"))
+                                       .json()
+                                       .value(QLatin1String("data"))
+                                       .toArray())
+            vision.insert(m[QLatin1String("id")].toString(), m[QLatin1String("vision")]);
+        return vision;
+    }
+
+    void theModelListSaysWhichModelsSee()
+    {
+        const auto vision = visionOfModels();
+        QCOMPARE(vision.value(QStringLiteral("fake-stream")), QJsonValue(true));
+        QCOMPARE(vision.value(QStringLiteral("fake-markdown")), QJsonValue(false));
+        QVERIFY(vision.value(QStringLiteral("fake-echo")).isNull());
+    }
+
+    // A picture for a model that reads text only is refused before the
+    // question is kept or anything is sent; the picture stays unsent.
+    void textOnlyModelsAreNotSentPictures()
+    {
+        const QString picture = upload(*m_client, png(Qt::blue), QStringLiteral("blue.png"));
+        const QString conversation = m_chat.newConversation();
+        const qsizetype before = m_upstream.received.size();
+        QJsonObject body =
+            ApiClient::userMessage(QStringLiteral("see?"), QStringLiteral("fake-markdown"));
+        body.insert(QStringLiteral("attachments"), QJsonArray{picture});
+        const ApiReply refused =
+            m_client->post(QStringLiteral("/v1/conversations/%1/messages").arg(conversation), body);
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.code(), QStringLiteral("MODEL_CANNOT_SEE_IMAGES"));
+        QVERIFY(refused.json()
+                    .value(QLatin1String("error"))
+                    .toString()
+                    .contains(QLatin1String("fake-markdown")));
+        QCOMPARE(m_upstream.received.size(), before);
+        QCOMPARE(m_chat.history(conversation).size(), 0);
+
+        // The same picture to a model that sees; then a text-only model
+        // later in the conversation gets a line in its place.
+        QCOMPARE(send(*m_client, conversation, QStringLiteral("see?"), {picture}).status, 200);
+        QCOMPARE(lastParts()[1][QLatin1String("type")].toString(), QStringLiteral("image_url"));
+        QCOMPARE(m_client
+                     ->post(QStringLiteral("/v1/conversations/%1/messages").arg(conversation),
+                            ApiClient::userMessage(QStringLiteral("and now?"),
+                                                   QStringLiteral("fake-markdown")))
+                     .status,
+                 200);
+        const QByteArray sent = m_upstream.received.last().rawBody;
+        QVERIFY(!sent.contains("image_url"));
+        QVERIFY(sent.contains("this model cannot see pictures"));
+    }
+
+    // An admin says what a model takes where the provider does not.
+    void theAdminSaysWhichModelsSee()
+    {
+        const QString provider = m_client->get(QStringLiteral("/v1/admin/providers"))
+                                     .array()
+                                     .first()[QLatin1String("id")]
+                                     .toString();
+        const QString path = QStringLiteral("/v1/admin/providers/") + provider;
+        const ApiReply wrong = m_client->patch(
+            path, {{QStringLiteral("modelVision"), QJsonObject{{QStringLiteral("x"), 1}}}});
+        QCOMPARE(wrong.status, 400);
+        QVERIFY(wrong.body.contains("modelVision"));
+
+        const ApiReply set =
+            m_client->patch(path, {{QStringLiteral("modelVision"),
+                                    QJsonObject{{QStringLiteral("fake-echo"), false},
+                                                {QStringLiteral("fake-markdown"), true}}}});
+        QCOMPARE(set.status, 200);
+        QCOMPARE(set.json()[QLatin1String("modelVision")][QLatin1String("fake-echo")],
+                 QJsonValue(false));
+        auto vision = visionOfModels();
+        QCOMPARE(vision.value(QStringLiteral("fake-echo")), QJsonValue(false));
+        QCOMPARE(vision.value(QStringLiteral("fake-markdown")), QJsonValue(true)); // over the list
+
+        const QString picture = upload(*m_client, png(Qt::green), QStringLiteral("green.png"));
+        QJsonObject body =
+            ApiClient::userMessage(QStringLiteral("see?"), QStringLiteral("fake-echo"));
+        body.insert(QStringLiteral("attachments"), QJsonArray{picture});
+        QCOMPARE(
+            m_client
+                ->post(
+                    QStringLiteral("/v1/conversations/%1/messages").arg(m_chat.newConversation()),
+                    body)
+                .code(),
+            QStringLiteral("MODEL_CANNOT_SEE_IMAGES"));
+
+        QCOMPARE(m_client->patch(path, {{QStringLiteral("modelVision"), QJsonValue()}}).status,
+                 200);
+        // What the provider's list says is back once the reloaded provider
+        // has asked for it again.
+        QTRY_COMPARE(visionOfModels().value(QStringLiteral("fake-markdown")), QJsonValue(false));
+        QVERIFY(visionOfModels().value(QStringLiteral("fake-echo")).isNull());
+    }
+
     // A document longer than the model can take is cut, and the model is
     // told how much it got.
     void longDocumentsAreCutWithANote()

@@ -155,9 +155,19 @@ void FakeUpstream::handle(QTcpSocket *socket, const Received &request)
     }
     if (request.method == "GET" && request.path == "/v1/models") {
         QJsonArray data;
-        for (const QString &id : models())
-            data.append(QJsonObject{{QStringLiteral("id"), id},
-                                    {QStringLiteral("object"), QStringLiteral("model")}});
+        for (const QString &id : models()) {
+            QJsonObject entry{{QStringLiteral("id"), id},
+                              {QStringLiteral("object"), QStringLiteral("model")}};
+            // Two ways providers say what a model takes (OpenRouter, Ollama).
+            if (id == QLatin1String("fake-stream"))
+                entry.insert(QStringLiteral("capabilities"),
+                             QJsonArray{QStringLiteral("completion"), QStringLiteral("vision")});
+            if (id == QLatin1String("fake-markdown"))
+                entry.insert(QStringLiteral("architecture"),
+                             QJsonObject{{QStringLiteral("input_modalities"),
+                                          QJsonArray{QStringLiteral("text")}}});
+            data.append(entry);
+        }
         respond(socket, 200, "OK",
                 QJsonDocument(QJsonObject{{QStringLiteral("data"), data}}).toJson());
         return;

@@ -25,6 +25,8 @@
 //   fake-instant    first delta at once (for latency benchmarks)
 //   fake-markdown   a reply with headings, lists, a table and a code block
 //   fake-echo       the last user message back, in 7-character deltas
+// GET /v1/models says fake-stream sees pictures and fake-markdown reads text
+// only; of the others it says nothing.
 // POST /control/release-gate does what releaseGate() does (for other processes).
 //   fake-tokens-N-S N one-word deltas, S ms apart (0: all at once), then usage
 //   fake-tools, fake-refusal, fake-tool-big: see FakeToolModels.h

@@ -90,6 +90,20 @@ void AdminProvidersController::readFields(const QJsonObject &body, Validator &v,
             p.modelsManual = true;
         }
     }
+    if (body.contains(QStringLiteral("modelVision"))) {
+        // The whole map each time: {"model": true | false}; null clears it.
+        const QJsonValue value = body.value(QStringLiteral("modelVision"));
+        p.modelVision.clear();
+        const QJsonObject vision = value.toObject();
+        bool valid = (value.isNull() || value.isObject()) && vision.size() <= 1000;
+        for (auto it = vision.begin(); valid && it != vision.end(); ++it) {
+            valid = it.value().isBool() && !it.key().trimmed().isEmpty() && it.key().size() <= 200;
+            p.modelVision.insert(it.key().trimmed(), it.value().toBool());
+        }
+        if (!valid)
+            v.fail(QStringLiteral("modelVision must map model ids to true (accepts pictures) or "
+                                  "false (text only), or be null"));
+    }
     if (const auto enabled = v.boolean(QStringLiteral("enabled")))
         p.enabled = *enabled;
     if (const auto priority = v.integer(QStringLiteral("priority"), -1000, 1000))

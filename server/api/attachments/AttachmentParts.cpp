@@ -29,7 +29,7 @@ qsizetype AttachmentParts::maxDocumentCharacters(int contextTokens)
 
 Outcome<QHash<QString, QList<ChatPart>>>
 AttachmentParts::forConversation(AttachmentRepository &repository, const QString &conversationId,
-                                 const QList<Message> &messages, int contextTokens)
+                                 const QList<Message> &messages, Reader model)
 {
     QHash<QString, QList<ChatPart>> parts;
     const auto attachments = repository.listForConversation(conversationId);
@@ -44,17 +44,22 @@ AttachmentParts::forConversation(AttachmentRepository &repository, const QString
         if (a.kind == QLatin1String("image"))
             withPictures.insert(a.messageId);
     QSet<QString> picturesSent;
-    for (qsizetype i = messages.size() - 1; i >= 0 && picturesSent.size() < picturesSentAgain; --i)
+    const int picturesWanted = model.seesPictures ? picturesSentAgain : 0;
+    for (qsizetype i = messages.size() - 1; i >= 0 && picturesSent.size() < picturesWanted; --i)
         if (withPictures.contains(messages.at(i).id))
             picturesSent.insert(messages.at(i).id);
 
-    const qsizetype maxCharacters = maxDocumentCharacters(contextTokens);
+    const qsizetype maxCharacters = maxDocumentCharacters(model.contextTokens);
     for (const AttachmentRecord &a : attachments.value()) {
         const bool picture = a.kind == QLatin1String("image");
         if (picture && !picturesSent.contains(a.messageId)) {
             parts[a.messageId] << ChatPart{
-                QStringLiteral("[A picture, %1, was shown here; it is not sent again.]")
-                    .arg(a.name),
+                model.seesPictures
+                    ? QStringLiteral("[A picture, %1, was shown here; it is not sent again.]")
+                          .arg(a.name)
+                    : QStringLiteral("[A picture, %1, was shown here; this model cannot see "
+                                     "pictures.]")
+                          .arg(a.name),
                 {}};
             continue;
         }

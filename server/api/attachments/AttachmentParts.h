@@ -20,13 +20,20 @@ struct Message;
 // - documents as a text part "File: <name>" and their text, cut at
 //   maxDocumentCharacters (at most 200,000, and about twice the model's
 //   context in characters) with a line telling the model how much it got.
+// A model that reads text only gets every picture as such a line.
 struct AttachmentParts
 {
     static constexpr int picturesSentAgain = 3;
 
+    struct Reader
+    {
+        int contextTokens = 0;
+        bool seesPictures = true;
+    };
+
     static Outcome<QHash<QString, QList<ChatPart>>>
     forConversation(AttachmentRepository &repository, const QString &conversationId,
-                    const QList<Message> &messages, int contextTokens);
+                    const QList<Message> &messages, Reader model);
     static qsizetype maxDocumentCharacters(int contextTokens);
 };
 

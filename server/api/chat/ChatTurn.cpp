@@ -54,7 +54,8 @@ Outcome<ChatTurn *> ChatTurn::open(ServerContext &context, const Question &quest
     if (!recent)
         return recent.error();
     const auto parts = AttachmentParts::forConversation(
-        context.attachments, question.conversationId, recent.value(), question.contextTokens);
+        context.attachments, question.conversationId, recent.value(),
+        {question.contextTokens, question.modelSeesPictures});
     if (!parts) {
         context.messages.remove(asked.id);
         return parts.error();

@@ -32,7 +32,8 @@ public:
         QString model;
         std::optional<double> temperature;
         std::optional<int> maxTokens;
-        int contextTokens = 0; // the model's context window
+        int contextTokens = 0;         // the model's context window
+        bool modelSeesPictures = true; // false: earlier pictures go as a line of text
         QString userId;
         QStringList attachmentIds; // the asker's uploads sent with it
     };

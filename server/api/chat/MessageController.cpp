@@ -141,11 +141,8 @@ QString MessageController::defaultModel() const
 
 int MessageController::contextTokensOf(const QString &model) const
 {
-    for (const ModelInfo &info : m_context.providers->models()) {
-        if (info.id == model && info.context > 0)
-            return info.context;
-    }
-    return defaultContextTokens;
+    const auto info = m_context.providers->model(model);
+    return info && info->context > 0 ? info->context : defaultContextTokens;
 }
 
 void MessageController::send(const HttpRequest &request, const ResponderPtr &responder,
@@ -204,6 +201,28 @@ void MessageController::send(const HttpRequest &request, const ResponderPtr &res
     }
     if (!m_context.providers->hasConfiguredProviders())
         modelId = DemoProvider::modelId; // say honestly who answers
+    // Refused here, before the question is kept or anything is sent: not
+    // as the provider's 400 after the fact.
+    const auto modelInfo = m_context.providers->model(modelId);
+    const bool seesPictures = !modelInfo || modelInfo->vision != false;
+    if (!seesPictures) {
+        const auto pictures = m_context.attachments.countPictures(attachmentIds, user.id);
+        if (!pictures) {
+            replyError(responder, pictures.error());
+            return;
+        }
+        if (pictures.value() > 0) {
+            replyError(responder, ApiError{422,
+                                           QStringLiteral("MODEL_CANNOT_SEE_IMAGES"),
+                                           QStringLiteral("%1 reads text only and cannot see "
+                                                          "pictures. Choose a model that can, or "
+                                                          "remove the picture.")
+                                               .arg(modelId),
+                                           {},
+                                           0});
+            return;
+        }
+    }
 
     HeaderList limitHeaders;
     const auto admitted =
@@ -223,6 +242,7 @@ void MessageController::send(const HttpRequest &request, const ResponderPtr &res
     question.temperature = temperature;
     question.maxTokens = maxTokens;
     question.contextTokens = contextTokensOf(modelId);
+    question.modelSeesPictures = seesPictures;
     question.userId = user.id;
     question.attachmentIds = attachmentIds;
     UpstreamCall::Setup call;

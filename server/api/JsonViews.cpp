@@ -150,9 +150,32 @@ QJsonObject attachmentJson(const AttachmentRecord &a)
              a.kind == QLatin1String("image")
                  ? QJsonValue(QStringLiteral("/v1/attachments/%1/thumbnail").arg(a.id))
                  : QJsonValue()},
+            {QStringLiteral("characters"),
+             a.kind == QLatin1String("document") ? QJsonValue(a.characters) : QJsonValue()},
             {QStringLiteral("conversationId"),
              a.conversationId.isEmpty() ? QJsonValue() : QJsonValue(a.conversationId)},
             {QStringLiteral("createdAt"), toRfc3339(a.createdAt)}};
+}
+
+QJsonObject attachmentJson(const AttachmentRecord &attachment, qsizetype maxCharacters)
+{
+    QJsonObject json = attachmentJson(attachment);
+    if (attachment.kind == QLatin1String("document") && attachment.characters > maxCharacters)
+        json.insert(QStringLiteral("charactersSent"), maxCharacters);
+    return json;
+}
+
+QJsonObject messageJson(const Message &message, const QList<AttachmentRecord> &attachments,
+                        qsizetype maxCharacters)
+{
+    QJsonObject json = messageJson(message);
+    if (attachments.isEmpty())
+        return json;
+    QJsonArray array;
+    for (const AttachmentRecord &a : attachments)
+        array.append(attachmentJson(a, maxCharacters));
+    json.insert(QStringLiteral("attachments"), array);
+    return json;
 }
 
 } // namespace hearth

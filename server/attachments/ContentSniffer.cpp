@@ -3,6 +3,8 @@
 #include <QtCore/QIODevice>
 #include <QtCore/QStringDecoder>
 
+#include <optional>
+
 namespace hearth {
 
 namespace {
@@ -57,24 +59,29 @@ bool hasBinaryControls(QStringView text)
     return false;
 }
 
-// Decodes all of `file` as `encoding`, piece by piece.
-bool decodesAs(QIODevice &file, QStringDecoder decoder)
+// Decodes all of `file` as `encoding`, piece by piece: its length in
+// characters, or nullopt when it is not text in that encoding.
+std::optional<qsizetype> decodesAs(QIODevice &file, QStringDecoder decoder)
 {
     if (!decoder.isValid() || !file.seek(0))
-        return false;
+        return std::nullopt;
+    qsizetype characters = 0;
     while (!file.atEnd()) {
         const QByteArray piece = file.read(pieceBytes);
         if (piece.isEmpty())
-            return false;
+            return std::nullopt;
         const QString text = decoder.decode(piece);
         if (decoder.hasError() || hasBinaryControls(text))
-            return false;
+            return std::nullopt;
+        characters += text.size() - (characters == 0 && text.startsWith(QChar(0xfeff)));
     }
     // A multi-byte sequence cut off at the end waits in the decoder's state:
     // a plain newline after it makes it an error.
     const QString tail = decoder.decode(QByteArrayView("\n")); // converting it decodes it
     Q_UNUSED(tail);
-    return !decoder.hasError();
+    if (decoder.hasError())
+        return std::nullopt;
+    return characters;
 }
 
 } // namespace
@@ -106,8 +113,9 @@ SniffedContent sniffContent(QIODevice &file)
         }
     }
     for (const char *encoding : {"UTF-8", "GB18030"}) {
-        if (decodesAs(file, QStringDecoder(encoding))) {
+        if (const auto characters = decodesAs(file, QStringDecoder(encoding))) {
             out.kind = SniffedContent::Kind::Text;
+            out.characters = *characters;
             out.mediaType = "text/plain";
             out.encoding = encoding;
             out.what = QStringLiteral("a text file");

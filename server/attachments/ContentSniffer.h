@@ -20,6 +20,8 @@ struct SniffedContent
     QByteArray mediaType;
     // For text: the encoding it was found in ("UTF-8" or "GB18030").
     QByteArray encoding;
+    // For text: its length as a model gets it (UTF-16 units, no BOM).
+    qsizetype characters = 0;
     // For refusals, in plain words: "a program (ELF)", "a ZIP archive"…
     QString what;
 };

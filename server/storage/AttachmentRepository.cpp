@@ -9,15 +9,15 @@ namespace hearth {
 namespace {
 const QString selectAttachment =
     QStringLiteral("SELECT id, user_id, conversation_id, message_id, name, media_type, kind,"
-                   " size, sha256, created_at FROM attachments");
+                   " size, sha256, created_at, text_characters FROM attachments");
 
 AttachmentRecord readAttachment(const SqlRun &row)
 {
     return AttachmentRecord{
-        row.value(0).toString(),  row.value(1).toString(),   row.value(2).toString(),
-        row.value(3).toString(),  row.value(4).toString(),   row.value(5).toString().toUtf8(),
-        row.value(6).toString(),  row.value(7).toLongLong(), row.value(8).toString().toLatin1(),
-        row.value(9).toLongLong()};
+        row.value(0).toString(),   row.value(1).toString(),   row.value(2).toString(),
+        row.value(3).toString(),   row.value(4).toString(),   row.value(5).toString().toUtf8(),
+        row.value(6).toString(),   row.value(7).toLongLong(), row.value(8).toString().toLatin1(),
+        row.value(9).toLongLong(), row.value(10).toLongLong()};
 }
 } // namespace
 
@@ -26,8 +26,8 @@ Outcome<Done> AttachmentRepository::store(const AttachmentRecord &a, QIODevice &
     {
         SqlRun q(m_db, QStringLiteral("INSERT INTO attachments (id, user_id, conversation_id,"
                                       " message_id, name, media_type, kind, size, sha256,"
-                                      " complete, created_at, text_content)"
-                                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"));
+                                      " complete, created_at, text_content, text_characters)"
+                                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)"));
         q.bind(a.id)
             .bind(a.userId)
             .bind(nullIfEmpty(a.conversationId))
@@ -38,7 +38,8 @@ Outcome<Done> AttachmentRepository::store(const AttachmentRecord &a, QIODevice &
             .bind(a.size)
             .bind(QString::fromLatin1(a.sha256))
             .bind(a.createdAt)
-            .bind(nullIfEmpty(a.textContent));
+            .bind(nullIfEmpty(a.textContent))
+            .bind(a.kind == QLatin1String("document") ? QVariant(a.characters) : QVariant());
         if (!q.exec())
             return q.error();
     }

@@ -26,6 +26,8 @@ struct AttachmentRecord
     qint64 size = 0;
     QByteArray sha256; // hex
     qint64 createdAt = 0;
+    // A document's length in characters (of a PDF, its text's); 0 for pictures.
+    qint64 characters = 0;
     // A PDF's text, written by store(); read apart (documentText()).
     QString textContent;
 };

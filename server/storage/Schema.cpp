@@ -245,8 +245,12 @@ QList<SqlDialect::Migration> portableMigrations(const SqlDialect &dialect)
     SqlDialect::Migration modelVision{9, QStringLiteral("which models accept pictures"), {}};
     modelVision.statements = expandAll(
         {QStringLiteral("ALTER TABLE providers ADD COLUMN model_vision {long}")}, dialect);
+    // How long a document is, so people can be told how much a model got.
+    SqlDialect::Migration documentLength{10, QStringLiteral("length of attached documents"), {}};
+    documentLength.statements =
+        QStringList{QStringLiteral("ALTER TABLE attachments ADD COLUMN text_characters BIGINT")};
     return {initial,     multiUser,    recordsOrder, replyProgress, reasoning,
-            attachments, storageQuota, documentText, modelVision};
+            attachments, storageQuota, documentText, modelVision,   documentLength};
 }
 
 } // namespace hearth

@@ -381,12 +381,31 @@ private slots:
             text += "A line of a long log file, with nothing much in it.\n";
         const QString id = upload(*m_client, text, QStringLiteral("big.log"));
         const QString conversation = m_chat.newConversation();
-        QCOMPARE(send(*m_client, conversation, QStringLiteral("summarise"), {id}).status, 200);
+        const ApiReply answered = send(*m_client, conversation, QStringLiteral("summarise"), {id});
+        QCOMPARE(answered.status, 200);
         const QString sent = lastParts()[1][QLatin1String("text")].toString();
         QVERIFY(sent.size() < text.size());
         QVERIFY2(sent.contains(QStringLiteral("Hearth sent only the first")) &&
                      sent.contains(QString::number(text.size())),
                  qPrintable(sent.right(200)));
+
+        // The person is told too: in the send's answer and in the history.
+        const int sentCharacters = int(sent.indexOf(QStringLiteral("\n\n[Hearth sent only")) -
+                                       QStringLiteral("File: big.log\n\n").size());
+        for (const QJsonObject &asked : {answered.json()[QLatin1String("userMessage")].toObject(),
+                                         m_chat.history(conversation).first().toObject()}) {
+            const QJsonObject document = asked[QLatin1String("attachments")][0].toObject();
+            QCOMPARE(document[QLatin1String("characters")].toInteger(), text.size());
+            QCOMPARE(document[QLatin1String("charactersSent")].toInteger(), sentCharacters);
+        }
+        // A short one says nothing of the kind.
+        const QString small = upload(*m_client, "short\n", QStringLiteral("small.txt"));
+        const QJsonObject listed =
+            send(*m_client, conversation, QStringLiteral("and"), {small})
+                .json()[QLatin1String("userMessage")][QLatin1String("attachments")][0]
+                .toObject();
+        QCOMPARE(listed[QLatin1String("characters")].toInteger(), 6);
+        QVERIFY(!listed.contains(QLatin1String("charactersSent")));
     }
 };
 

@@ -82,9 +82,17 @@ private slots:
         while (text.size() < 300 * 1024)
             text += QString::fromUtf8("第一行，足够长的中文文本。\n").toUtf8();
         QCOMPARE(sniff(text).kind, Kind::Text);
+        QCOMPARE(sniff(text).characters, QString::fromUtf8(text).size());
         QByteArray withNul = text;
         withNul[withNul.size() - 10] = '\0';
         QCOMPARE(sniff(withNul).kind, Kind::Unsupported);
+    }
+
+    // What a model gets of a text: no BOM, GB18030 counted as characters.
+    void textIsCountedInCharacters()
+    {
+        QCOMPARE(sniff(QByteArray("\xef\xbb\xbfhello\n")).characters, 6);
+        QCOMPARE(sniff(QByteArray("\xd6\xd0\xce\xc4 notes\n")).characters, 9);
     }
 
     // A real image made by Qt, not only its first bytes.

@@ -69,8 +69,10 @@ Outcome<AttachmentRecord> storeUpload(AttachmentRepository &repository, QTempora
     record.kind =
         content.kind == Kind::Image ? QStringLiteral("image") : QStringLiteral("document");
     record.mediaType = content.mediaType;
-    if (content.kind == Kind::Text)
+    if (content.kind == Kind::Text) {
         record.mediaType += "; charset=" + content.encoding.toLower();
+        record.characters = content.characters;
+    }
 
     // A PDF's text is read once, now: a damaged or locked one is refused.
     if (content.kind == Kind::Pdf) {
@@ -78,6 +80,7 @@ Outcome<AttachmentRecord> storeUpload(AttachmentRepository &repository, QTempora
         if (!pdf)
             return pdf.error();
         record.textContent = pdf->text;
+        record.characters = pdf->text.size();
     }
 
     // Pictures are kept upright, scaled and without their metadata.

@@ -28,19 +28,17 @@ qsizetype AttachmentParts::maxDocumentCharacters(int contextTokens)
 }
 
 Outcome<QHash<QString, QList<ChatPart>>>
-AttachmentParts::forConversation(AttachmentRepository &repository, const QString &conversationId,
+AttachmentParts::forConversation(AttachmentRepository &repository,
+                                 const QList<AttachmentRecord> &attachments,
                                  const QList<Message> &messages, Reader model)
 {
     QHash<QString, QList<ChatPart>> parts;
-    const auto attachments = repository.listForConversation(conversationId);
-    if (!attachments)
-        return attachments.error();
-    if (attachments->isEmpty())
+    if (attachments.isEmpty())
         return parts;
 
     // The user messages whose pictures go again: the newest few with any.
     QSet<QString> withPictures;
-    for (const AttachmentRecord &a : attachments.value())
+    for (const AttachmentRecord &a : attachments)
         if (a.kind == QLatin1String("image"))
             withPictures.insert(a.messageId);
     QSet<QString> picturesSent;
@@ -50,7 +48,7 @@ AttachmentParts::forConversation(AttachmentRepository &repository, const QString
             picturesSent.insert(messages.at(i).id);
 
     const qsizetype maxCharacters = maxDocumentCharacters(model.contextTokens);
-    for (const AttachmentRecord &a : attachments.value()) {
+    for (const AttachmentRecord &a : attachments) {
         const bool picture = a.kind == QLatin1String("image");
         if (picture && !picturesSent.contains(a.messageId)) {
             parts[a.messageId] << ChatPart{

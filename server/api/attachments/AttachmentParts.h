@@ -9,6 +9,7 @@ namespace hearth {
 
 class AttachmentRepository;
 struct Message;
+struct AttachmentRecord;
 
 // What a conversation's attachments add to the history sent upstream, by
 // the id of the message they came with:
@@ -32,7 +33,7 @@ struct AttachmentParts
     };
 
     static Outcome<QHash<QString, QList<ChatPart>>>
-    forConversation(AttachmentRepository &repository, const QString &conversationId,
+    forConversation(AttachmentRepository &repository, const QList<AttachmentRecord> &attachments,
                     const QList<Message> &messages, Reader model);
     static qsizetype maxDocumentCharacters(int contextTokens);
 };

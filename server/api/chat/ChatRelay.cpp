@@ -34,9 +34,8 @@ void ChatRelay::start()
     });
     if (m_streaming) {
         m_responder->beginStream(200, "text/event-stream; charset=utf-8");
-        writeEvent("message.created",
-                   {{QStringLiteral("userMessage"), messageJson(m_turn->question())},
-                    {QStringLiteral("messageId"), m_turn->reply().id}});
+        writeEvent("message.created", {{QStringLiteral("userMessage"), m_turn->questionJson()},
+                                       {QStringLiteral("messageId"), m_turn->reply().id}});
         m_ping.start();
         // An event of its own for the thinking: the original web client,
         // which knows only message.delta, shows the answer alone.
@@ -72,7 +71,7 @@ void ChatRelay::onCompleted(const TokenUsage &usage)
     } else {
         replyJson(m_responder, 200,
                   {{QStringLiteral("message"), messageJson(m_turn->reply())},
-                   {QStringLiteral("userMessage"), messageJson(m_turn->question())},
+                   {QStringLiteral("userMessage"), m_turn->questionJson()},
                    {QStringLiteral("usage"), usageJson(usage)}});
     }
     end();

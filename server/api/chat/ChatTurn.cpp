@@ -1,5 +1,6 @@
 #include "api/chat/ChatTurn.h"
 
+#include "api/JsonViews.h"
 #include "api/ServerContext.h"
 #include "api/attachments/AttachmentParts.h"
 #include "core/Clock.h"
@@ -53,9 +54,14 @@ Outcome<ChatTurn *> ChatTurn::open(ServerContext &context, const Question &quest
     const auto recent = context.messages.page(question.conversationId, historyWindow, 0, {});
     if (!recent)
         return recent.error();
-    const auto parts = AttachmentParts::forConversation(
-        context.attachments, question.conversationId, recent.value(),
-        {question.contextTokens, question.modelSeesPictures});
+    const auto attachments = context.attachments.listForConversation(question.conversationId);
+    if (!attachments) {
+        context.messages.remove(asked.id);
+        return attachments.error();
+    }
+    const auto parts =
+        AttachmentParts::forConversation(context.attachments, attachments.value(), recent.value(),
+                                         {question.contextTokens, question.modelSeesPictures});
     if (!parts) {
         context.messages.remove(asked.id);
         return parts.error();
@@ -82,6 +88,10 @@ Outcome<ChatTurn *> ChatTurn::open(ServerContext &context, const Question &quest
                      question.maxTokens.value_or(defaultReplyReserve), parts.value());
     auto *turn = new ChatTurn(context, std::move(call), parent);
     turn->m_question = asked;
+    turn->m_contextTokens = question.contextTokens;
+    for (const AttachmentRecord &a : attachments.value())
+        if (a.messageId == asked.id)
+            turn->m_questionAttachments << a;
     turn->m_reply = reply;
     return turn;
 }
@@ -105,6 +115,12 @@ void ChatTurn::start()
         end();
     });
     m_call->start();
+}
+
+QJsonObject ChatTurn::questionJson() const
+{
+    return messageJson(m_question, m_questionAttachments,
+                       AttachmentParts::maxDocumentCharacters(m_contextTokens));
 }
 
 qint64 ChatTurn::upstreamLatencyMs() const

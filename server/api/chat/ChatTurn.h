@@ -3,8 +3,10 @@
 #include "api/chat/UpstreamCall.h"
 #include "core/Domain.h"
 #include "core/Outcome.h"
+#include "storage/AttachmentRepository.h"
 
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QJsonObject>
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
 #include <QtCore/QTimer>
@@ -43,6 +45,8 @@ public:
                                     UpstreamCall::Setup call, QObject *parent);
 
     const Message &question() const { return m_question; }
+    // The question with its attachments, as the send's answer shows it.
+    QJsonObject questionJson() const;
     const Message &reply() const { return m_reply; }
     qint64 upstreamLatencyMs() const;
 
@@ -74,6 +78,8 @@ private:
     ServerContext &m_context;
     UpstreamCall::Setup m_callSetup;
     Message m_question;
+    QList<AttachmentRecord> m_questionAttachments;
+    int m_contextTokens = 0;
     Message m_reply; // stored with finishReason "streaming" until it ends
     UpstreamCall *m_call = nullptr;
     QTimer m_save;

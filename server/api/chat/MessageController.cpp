@@ -5,6 +5,7 @@
 #include "api/Paging.h"
 #include "api/ServerContext.h"
 #include "api/SettingsService.h"
+#include "api/attachments/AttachmentParts.h"
 #include "api/auth/Authenticator.h"
 #include "api/chat/ChatAdmission.h"
 #include "api/chat/ChatRelay.h"
@@ -74,15 +75,16 @@ void MessageController::list(const HttpRequest &request, const ResponderPtr &res
         replyError(responder, attachments.error());
         return;
     }
-    QHash<QString, QJsonArray> attachedTo;
+    QHash<QString, QList<AttachmentRecord>> attachedTo;
     for (const AttachmentRecord &a : attachments.value())
-        attachedTo[a.messageId].append(attachmentJson(a));
+        attachedTo[a.messageId].append(a);
     QJsonArray array;
     for (const Message &m : page.value()) {
-        QJsonObject json = messageJson(m);
-        if (const auto a = attachedTo.constFind(m.id); a != attachedTo.cend())
-            json.insert(QStringLiteral("attachments"), *a);
-        array.append(json);
+        const QList<AttachmentRecord> attached = attachedTo.value(m.id);
+        array.append(messageJson(
+            m, attached,
+            attached.isEmpty() ? 0
+                               : AttachmentParts::maxDocumentCharacters(contextTokensOf(m.model))));
     }
     replyJson(responder, 200, array, headers);
 }

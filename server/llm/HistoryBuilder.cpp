@@ -18,7 +18,8 @@ QList<ChatMessage> buildHistory(const QString &systemPrompt, const QList<Message
         const Message &m = conversation.at(i);
         const bool usable =
             (m.role == QLatin1String("user") || m.role == QLatin1String("assistant")) &&
-            !m.content.isEmpty() && m.finishReason != FinishReason::Streaming;
+            (!m.content.isEmpty() || parts.contains(m.id)) &&
+            m.finishReason != FinishReason::Streaming;
         if (!usable)
             continue;
         const QList<ChatPart> attached = parts.value(m.id);
@@ -32,7 +33,8 @@ QList<ChatMessage> buildHistory(const QString &systemPrompt, const QList<Message
         // refuses two user messages in a row): a question whose reply
         // failed before it said anything joins the next one.
         if (!kept.isEmpty() && kept.first().role == m.role) {
-            kept.first().content.prepend(m.content + QStringLiteral("\n\n"));
+            if (!m.content.isEmpty())
+                kept.first().content.prepend(m.content + QStringLiteral("\n\n"));
             kept.first().parts = attached + kept.first().parts;
         } else {
             kept.prepend(ChatMessage{m.role, m.content, attached});

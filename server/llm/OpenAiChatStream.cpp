@@ -52,8 +52,10 @@ QByteArray OpenAiChatStream::requestBody() const
                                         {QStringLiteral("content"), m.content}});
             continue;
         }
-        QJsonArray parts{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
-                                     {QStringLiteral("text"), m.content}}};
+        QJsonArray parts; // no empty text part for a picture sent without words
+        if (!m.content.isEmpty())
+            parts.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                                     {QStringLiteral("text"), m.content}});
         for (const ChatPart &part : m.parts) {
             if (!part.imageUrl.isEmpty())
                 parts.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("image_url")},

@@ -284,6 +284,24 @@ private slots:
         return vision;
     }
 
+    // A picture may go without words; words are still needed without one.
+    void aPictureNeedsNoWords()
+    {
+        const QString picture = upload(*m_client, png(Qt::yellow), QStringLiteral("y.png"));
+        const QString conversation = m_chat.newConversation();
+        const QString path = QStringLiteral("/v1/conversations/%1/messages").arg(conversation);
+        QCOMPARE(m_client->post(path, {{QStringLiteral("role"), QStringLiteral("user")}}).status,
+                 400);
+        const ApiReply sent =
+            m_client->post(path, {{QStringLiteral("role"), QStringLiteral("user")},
+                                  {QStringLiteral("model"), QStringLiteral("fake-stream")},
+                                  {QStringLiteral("attachments"), QJsonArray{picture}}});
+        QCOMPARE(sent.status, 200);
+        const QJsonArray parts = lastParts();
+        QCOMPARE(parts.size(), 1);
+        QCOMPARE(parts[0][QLatin1String("type")].toString(), QStringLiteral("image_url"));
+    }
+
     void theModelListSaysWhichModelsSee()
     {
         const auto vision = visionOfModels();

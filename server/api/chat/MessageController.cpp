@@ -157,7 +157,9 @@ void MessageController::send(const HttpRequest &request, const ResponderPtr &res
     const auto role = v.text(QStringLiteral("role"), true, 1, 32);
     if (role && *role != QLatin1String("user"))
         v.fail(QStringLiteral("role must be \"user\""));
-    const auto content = v.text(QStringLiteral("content"), true, 1, 100000);
+    // A picture or a file may go without words.
+    const bool withFiles = !body->value(QStringLiteral("attachments")).toArray().isEmpty();
+    const auto content = v.text(QStringLiteral("content"), !withFiles, withFiles ? 0 : 1, 100000);
     const auto model = v.text(QStringLiteral("model"), false, 0, 200);
     const auto temperature = v.number(QStringLiteral("temperature"), 0, 2);
     const auto maxTokens = v.integer(QStringLiteral("maxTokens"), 1, 128000);
@@ -239,7 +241,7 @@ void MessageController::send(const HttpRequest &request, const ResponderPtr &res
     ChatTurn::Question question;
     question.conversationId = conversation.id;
     question.systemPrompt = conversation.systemPrompt;
-    question.content = *content;
+    question.content = content.value_or(QString());
     question.model = modelId;
     question.temperature = temperature;
     question.maxTokens = maxTokens;

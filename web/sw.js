@@ -4,7 +4,7 @@
 const cacheName = 'hearth-shell-v1';
 const shell = ['/', '/css/app.css', '/js/main.js', '/js/api.js', '/js/dom.js', '/js/i18n.js', '/js/dialog.js',
                '/js/shell.js', '/js/render.js', '/js/views/login.js', '/js/views/sidebar.js', '/js/views/chat.js',
-               '/js/views/message.js', '/vendor/marked/marked.esm.js', '/vendor/dompurify/purify.es.mjs',
+               '/js/views/message.js', '/js/views/attachments.js', '/js/views/banner.js', '/vendor/marked/marked.esm.js', '/vendor/dompurify/purify.es.mjs',
                '/icons/hearth.svg', '/manifest.webmanifest'];
 
 self.addEventListener('install', (event) => {

@@ -192,9 +192,29 @@ FakeScriptedReply FakeUpstream::echoReply(const QJsonObject &body)
 {
     QString text;
     const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
-    for (const QJsonValue &message : messages)
-        if (message[QLatin1String("role")] == QLatin1String("user"))
-            text = message[QLatin1String("content")].toString();
+    for (const QJsonValue &message : messages) {
+        if (message[QLatin1String("role")] != QLatin1String("user"))
+            continue;
+        const QJsonValue content = message[QLatin1String("content")];
+        text = content.toString();
+        // Content parts: the texts, and each picture as what it decodes to,
+        // so a test can see that the provider got the picture whole.
+        for (const QJsonValue &part : content.toArray()) {
+            if (part[QLatin1String("type")] == QLatin1String("text")) {
+                text += part[QLatin1String("text")].toString() + QLatin1Char('\n');
+                continue;
+            }
+            const QString url = part[QLatin1String("image_url")][QLatin1String("url")].toString();
+            const qsizetype comma = url.indexOf(QLatin1Char(','));
+            const auto bytes = QByteArray::fromBase64Encoding(
+                url.mid(comma + 1).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+            text += QStringLiteral("[picture %1, %2 bytes]\n")
+                        .arg(url.mid(5, url.indexOf(QLatin1Char(';')) - 5))
+                        .arg(url.startsWith(QLatin1String("data:image/")) && bytes
+                                 ? bytes.decoded.size()
+                                 : -1);
+        }
+    }
     FakeScriptedReply reply;
     // Small pieces, as a model streams them, cut anywhere (inside tags too).
     for (qsizetype at = 0; at < text.size(); at += 7)

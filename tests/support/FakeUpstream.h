@@ -24,7 +24,8 @@
 //   fake-midfail    one delta, then the connection drops without [DONE]
 //   fake-instant    first delta at once (for latency benchmarks)
 //   fake-markdown   a reply with headings, lists, a table and a code block
-//   fake-echo       the last user message back, in 7-character deltas
+//   fake-echo       the last user message back, in 7-character deltas (its
+//                   pictures as "[picture image/png, N bytes]")
 // GET /v1/models says fake-stream sees pictures and fake-markdown reads text
 // only; of the others it says nothing.
 // POST /control/release-gate does what releaseGate() does (for other processes).

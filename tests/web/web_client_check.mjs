@@ -169,6 +169,72 @@ async function full() {
           'math keeps its underscores and backslashes and is typeset');
     const mathChat = page.url();
 
+    // Files: a picture by the attach button, a document dropped on the chat,
+    // a screenshot pasted into the composer; the provider gets all three
+    // (fake-echo says what it got).
+    await page.goto(base + '/');
+    await page.waitForSelector('.composer-input');
+    const png = await page.evaluate(() => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 320;
+        canvas.height = 200;
+        const g = canvas.getContext('2d');
+        g.fillStyle = '#e8691e';
+        g.fillRect(0, 0, 320, 200);
+        g.fillStyle = '#fff';
+        g.fillRect(40, 40, 120, 80);
+        return canvas.toDataURL('image/png').split(',')[1];
+    });
+    const attachPicture = (name) => page.setInputFiles('.attach-buttons .file-input >> nth=0',
+        { name, mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+    await attachPicture('photo.png');
+    await page.evaluate(() => {
+        const files = new DataTransfer();
+        files.items.add(new File(['# Notes\n\nline one\nline two\n'], 'notes.md', { type: 'text/markdown' }));
+        const chat = document.querySelector('.chat');
+        for (const type of ['dragenter', 'dragover', 'drop'])
+            chat.dispatchEvent(new DragEvent(type, { dataTransfer: files, bubbles: true, cancelable: true }));
+    });
+    await page.evaluate((data) => {
+        const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+        const clipboard = new DataTransfer();
+        clipboard.items.add(new File([bytes], 'image.png', { type: 'image/png' }));
+        document.querySelector('.composer-input').dispatchEvent(
+            new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }));
+    }, png);
+    await page.waitForFunction(() => document.querySelectorAll('.tray .chip.done').length === 3);
+    check(await page.locator('.tray .chip-thumb').count() === 2, 'attached pictures show a preview in the composer');
+    await page.fill('.composer-input', 'What are these?');
+    await page.screenshot({ path: `${shots}/attachments-tray-en-1440.png` });
+
+    // A model that reads text only is refused the pictures; nothing is lost.
+    await page.selectOption('.model-picker', 'fake-markdown');
+    await page.press('.composer-input', 'Enter');
+    await page.waitForSelector('.banner.error:has-text("cannot see pictures")');
+    check(await page.locator('.tray .chip.done').count() === 3 && await page.inputValue('.composer-input') === 'What are these?',
+          'a text-only model refuses pictures in plain words, and the files and text stay');
+
+    await send(page, 'What are these?', 'fake-echo');
+    await waitForReplyDone(page);
+    const echoed = await page.textContent(`${lastReply} >> .content`);
+    check((echoed.match(/\[picture image\/png, \d+ bytes\]/g) ?? []).length === 2 && echoed.includes('line two') &&
+          echoed.includes('File: notes.md'), `the provider got both pictures and the document (${echoed.slice(0, 160)})`);
+    check(await page.locator('.tray .chip').count() === 0, 'the tray empties once the message is sent');
+    await page.waitForFunction(() => [...document.querySelectorAll('.msg.user .msg-picture')]
+        .filter((img) => img.complete && img.naturalWidth > 0).length === 2);
+    check((await page.textContent('.msg.user .msg-files')).includes('notes.md'), 'the sent message shows its files');
+    await page.click('.msg.user .picture-button >> nth=0');
+    await page.waitForFunction(() => document.querySelector('.lightbox img')?.naturalWidth === 320);
+    check(true, 'a picture opens full size');
+    await page.screenshot({ path: `${shots}/attachments-lightbox-en-1440.png` });
+    await page.keyboard.press('Escape');
+    await page.reload();
+    await page.waitForFunction(() => [...document.querySelectorAll('.msg.user .msg-picture')]
+        .filter((img) => img.complete && img.naturalWidth > 0).length === 2);
+    check(true, 'the pictures are still there after a reload');
+    await page.screenshot({ path: `${shots}/attachments-sent-en-1440.png` });
+    const filesChat = page.url();
+
     // The access token runs out mid-session: the next send still works.
     await page.route('**/v1/auth/refresh', (route) => route.abort()); // as if the renewal timer never ran
     const stale = pageToken;
@@ -236,7 +302,8 @@ async function full() {
 
     // Every string the pages use has its Chinese.
     const files = ['main', 'api', 'dom', 'i18n', 'dialog', 'shell', 'render', 'views/login', 'views/sidebar',
-                   'views/chat', 'views/message', 'views/page', 'views/usage', 'views/admin', 'views/settings'];
+                   'views/chat', 'views/message', 'views/page', 'views/usage', 'views/admin', 'views/settings',
+                   'views/attachments', 'views/banner'];
     const keys = new Set();
     for (const file of files) {
         const source = await (await fetch(`${base}/js/${file}.js`)).text();
@@ -244,6 +311,14 @@ async function full() {
             keys.add(m[1].replace(/\\'/g, "'"));
     }
     const chinese = await page.evaluate(async () => Object.keys((await import('/js/i18n.js')).chineseStrings));
+
+    // The page preloads its start-up modules and the service worker keeps
+    // each of them for offline starts: two lists kept by hand, so compared.
+    const preloaded = await page.evaluate(() => [...document.querySelectorAll('link[rel=modulepreload]')]
+        .map((link) => new URL(link.href).pathname));
+    const shellList = await (await fetch(`${base}/sw.js`)).text();
+    const notKept = preloaded.filter((p) => !shellList.includes(`'${p}'`));
+    check(preloaded.length > 10 && notKept.length === 0, `the service worker keeps every preloaded module${notKept.length ? `; not: ${notKept}` : ''}`);
     const missing = [...keys].filter((k) => !chinese.includes(k));
     check(keys.size > 100 && missing.length === 0, `all ${keys.size} strings have Chinese${missing.length ? `; missing: ${missing.join(' | ')}` : ''}`);
 
@@ -258,6 +333,10 @@ async function full() {
             await shot.goto(mathChat);
             await shot.waitForFunction(() => document.querySelectorAll('.katex').length >= 3 && document.querySelector('.hljs'));
             await shot.screenshot({ path: `${shots}/chat-${lang}-${width}.png` });
+            await shot.goto(filesChat);
+            await shot.waitForFunction(() => [...document.querySelectorAll('.msg-picture')]
+                .filter((img) => img.complete && img.naturalWidth > 0).length === 2);
+            await shot.screenshot({ path: `${shots}/files-${lang}-${width}.png` });
             await shot.goto(base + '/usage');
             await shot.waitForSelector('.stats');
             await shot.screenshot({ path: `${shots}/usage-${lang}-${width}.png` });

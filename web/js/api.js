@@ -164,6 +164,49 @@ export class Api {
         return { items: await response.json(), next: next ? relative(next) : null };
     }
 
+    // Uploads a file as an attachment, reporting progress (0–1) as it goes:
+    // fetch cannot tell an upload's progress, XMLHttpRequest can. Returns
+    // {promise, abort}; a 401 refreshes once and sends again.
+    upload(file, onProgress) {
+        let xhr = null;
+        let aborted = false;
+        const once = () => new Promise((resolve, reject) => {
+            xhr = new XMLHttpRequest();
+            xhr.open('POST', `/v1/attachments?name=${encodeURIComponent(file.name || 'file')}`);
+            for (const [name, value] of Object.entries(this.headers({ 'Content-Type': 'application/octet-stream' })))
+                xhr.setRequestHeader(name, value);
+            xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+            xhr.onload = () => resolve(new Response(xhr.response, {
+                status: xhr.status, headers: { 'Retry-After': xhr.getResponseHeader('Retry-After') ?? '' } }));
+            xhr.onerror = () => reject(new ApiError(0, 'NETWORK', ''));
+            xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
+            xhr.send(file);
+        });
+        const promise = (async () => {
+            let response = await once();
+            if (response.status === 401 && this.accessToken && !aborted) {
+                await this.refresh();
+                response = await once();
+            }
+            if (!response.ok)
+                throw await Api.errorOf(response);
+            return response.json();
+        })();
+        return { promise, abort: () => { aborted = true; xhr?.abort(); } };
+    }
+
+    // A file the API serves only with the access token, as an object URL
+    // an <img> or a link can use (kept for the page's life: they never change).
+    blobUrl(path) {
+        this.blobs ??= new Map();
+        if (!this.blobs.has(path)) {
+            const made = this.send('GET', path).then((r) => r.blob()).then((b) => URL.createObjectURL(b));
+            made.catch(() => this.blobs.delete(path));
+            this.blobs.set(path, made);
+        }
+        return this.blobs.get(path);
+    }
+
     // POSTs and reads the answer as server-sent events: onEvent(name, data).
     async stream(path, body, onEvent, signal) {
         const response = await this.send('POST', path, body, { Accept: 'text/event-stream' }, signal);

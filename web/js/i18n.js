@@ -177,6 +177,19 @@ const zh = {
     '{n} requests': '{n} 次请求',
     '{n} s': '{n} 秒',
     '“{title}” and all its messages will be deleted.': '“{title}”及其所有消息都将被删除。',
+    'At most {n} files go with one message.': '一条消息最多附带 {n} 个文件。',
+    'Attach files': '添加文件',
+    'Attached files': '已添加的文件',
+    'Close': '关闭',
+    'Download {name}': '下载 {name}',
+    'Open {name}': '查看 {name}',
+    'Remove {name}': '移除 {name}',
+    'Take or choose a photo': '拍照或选择照片',
+    'The model got the first {sent} of {all} characters': '模型只收到了全部 {all} 个字符中的前 {sent} 个',
+    'Wait until the files have been uploaded.': '请等文件上传完成。',
+    '{n} B': '{n} 字节',
+    '{n} KB': '{n} KB',
+    '{n} MB': '{n} MB',
 };
 
 const storageKey = 'hearth.language';

@@ -1,10 +1,12 @@
 // A conversation: its messages (older ones loaded on scroll), the model
-// picker, the composer, streaming with Stop, regenerate and edit.
+// picker, the composer (with files), streaming with Stop, regenerate and edit.
 import { api, ApiError } from '../api.js';
 import { h, clear, icon } from '../dom.js';
 import { t } from '../i18n.js';
 import { openDialog } from '../dialog.js';
 import { MessageView } from './message.js';
+import { AttachmentTray } from './attachments.js';
+import { Banner } from './banner.js';
 
 const path = (id) => `/v1/conversations/${encodeURIComponent(id)}`;
 
@@ -15,7 +17,6 @@ export class ChatView {
         this.views = [];
         this.older = null;
         this.controller = null;
-        this.waitTimer = 0;
         this.opening = 0;
 
         this.title = h('h1', { class: 'chat-title' }, t('New chat'));
@@ -39,7 +40,8 @@ export class ChatView {
                 this.scrollToEnd();
         });
         this.resizes.observe(this.list);
-        this.banner = h('div', { class: 'banner', role: 'status', hidden: true });
+        this.banner = new Banner((waiting) => { this.sendButton.disabled = waiting; });
+        this.tray = new AttachmentTray((problem) => problem && this.banner.show(problem, 'error'));
         this.input = h('textarea', { rows: 1, placeholder: t('Message Hearth…'),
                                      'aria-label': t('Message'), class: 'composer-input' });
         this.input.addEventListener('input', () => this.grow());
@@ -50,9 +52,11 @@ export class ChatView {
                 this.submit();
             }
         });
+        this.tray.acceptPasteOn(this.input);
         this.sendButton = h('button', { type: 'submit', class: 'send', title: t('Send'), 'aria-label': t('Send') },
                             icon('send'));
-        const form = h('form', { class: 'composer' }, this.input, this.sendButton);
+        const form = h('form', { class: 'composer' }, this.tray.element,
+                       h('div', { class: 'composer-row' }, this.tray.buttons, this.input, this.sendButton));
         form.addEventListener('submit', (event) => { event.preventDefault(); this.submit(); });
         this.onKey = (event) => {
             if (event.key === 'Escape' && this.controller) {
@@ -67,9 +71,10 @@ export class ChatView {
                             onclick: () => shell.toggleSidebar() }, icon('menu')),
               this.title, this.modelPicker, this.settingsButton),
             this.scroller,
-            h('div', { class: 'composer-wrap' }, this.banner, form,
+            h('div', { class: 'composer-wrap' }, this.banner.element, form,
               h('p', { class: 'hint muted' }, t('Models can be wrong. Check important facts.'),
                 h('span', { class: 'keys' }, ' · ', t('Enter to send, Shift+Enter for a new line, Esc to stop')))));
+        this.tray.acceptDropsOn(this.element);
         this.fillModels();
     }
 
@@ -77,7 +82,7 @@ export class ChatView {
         this.resizes.disconnect();
         document.removeEventListener('keydown', this.onKey);
         this.controller?.abort();
-        clearInterval(this.waitTimer);
+        this.banner.hide();
     }
 
     async fillModels() {
@@ -198,11 +203,16 @@ export class ChatView {
             return;
         }
         const text = this.input.value.trim();
-        if (!text || this.sendButton.disabled)
+        if (this.tray.uploading) {
+            this.banner.show(t('Wait until the files have been uploaded.'), 'error');
+            return;
+        }
+        if ((!text && !this.tray.ready.length) || this.sendButton.disabled)
             return;
         this.input.value = '';
         this.grow();
-        this.send(text);
+        const taken = this.tray.take();
+        this.send(text, taken.map((item) => item.attachment), taken);
     }
 
     stop() {
@@ -216,13 +226,15 @@ export class ChatView {
         this.sendButton.classList.toggle('stop', on);
     }
 
-    async send(text) {
-        this.hideBanner();
+    // `taken`: the tray's files, given back if the message is refused.
+    async send(text, attachments = [], taken = null) {
+        this.banner.hide();
         const model = this.modelPicker.value || undefined;
         if (!this.conversation) {
             try {
                 // The first line without Markdown's marks, as the chat's name.
-                const title = text.replace(/[*_`#>$\\]/g, '').replace(/\s+/g, ' ').trim().slice(0, 60) || text.slice(0, 60);
+                const title = text.replace(/[*_`#>$\\]/g, '').replace(/\s+/g, ' ').trim().slice(0, 60) ||
+                              text.slice(0, 60) || attachments[0]?.name;
                 const settings = this.pendingSettings ?? {};
                 this.conversation = await api.post('/v1/conversations', {
                     title, model, systemPrompt: settings.systemPrompt || undefined,
@@ -234,12 +246,12 @@ export class ChatView {
                 this.title.textContent = this.conversation.title;
                 clear(this.list);
             } catch (e) {
-                this.failed(e, text);
+                this.failed(e, text, taken);
                 return;
             }
         }
         const id = this.conversation.id;
-        const userView = this.viewOf({ role: 'user', content: text, finishReason: 'stop' });
+        const userView = this.viewOf({ role: 'user', content: text, finishReason: 'stop', attachments });
         const replyView = this.viewOf({ role: 'assistant', content: '', model, finishReason: 'streaming' });
         this.list.append(userView.element, replyView.element);
         this.scrollToEnd();
@@ -249,7 +261,9 @@ export class ChatView {
         const temperature = this.conversation.metadata?.temperature;
         let started = false;
         try {
-            await api.stream(`${path(id)}/messages`, { role: 'user', content: text, model, stream: true, temperature },
+            const ids = attachments.length ? attachments.map((a) => a.id) : undefined;
+            await api.stream(`${path(id)}/messages`,
+                             { role: 'user', content: text, model, stream: true, temperature, attachments: ids },
                              (event, data) => {
                 if (event === 'message.created') {
                     started = true;
@@ -278,7 +292,7 @@ export class ChatView {
                 // Refused before anything was stored: give the text back.
                 userView.element.remove();
                 replyView.element.remove();
-                this.failed(e, text);
+                this.failed(e, text, taken);
             } else {
                 replyView.finish({ finishReason: 'error' });
                 replyView.setNote(t('The connection was lost. Reload to see what was saved.'), 'error');
@@ -293,50 +307,17 @@ export class ChatView {
         }
     }
 
-    failed(error, text) {
+    failed(error, text, taken) {
         if (!this.input.value)
             this.input.value = text;
         this.grow();
+        if (taken?.length)
+            this.tray.restore(taken);
         if (error instanceof ApiError && error.retryAfter > 0 &&
-            (error.code === 'RATE_LIMITED' || error.code === 'QUOTA_EXCEEDED')) {
-            this.countDown(error);
-            return;
-        }
-        this.showBanner(error.message || t('Cannot reach the server.'), 'error');
-    }
-
-    // "Try again in N s", counting down; sending waits until it is over.
-    countDown(error) {
-        const until = Date.now() + error.retryAfter * 1000;
-        // The server's sentence ends with a fixed "try again in N"; the
-        // countdown below says it better.
-        const reason = error.message.replace(/\s*(Please try again in|It renews in|请在|额度将在).*$/, '');
-        const tick = () => {
-            const left = Math.ceil((until - Date.now()) / 1000);
-            if (left <= 0) {
-                this.hideBanner();
-                return;
-            }
-            const wait = left >= 3600 ? t('{h} h {m} min', { h: Math.floor(left / 3600), m: Math.ceil((left % 3600) / 60) })
-                       : left >= 60 ? t('{m} min {s} s', { m: Math.floor(left / 60), s: left % 60 }) : t('{n} s', { n: left });
-            this.showBanner(`${reason} ${t('You can send again in {wait}.', { wait })}`, 'wait');
-            this.sendButton.disabled = true;
-        };
-        clearInterval(this.waitTimer);
-        tick();
-        this.waitTimer = setInterval(tick, 1000);
-    }
-
-    showBanner(text, kind) {
-        this.banner.textContent = text;
-        this.banner.className = `banner ${kind}`;
-        this.banner.hidden = false;
-    }
-
-    hideBanner() {
-        clearInterval(this.waitTimer);
-        this.banner.hidden = true;
-        this.sendButton.disabled = false;
+            (error.code === 'RATE_LIMITED' || error.code === 'QUOTA_EXCEEDED'))
+            this.banner.countDown(error);
+        else
+            this.banner.show(error.message || t('Cannot reach the server.'), 'error');
     }
 
     // Drops `view` and everything after it, on the server and here.
@@ -356,9 +337,9 @@ export class ChatView {
             return;
         try {
             await this.rewindTo(question);
-            this.send(question.message.content);
+            this.send(question.message.content, question.message.attachments ?? []);
         } catch (e) {
-            this.showBanner(e.message, 'error');
+            this.banner.show(e.message, 'error');
         }
     }
 
@@ -374,13 +355,14 @@ export class ChatView {
         form.addEventListener('submit', async (event) => {
             event.preventDefault();
             const text = box.value.trim();
-            if (!text)
+            const attachments = view.message.attachments ?? [];
+            if (!text && !attachments.length)
                 return;
             try {
                 await this.rewindTo(view);
-                this.send(text);
+                this.send(text, attachments);
             } catch (e) {
-                this.showBanner(e.message, 'error');
+                this.banner.show(e.message, 'error');
             }
         });
         box.addEventListener('keydown', (event) => { if (event.key === 'Escape') { event.stopPropagation(); cancel(); } });

@@ -3,6 +3,7 @@
 import { h, icon } from '../dom.js';
 import { t } from '../i18n.js';
 import { renderMarkdown, copyText } from '../render.js';
+import { attachmentList } from './attachments.js';
 
 export class MessageView {
     // actions: {edit(view), regenerate(view)}
@@ -63,6 +64,13 @@ export class MessageView {
         const m = this.message;
         if (m.role === 'user') {
             this.content.textContent = m.content;
+            this.content.hidden = !m.content;
+            // Pictures and documents above the bubble, as they were sent.
+            const files = attachmentList(m.attachments);
+            this.files?.remove();
+            this.files = files;
+            if (files)
+                this.content.before(files);
         } else {
             renderMarkdown(this.content, m.content, { final });
             this.element.querySelector('.model').textContent = m.model ?? '';

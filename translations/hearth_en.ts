@@ -437,22 +437,22 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::client::ApiCall</name>
     <message>
-        <location filename="../ui/client/ApiCall.cpp" line="40"/>
+        <location filename="../ui/client/ApiCall.cpp" line="41"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/client/ApiCall.cpp" line="42"/>
+        <location filename="../ui/client/ApiCall.cpp" line="43"/>
         <source>; </source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../ui/client/ApiCall.cpp" line="45"/>
+        <location filename="../ui/client/ApiCall.cpp" line="46"/>
         <source>Cannot reach the server: %1</source>
         <translation>Cannot reach the server: %1</translation>
     </message>
     <message>
-        <location filename="../ui/client/ApiCall.cpp" line="48"/>
+        <location filename="../ui/client/ApiCall.cpp" line="49"/>
         <source>The server answered with an error (%1)</source>
         <translation>The server answered with an error (%1)</translation>
     </message>
@@ -460,7 +460,7 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::client::ApiConnection</name>
     <message>
-        <location filename="../ui/client/ApiConnection.cpp" line="82"/>
+        <location filename="../ui/client/ApiConnection.cpp" line="105"/>
         <source>This server uses a certificate that no authority vouches for (SHA-256 %1).</source>
         <translation>This server uses a certificate that no authority vouches for (SHA-256 %1).</translation>
     </message>
@@ -1626,110 +1626,225 @@ Connect only if they are the same.</translation>
     </message>
 </context>
 <context>
+    <name>hearth::ui::AttachmentStrip</name>
+    <message>
+        <location filename="../ui/app/AttachmentStrip.cpp" line="18"/>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentStrip.cpp" line="20"/>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentStrip.cpp" line="21"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentStrip.cpp" line="40"/>
+        <source>%1 — click to see it whole</source>
+        <translation>%1 — click to see it whole</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentStrip.cpp" line="41"/>
+        <source>Picture %1</source>
+        <translation>Picture %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentStrip.cpp" line="48"/>
+        <source>The model got the first %1 of %2 characters</source>
+        <translation>The model got the first %1 of %2 characters</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentStrip.cpp" line="54"/>
+        <source>Save %1</source>
+        <translation>Save %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentStrip.cpp" line="55"/>
+        <source>Document %1</source>
+        <translation>Document %1</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::AttachmentTray</name>
+    <message>
+        <location filename="../ui/app/AttachmentTray.cpp" line="62"/>
+        <source>Attached files</source>
+        <translation>Attached files</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentTray.cpp" line="75"/>
+        <source>Attach</source>
+        <translation>Attach</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentTray.cpp" line="76"/>
+        <source>Attach pictures or documents (Ctrl+Shift+A)</source>
+        <translation>Attach pictures or documents (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentTray.cpp" line="77"/>
+        <location filename="../ui/app/AttachmentTray.cpp" line="80"/>
+        <source>Attach files</source>
+        <translation>Attach files</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentTray.cpp" line="83"/>
+        <source>Pictures and documents (*.png *.jpg *.jpeg *.webp *.gif *.pdf *.txt *.md *.csv *.json *.log *.py *.js *.ts *.c *.cpp *.h *.java *.go *.rs *.sh *.yaml *.yml *.xml *.html *.css *.sql)</source>
+        <translation>Pictures and documents (*.png *.jpg *.jpeg *.webp *.gif *.pdf *.txt *.md *.csv *.json *.log *.py *.js *.ts *.c *.cpp *.h *.java *.go *.rs *.sh *.yaml *.yml *.xml *.html *.css *.sql)</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentTray.cpp" line="86"/>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentTray.cpp" line="137"/>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentTray.cpp" line="150"/>
+        <source>image.png</source>
+        <translation>image.png</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentTray.cpp" line="158"/>
+        <source>At most %1 files go with one message.</source>
+        <translation>At most %1 files go with one message.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentTray.cpp" line="229"/>
+        <source>Uploading %1</source>
+        <translation>Uploading %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentTray.cpp" line="235"/>
+        <source>Remove %1</source>
+        <translation>Remove %1</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::ChatAttachments</name>
+    <message>
+        <location filename="../ui/app/ChatAttachments.cpp" line="91"/>
+        <source>Save %1</source>
+        <translation>Save %1</translation>
+    </message>
+</context>
+<context>
     <name>hearth::ui::ChatPanel</name>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="45"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="49"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="46"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="50"/>
         <source>The model that answers</source>
         <translation>The model that answers</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="51"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="55"/>
         <source>Model:</source>
         <translation>Model:</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="97"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="109"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="97"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="109"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="98"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="110"/>
         <source>Stop the reply (Esc)</source>
         <translation>Stop the reply (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="98"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="110"/>
         <source>Send the message (Enter)</source>
         <translation>Send the message (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="131"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="385"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="143"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="410"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="133"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="145"/>
         <source>Ask anything. Your conversations stay on this server.</source>
         <translation>Ask anything. Your conversations stay on this server.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="149"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="161"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="199"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="212"/>
         <source>No messages yet.</source>
         <translation>No messages yet.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="209"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="222"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="215"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="228"/>
         <source>Interrupted: the server stopped before the reply was finished.</source>
         <translation>Interrupted: the server stopped before the reply was finished.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="217"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="230"/>
         <source>Still being written. Open the chat again to see more.</source>
         <translation>Still being written. Open the chat again to see more.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="41"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="261"/>
+        <source>Wait until the files have been uploaded.</source>
+        <translation>Wait until the files have been uploaded.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatPanel.cpp" line="45"/>
         <source>Chat settings…</source>
         <translation>Chat settings…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="42"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="46"/>
         <source>System prompt, temperature and reply length of this chat</source>
         <translation>System prompt, temperature and reply length of this chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="43"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="47"/>
         <source>Chat settings</source>
         <translation>Chat settings</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="62"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="66"/>
         <source>Editing your message: sending it replaces it and everything after it.</source>
         <translation>Editing your message: sending it replaces it and everything after it.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="64"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="68"/>
         <source>Cancel editing</source>
         <translation>Cancel editing</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="211"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="224"/>
         <source>Cut short: the reply reached its length limit.</source>
         <translation>Cut short: the reply reached its length limit.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="213"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="226"/>
         <source>The reply was cut off.</source>
         <translation>The reply was cut off.</translation>
     </message>
@@ -1752,12 +1867,12 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::Composer</name>
     <message>
-        <location filename="../ui/app/Composer.cpp" line="10"/>
+        <location filename="../ui/app/Composer.cpp" line="15"/>
         <source>Type a message — Enter to send, Shift+Enter for a new line</source>
         <translation>Type a message — Enter to send, Shift+Enter for a new line</translation>
     </message>
     <message>
-        <location filename="../ui/app/Composer.cpp" line="11"/>
+        <location filename="../ui/app/Composer.cpp" line="16"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
@@ -1997,52 +2112,52 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::MessageBubble</name>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="44"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="45"/>
         <source>You</source>
         <translation>You</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="44"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="45"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="48"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="49"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="48"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="49"/>
         <source>Copy message</source>
         <translation>Copy message</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="43"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="44"/>
         <source>Your message</source>
         <translation>Your message</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="37"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="38"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="37"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="38"/>
         <source>Edit and resend this message</source>
         <translation>Edit and resend this message</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="38"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="39"/>
         <source>Regenerate</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="38"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="39"/>
         <source>Write this reply again</source>
         <translation>Write this reply again</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="43"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="44"/>
         <source>Reply</source>
         <translation>Reply</translation>
     </message>

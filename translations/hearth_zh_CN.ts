@@ -437,22 +437,22 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::client::ApiCall</name>
     <message>
-        <location filename="../ui/client/ApiCall.cpp" line="40"/>
+        <location filename="../ui/client/ApiCall.cpp" line="41"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/client/ApiCall.cpp" line="42"/>
+        <location filename="../ui/client/ApiCall.cpp" line="43"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../ui/client/ApiCall.cpp" line="45"/>
+        <location filename="../ui/client/ApiCall.cpp" line="46"/>
         <source>Cannot reach the server: %1</source>
         <translation>无法连接服务器：%1</translation>
     </message>
     <message>
-        <location filename="../ui/client/ApiCall.cpp" line="48"/>
+        <location filename="../ui/client/ApiCall.cpp" line="49"/>
         <source>The server answered with an error (%1)</source>
         <translation>服务器返回了错误（%1）</translation>
     </message>
@@ -460,7 +460,7 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::client::ApiConnection</name>
     <message>
-        <location filename="../ui/client/ApiConnection.cpp" line="82"/>
+        <location filename="../ui/client/ApiConnection.cpp" line="105"/>
         <source>This server uses a certificate that no authority vouches for (SHA-256 %1).</source>
         <translation>此服务器使用的证书没有经过任何证书机构认证（SHA-256 %1）。</translation>
     </message>
@@ -1620,110 +1620,225 @@ Connect only if they are the same.</source>
     </message>
 </context>
 <context>
+    <name>hearth::ui::AttachmentStrip</name>
+    <message>
+        <location filename="../ui/app/AttachmentStrip.cpp" line="18"/>
+        <source>%1 B</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentStrip.cpp" line="20"/>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentStrip.cpp" line="21"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentStrip.cpp" line="40"/>
+        <source>%1 — click to see it whole</source>
+        <translation>%1 —— 点击查看原图</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentStrip.cpp" line="41"/>
+        <source>Picture %1</source>
+        <translation>图片 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentStrip.cpp" line="48"/>
+        <source>The model got the first %1 of %2 characters</source>
+        <translation>模型只收到了全部 %2 个字符中的前 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentStrip.cpp" line="54"/>
+        <source>Save %1</source>
+        <translation>保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentStrip.cpp" line="55"/>
+        <source>Document %1</source>
+        <translation>文档 %1</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::AttachmentTray</name>
+    <message>
+        <location filename="../ui/app/AttachmentTray.cpp" line="62"/>
+        <source>Attached files</source>
+        <translation>已添加的文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentTray.cpp" line="75"/>
+        <source>Attach</source>
+        <translation>添加文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentTray.cpp" line="76"/>
+        <source>Attach pictures or documents (Ctrl+Shift+A)</source>
+        <translation>添加图片或文档（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentTray.cpp" line="77"/>
+        <location filename="../ui/app/AttachmentTray.cpp" line="80"/>
+        <source>Attach files</source>
+        <translation>添加文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentTray.cpp" line="83"/>
+        <source>Pictures and documents (*.png *.jpg *.jpeg *.webp *.gif *.pdf *.txt *.md *.csv *.json *.log *.py *.js *.ts *.c *.cpp *.h *.java *.go *.rs *.sh *.yaml *.yml *.xml *.html *.css *.sql)</source>
+        <translation>图片和文档 (*.png *.jpg *.jpeg *.webp *.gif *.pdf *.txt *.md *.csv *.json *.log *.py *.js *.ts *.c *.cpp *.h *.java *.go *.rs *.sh *.yaml *.yml *.xml *.html *.css *.sql)</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentTray.cpp" line="86"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentTray.cpp" line="137"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentTray.cpp" line="150"/>
+        <source>image.png</source>
+        <translation>图片.png</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentTray.cpp" line="158"/>
+        <source>At most %1 files go with one message.</source>
+        <translation>一条消息最多附带 %1 个文件。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentTray.cpp" line="229"/>
+        <source>Uploading %1</source>
+        <translation>正在上传 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AttachmentTray.cpp" line="235"/>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::ChatAttachments</name>
+    <message>
+        <location filename="../ui/app/ChatAttachments.cpp" line="91"/>
+        <source>Save %1</source>
+        <translation>保存 %1</translation>
+    </message>
+</context>
+<context>
     <name>hearth::ui::ChatPanel</name>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="45"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="49"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="46"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="50"/>
         <source>The model that answers</source>
         <translation>回答问题的模型</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="51"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="55"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="97"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="109"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="97"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="109"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="98"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="110"/>
         <source>Stop the reply (Esc)</source>
         <translation>停止回复（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="98"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="110"/>
         <source>Send the message (Enter)</source>
         <translation>发送消息（Enter）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="131"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="385"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="143"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="410"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="133"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="145"/>
         <source>Ask anything. Your conversations stay on this server.</source>
         <translation>尽管问吧。你的对话只保存在这台服务器上。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="149"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="161"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="199"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="212"/>
         <source>No messages yet.</source>
         <translation>还没有消息。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="209"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="222"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="215"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="228"/>
         <source>Interrupted: the server stopped before the reply was finished.</source>
         <translation>已中断：回复完成前服务器停止了。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="217"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="230"/>
         <source>Still being written. Open the chat again to see more.</source>
         <translation>仍在生成中。重新打开此聊天可查看更多内容。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="41"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="261"/>
+        <source>Wait until the files have been uploaded.</source>
+        <translation>请等文件上传完成。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatPanel.cpp" line="45"/>
         <source>Chat settings…</source>
         <translation>聊天设置…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="42"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="46"/>
         <source>System prompt, temperature and reply length of this chat</source>
         <translation>本次聊天的系统提示词、温度和回复长度</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="43"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="47"/>
         <source>Chat settings</source>
         <translation>聊天设置</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="62"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="66"/>
         <source>Editing your message: sending it replaces it and everything after it.</source>
         <translation>正在编辑你的消息：发送后将替换它及其后的所有内容。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="64"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="68"/>
         <source>Cancel editing</source>
         <translation>取消编辑</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="211"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="224"/>
         <source>Cut short: the reply reached its length limit.</source>
         <translation>已截断：回复达到了长度上限。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="213"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="226"/>
         <source>The reply was cut off.</source>
         <translation>回复中断了。</translation>
     </message>
@@ -1746,12 +1861,12 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::Composer</name>
     <message>
-        <location filename="../ui/app/Composer.cpp" line="10"/>
+        <location filename="../ui/app/Composer.cpp" line="15"/>
         <source>Type a message — Enter to send, Shift+Enter for a new line</source>
         <translation>输入消息 — 按 Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
-        <location filename="../ui/app/Composer.cpp" line="11"/>
+        <location filename="../ui/app/Composer.cpp" line="16"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
@@ -1990,52 +2105,52 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::MessageBubble</name>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="44"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="45"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="44"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="45"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="48"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="49"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="48"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="49"/>
         <source>Copy message</source>
         <translation>复制消息</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="43"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="44"/>
         <source>Your message</source>
         <translation>你的消息</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="37"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="38"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="37"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="38"/>
         <source>Edit and resend this message</source>
         <translation>编辑并重新发送这条消息</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="38"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="39"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="38"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="39"/>
         <source>Write this reply again</source>
         <translation>重新生成这条回复</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="43"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="44"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>

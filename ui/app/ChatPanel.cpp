@@ -1,5 +1,7 @@
 #include "app/ChatPanel.h"
 
+#include "app/AttachmentTray.h"
+#include "app/ChatAttachments.h"
 #include "app/Composer.h"
 #include "app/ErrorBanner.h"
 #include "app/FormDialog.h"
@@ -32,6 +34,8 @@ ChatPanel::ChatPanel(client::ApiConnection &api, QWidget *parent)
     , m_error(new ErrorBanner(this))
     , m_editBar(new QWidget(this))
     , m_composer(new Composer(this))
+    , m_tray(new AttachmentTray(api, this))
+    , m_attachments(new ChatAttachments(api, this))
     , m_send(new QPushButton(this))
 {
     QFont titleFont = m_title->font();
@@ -73,7 +77,13 @@ ChatPanel::ChatPanel(client::ApiConnection &api, QWidget *parent)
     connect(m_composer, &Composer::sendRequested, this, &ChatPanel::send);
     connect(m_send, &QPushButton::clicked, this, [this] { isStreaming() ? stop() : send(); });
     setStreaming(false);
+    connect(m_composer, &Composer::imagePasted, m_tray, &AttachmentTray::addImage);
+    connect(m_composer, &Composer::filesPasted, m_tray, &AttachmentTray::addFiles);
+    connect(m_tray, &AttachmentTray::problem, this,
+            [this](const QString &text) { showError(text, {}, 0); });
+    m_tray->acceptDropsOn(this);
     auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_tray->makeAttachButton(this), 0, Qt::AlignBottom);
     bottom->addWidget(m_composer, 1);
     bottom->addWidget(m_send, 0, Qt::AlignBottom);
 
@@ -83,6 +93,7 @@ ChatPanel::ChatPanel(client::ApiConnection &api, QWidget *parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(m_error);
     layout->addWidget(m_editBar);
+    layout->addWidget(m_tray);
     layout->addLayout(bottom);
     startNew();
 }
@@ -193,6 +204,7 @@ void ChatPanel::showHistory(const client::ApiResult &result, bool older)
         added.at(i)->setReasoning(m.value(QLatin1String("reasoning")).toString(),
                                   qint64(m.value(QLatin1String("reasoningMs")).toDouble()));
         added.at(i)->setNote(finishNote(m.value(QLatin1String("finishReason")).toString()));
+        m_attachments->show(added.at(i), m.value(QLatin1String("attachments")).toArray());
         watch(added.at(i));
     }
     if (!older && messages.isEmpty())
@@ -242,8 +254,12 @@ void ChatPanel::updateActions()
 void ChatPanel::send()
 {
     const QString text = m_composer->toPlainText().trimmed();
-    if (text.isEmpty() || isStreaming())
+    if (isStreaming() || (text.isEmpty() && !m_tray->hasFiles()))
         return;
+    if (m_tray->isUploading()) {
+        showError(tr("Wait until the files have been uploaded."), {}, 0);
+        return;
+    }
     if (isEditing()) {
         for (MessageBubble *bubble : m_view->bubbles()) {
             if (bubble->messageId() == m_editingId) {
@@ -254,11 +270,11 @@ void ChatPanel::send()
         cancelEdit(); // the message is gone from view: send as new
     }
     if (!m_conversationId.isEmpty()) {
-        sendTo(m_conversationId, text, false);
+        sendTo(m_conversationId, text, false, m_tray->readyIds(), true);
         return;
     }
-    // The first message names the conversation.
-    const QString title = text.left(40).simplified();
+    // The first message (or its first file) names the conversation.
+    const QString title = text.isEmpty() ? m_tray->firstName() : text.left(40).simplified();
     QJsonObject body{{QStringLiteral("title"), title}};
     if (!m_options.isDefault()) {
         const QJsonObject fields = m_options.conversationFields({});
@@ -274,7 +290,7 @@ void ChatPanel::send()
                 m_conversation = result.json.object();
                 m_conversationId = m_conversation.value(QLatin1String("id")).toString();
                 m_title->setText(title);
-                sendTo(m_conversationId, text, true);
+                sendTo(m_conversationId, text, true, m_tray->readyIds(), true);
             });
 }
 
@@ -282,10 +298,11 @@ void ChatPanel::rewindAndSend(MessageBubble *from, const QString &text)
 {
     const QPointer<MessageBubble> target = from;
     const QString conversationId = m_conversationId;
+    const QStringList attachmentIds = from->attachmentIds(); // an edited question keeps its files
     connect(m_api.post(QStringLiteral("/v1/conversations/%1/rewind").arg(conversationId),
                        {{QStringLiteral("messageId"), from->messageId()}}),
             &client::ApiCall::finished, this,
-            [this, target, conversationId, text](const client::ApiResult &result) {
+            [this, target, conversationId, text, attachmentIds](const client::ApiResult &result) {
                 if (conversationId != m_conversationId)
                     return;
                 if (!result.ok()) {
@@ -296,11 +313,12 @@ void ChatPanel::rewindAndSend(MessageBubble *from, const QString &text)
                     m_view->removeFrom(target);
                 m_editingId.clear();
                 m_editBar->setVisible(false);
-                sendTo(conversationId, text, false);
+                sendTo(conversationId, text, false, attachmentIds, false);
             });
 }
 
-void ChatPanel::sendTo(const QString &conversationId, const QString &text, bool newConversation)
+void ChatPanel::sendTo(const QString &conversationId, const QString &text, bool newConversation,
+                       const QStringList &attachmentIds, bool fromTray)
 {
     m_error->dismiss();
     m_replyBubble = nullptr; // the last reply is finished; a refused send must not touch it
@@ -308,20 +326,26 @@ void ChatPanel::sendTo(const QString &conversationId, const QString &text, bool 
                      {QStringLiteral("content"), text}};
     if (!m_models->currentData().toString().isEmpty())
         body.insert(QStringLiteral("model"), m_models->currentData().toString());
+    if (!attachmentIds.isEmpty())
+        body.insert(QStringLiteral("attachments"), QJsonArray::fromStringList(attachmentIds));
     m_options.addTo(body);
     m_stream = m_api.sendMessage(conversationId, body);
     setStreaming(true);
     connect(m_stream, &client::MessageStream::created, this,
-            [this, text, conversationId, newConversation](const QJsonObject &userMessage,
-                                                          const QString &replyId) {
+            [this, text, conversationId, newConversation, fromTray](const QJsonObject &userMessage,
+                                                                    const QString &replyId) {
                 // The sidebar lists a new conversation once it has a message.
                 if (newConversation)
                     emit conversationCreated(conversationId);
                 // Only now: a refused message stays in the composer.
                 if (m_composer->toPlainText().trimmed() == text)
                     m_composer->clear();
+                if (fromTray)
+                    m_tray->clearSent();
                 MessageBubble *question = m_view->addMessage(QStringLiteral("user"), text);
                 question->setMessageId(userMessage.value(QLatin1String("id")).toString());
+                m_attachments->show(question,
+                                    userMessage.value(QLatin1String("attachments")).toArray());
                 watch(question);
                 m_replyBubble = m_view->addMessage(QStringLiteral("assistant"), QString());
                 m_replyBubble->setMessageId(replyId);

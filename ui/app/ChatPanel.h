@@ -19,6 +19,8 @@ struct ApiResult;
 
 namespace hearth::ui {
 
+class AttachmentTray;
+class ChatAttachments;
 class Composer;
 class ErrorBanner;
 class MessageBubble;
@@ -42,6 +44,8 @@ public:
     Composer *composer() const { return m_composer; }
     QComboBox *modelPicker() const { return m_models; }
     ErrorBanner *errorBanner() const { return m_error; }
+    AttachmentTray *attachmentTray() const { return m_tray; }
+    ChatAttachments *attachments() const { return m_attachments; }
     QString conversationId() const { return m_conversationId; }
     QJsonObject conversation() const { return m_conversation; }
     ChatOptions options() const { return m_options; }
@@ -66,7 +70,10 @@ signals:
 private:
     // What a reply that did not end normally says under it ("" when it did).
     static QString finishNote(const QString &finishReason);
-    void sendTo(const QString &conversationId, const QString &text, bool newConversation);
+    // `attachmentIds`: sent with it; `fromTray`: they are the tray's, which
+    // empties once the message is taken.
+    void sendTo(const QString &conversationId, const QString &text, bool newConversation,
+                const QStringList &attachmentIds, bool fromTray);
     void forgetEmptyConversation(const QString &conversationId);
     void rewindAndSend(MessageBubble *from, const QString &text);
     void loadHistory(const QString &path, bool older);
@@ -89,6 +96,8 @@ private:
     ErrorBanner *m_error;
     QWidget *m_editBar;
     Composer *m_composer;
+    AttachmentTray *m_tray;
+    ChatAttachments *m_attachments;
     QPushButton *m_send;
     QPointer<client::MessageStream> m_stream;
     QPointer<MessageBubble> m_replyBubble;

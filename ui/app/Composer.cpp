@@ -1,5 +1,10 @@
 #include "app/Composer.h"
 
+#include "app/AttachmentTray.h"
+
+#include <QtCore/QMimeData>
+#include <QtCore/QUrl>
+#include <QtGui/QImage>
 #include <QtGui/QKeyEvent>
 
 namespace hearth::ui {
@@ -21,6 +26,22 @@ void Composer::keyPressEvent(QKeyEvent *event)
         return;
     }
     QPlainTextEdit::keyPressEvent(event);
+}
+
+bool Composer::canInsertFromMimeData(const QMimeData *source) const
+{
+    return source->hasImage() || !AttachmentTray::localFiles(source).isEmpty() ||
+           QPlainTextEdit::canInsertFromMimeData(source);
+}
+
+void Composer::insertFromMimeData(const QMimeData *source)
+{
+    if (const QStringList files = AttachmentTray::localFiles(source); !files.isEmpty())
+        emit filesPasted(files);
+    else if (source->hasImage())
+        emit imagePasted(qvariant_cast<QImage>(source->imageData()));
+    else
+        QPlainTextEdit::insertFromMimeData(source);
 }
 
 } // namespace hearth::ui

@@ -2,9 +2,13 @@
 
 #include <QtWidgets/QPlainTextEdit>
 
+class QImage;
+
 namespace hearth::ui {
 
-// Where the user types: Enter sends, Shift+Enter starts a new line.
+// Where the user types: Enter sends, Shift+Enter starts a new line. A
+// picture pasted (a screenshot) or files pasted or dropped become files to
+// send rather than text.
 class Composer final : public QPlainTextEdit
 {
     Q_OBJECT
@@ -13,9 +17,13 @@ public:
 
 signals:
     void sendRequested();
+    void imagePasted(const QImage &image);
+    void filesPasted(const QStringList &paths);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    bool canInsertFromMimeData(const QMimeData *source) const override;
+    void insertFromMimeData(const QMimeData *source) override;
 };
 
 } // namespace hearth::ui

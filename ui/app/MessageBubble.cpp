@@ -1,5 +1,6 @@
 #include "app/MessageBubble.h"
 
+#include "app/AttachmentStrip.h"
 #include "app/CodeBlock.h"
 #include "app/ProseLabel.h"
 #include "app/ReasoningBlock.h"
@@ -137,6 +138,28 @@ void MessageBubble::setActionsEnabled(bool edit, bool regenerate)
     m_regenerate->setVisible(regenerate);
 }
 
+AttachmentStrip *MessageBubble::setAttachments(const QJsonArray &attachments)
+{
+    delete m_attachments;
+    m_attachments = nullptr;
+    if (attachments.isEmpty())
+        return nullptr;
+    m_attachments = new AttachmentStrip(attachments, this);
+    m_layout->insertWidget(1, m_attachments); // under "You", above the text
+    render();                                 // no "…" for a picture sent without words
+    return m_attachments;
+}
+
+QStringList MessageBubble::attachmentIds() const
+{
+    QStringList ids;
+    if (m_attachments) {
+        for (const QJsonValue &a : m_attachments->attachments())
+            ids << a.toObject().value(QLatin1String("id")).toString();
+    }
+    return ids;
+}
+
 QWidget *MessageBubble::segmentWidget(const MarkdownSegment &segment)
 {
     if (segment.code) {
@@ -152,7 +175,9 @@ QWidget *MessageBubble::segmentWidget(const MarkdownSegment &segment)
 void MessageBubble::render()
 {
     QList<MarkdownSegment> segments =
-        splitMarkdown(m_text.isEmpty() ? QStringLiteral("…") : m_text);
+        m_text.isEmpty() && m_attachments
+            ? QList<MarkdownSegment>()
+            : splitMarkdown(m_text.isEmpty() ? QStringLiteral("…") : m_text);
     // While streaming only the last segment changes: leave the others alone.
     for (int i = 0; i < segments.size(); ++i) {
         const MarkdownSegment &segment = segments.at(i);

@@ -2,6 +2,7 @@
 
 #include "app/MarkdownSegments.h"
 
+#include <QtCore/QJsonArray>
 #include <QtCore/QTimer>
 #include <QtWidgets/QFrame>
 
@@ -11,6 +12,7 @@ class QVBoxLayout;
 
 namespace hearth::ui {
 
+class AttachmentStrip;
 class ReasoningBlock;
 
 // One message: who said it, a reasoning model's thinking (ReasoningBlock),
@@ -42,6 +44,10 @@ public:
     void setNote(const QString &note); // "Stopped", an error…
     QString note() const;
     void setActionsEnabled(bool edit, bool regenerate);
+    // The files a question was sent with, shown above its text; null when none.
+    AttachmentStrip *setAttachments(const QJsonArray &attachments);
+    AttachmentStrip *attachmentStrip() const { return m_attachments; }
+    QStringList attachmentIds() const;
     // Renders pending deltas now (tests and benchmarks).
     void flush();
 
@@ -60,6 +66,7 @@ private:
     QVBoxLayout *m_layout;
     QVBoxLayout *m_body;
     ReasoningBlock *m_reasoning = nullptr;
+    AttachmentStrip *m_attachments = nullptr;
     QList<MarkdownSegment> m_rendered;
     QList<QWidget *> m_segmentWidgets;
     QLabel *m_note;

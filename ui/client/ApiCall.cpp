@@ -19,7 +19,8 @@ ApiResult ApiCall::resultOf(QNetworkReply *reply)
 {
     ApiResult result;
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.json = QJsonDocument::fromJson(reply->readAll());
+    result.body = reply->readAll();
+    result.json = QJsonDocument::fromJson(result.body);
     result.retryAfter = reply->rawHeader("Retry-After").toInt();
     const QByteArray link = reply->rawHeader("Link");
     if (link.startsWith('<') && link.contains("rel=\"next\""))

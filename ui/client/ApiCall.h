@@ -13,8 +13,9 @@ struct ApiResult
 {
     int status = 0;
     QJsonDocument json;
-    QString error; // empty on success
-    QString code;  // the server's error code, e.g. RATE_LIMITED
+    QByteArray body; // as it came: a picture, a file
+    QString error;   // empty on success
+    QString code;    // the server's error code, e.g. RATE_LIMITED
     int retryAfter = 0;
     QString nextPage; // path and query of the next page (Link: rel="next"), if any
     // The SHA-256 ("AB:CD:…") of an HTTPS certificate that was refused
@@ -39,6 +40,8 @@ public:
 
 signals:
     void finished(const hearth::client::ApiResult &result);
+    // Of a request's body, as it is sent (uploads).
+    void progress(qint64 sent, qint64 total);
 };
 
 } // namespace hearth::client

@@ -66,14 +66,36 @@ QNetworkRequest ApiConnection::request(const QString &path) const
 ApiCall *ApiConnection::send(const QByteArray &method, const QString &path, const QByteArray &body)
 {
     auto *call = new ApiCall(this);
-    attempt(call, method, path, body, !path.startsWith(QLatin1String("/v1/auth/")));
+    attempt(
+        call, [=, this] { return m_network.sendCustomRequest(request(path), method, body); },
+        !path.startsWith(QLatin1String("/v1/auth/")));
     return call;
 }
 
-void ApiConnection::attempt(ApiCall *call, const QByteArray &method, const QString &path,
-                            const QByteArray &body, bool mayRefresh)
+ApiCall *ApiConnection::upload(const QString &fileName, std::shared_ptr<QIODevice> content)
 {
-    QNetworkReply *reply = m_network.sendCustomRequest(request(path), method, body);
+    auto *call = new ApiCall(this);
+    const QString path = QStringLiteral("/v1/attachments?name=") +
+                         QString::fromLatin1(QUrl::toPercentEncoding(
+                             fileName.isEmpty() ? QStringLiteral("file") : fileName));
+    attempt(
+        call,
+        [=, this] {
+            QNetworkRequest req = request(path);
+            req.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/octet-stream"));
+            content->seek(0);
+            QNetworkReply *reply = m_network.post(req, content.get());
+            connect(reply, &QNetworkReply::uploadProgress, call, &ApiCall::progress);
+            return reply;
+        },
+        true);
+    return call;
+}
+
+void ApiConnection::attempt(ApiCall *call, const Starter &start, bool mayRefresh)
+{
+    QNetworkReply *reply = start();
     connect(reply, &QNetworkReply::finished, call, [=, this] {
         reply->deleteLater();
         ApiResult result = ApiCall::resultOf(reply);
@@ -100,7 +122,7 @@ void ApiConnection::attempt(ApiCall *call, const QByteArray &method, const QStri
                 return;
             }
             setSession(refreshed.json.object());
-            attempt(call, method, path, body, false);
+            attempt(call, start, false);
         });
     });
 }

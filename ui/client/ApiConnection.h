@@ -7,6 +7,11 @@
 #include <QtCore/QUrl>
 #include <QtNetwork/QNetworkAccessManager>
 
+#include <functional>
+#include <memory>
+
+class QIODevice;
+
 namespace hearth::client {
 
 class FileDownload;
@@ -44,6 +49,9 @@ public:
     ApiCall *post(const QString &path, const QJsonObject &body);
     ApiCall *patch(const QString &path, const QJsonObject &body);
     ApiCall *remove(const QString &path);
+    // POST /v1/attachments: `content` (read from its start, kept open until
+    // the call finishes) as the body, with progress().
+    ApiCall *upload(const QString &fileName, std::shared_ptr<QIODevice> content);
     // GET path with Accept: text/csv, written to `fileName` as it arrives.
     FileDownload *download(const QString &path, const QString &fileName);
     // POST …/messages with stream: true.
@@ -58,8 +66,9 @@ private:
     QString m_pinned;
     QString m_refused; // the last certificate refused (not pinned, no authority)
     ApiCall *send(const QByteArray &method, const QString &path, const QByteArray &body);
-    void attempt(ApiCall *call, const QByteArray &method, const QString &path,
-                 const QByteArray &body, bool mayRefresh);
+    // Starts the request (again, after a refresh) and gives its reply.
+    using Starter = std::function<QNetworkReply *()>;
+    void attempt(ApiCall *call, const Starter &start, bool mayRefresh);
     QNetworkRequest request(const QString &path) const;
 
     QUrl m_baseUrl;

@@ -460,7 +460,7 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::client::ApiConnection</name>
     <message>
-        <location filename="../ui/client/ApiConnection.cpp" line="105"/>
+        <location filename="../ui/client/ApiConnection.cpp" line="104"/>
         <source>This server uses a certificate that no authority vouches for (SHA-256 %1).</source>
         <translation>This server uses a certificate that no authority vouches for (SHA-256 %1).</translation>
     </message>
@@ -984,140 +984,156 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::AdminSettingsPage</name>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="42"/>
         <location filename="../ui/app/AdminSettingsPage.cpp" line="43"/>
         <location filename="../ui/app/AdminSettingsPage.cpp" line="44"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="45"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="48"/>
         <source>No limit</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="45"/>
         <location filename="../ui/app/AdminSettingsPage.cpp" line="46"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="47"/>
         <source>No quota</source>
         <translation>No quota</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="50"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="52"/>
         <source>Save settings</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="58"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="60"/>
         <source> days</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="62"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="64"/>
         <source>Chat messages per person</source>
         <translation>Chat messages per person</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="64"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="66"/>
         <source>Per &amp;minute:</source>
         <translation>Per &amp;minute:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="65"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="67"/>
         <source>Per &amp;day:</source>
         <translation>Per &amp;day:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="66"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="68"/>
         <source>Per &amp;week:</source>
         <translation>Per &amp;week:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="67"/>
-        <source>Token quota per person (unless set for the user)</source>
-        <translation>Token quota per person (unless set for the user)</translation>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="69"/>
+        <source>Quota per person (unless set for the user)</source>
+        <translation>Quota per person (unless set for the user)</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="69"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="71"/>
         <source>Per d&amp;ay:</source>
         <translation>Per d&amp;ay:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="70"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="72"/>
         <source>Per m&amp;onth:</source>
         <translation>Per m&amp;onth:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="71"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="73"/>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="74"/>
+        <source>Attachment &amp;storage:</source>
+        <translation>Attachment &amp;storage:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="75"/>
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="73"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="77"/>
         <source>Default mode&amp;l:</source>
         <translation>Default mode&amp;l:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="74"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="78"/>
         <source>&amp;Time zone for statistics:</source>
         <translation>&amp;Time zone for statistics:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="75"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="79"/>
         <source>Keep the access &amp;log for:</source>
         <translation>Keep the access &amp;log for:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="76"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="80"/>
         <source>Messages per minute</source>
         <translation>Messages per minute</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="77"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="81"/>
         <source>Messages per day</source>
         <translation>Messages per day</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="78"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="82"/>
         <source>Messages per week</source>
         <translation>Messages per week</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="79"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="83"/>
         <source>Daily token quota</source>
         <translation>Daily token quota</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="80"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="84"/>
         <source>Monthly token quota</source>
         <translation>Monthly token quota</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="81"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="85"/>
+        <source>Attachment storage per person</source>
+        <translation>Attachment storage per person</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="86"/>
         <source>Default model</source>
         <translation>Default model</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="82"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="87"/>
         <source>Time zone</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="83"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="88"/>
         <source>Access log kept for</source>
         <translation>Access log kept for</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="138"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="147"/>
         <source>Automatic (the first model available)</source>
         <translation>Automatic (the first model available)</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="143"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="152"/>
         <source>Set by the server&apos;s environment; change it there.</source>
         <translation>Set by the server&apos;s environment; change it there.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="156"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="165"/>
         <source>Greyed-out settings are set by the server&apos;s environment.</source>
         <translation>Greyed-out settings are set by the server&apos;s environment.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="187"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="200"/>
         <source>Saved.</source>
         <translation>Saved.</translation>
     </message>
@@ -1471,8 +1487,8 @@ Connect only if they are the same.</translation>
     </message>
     <message>
         <location filename="../ui/app/AdminUsersPage.cpp" line="225"/>
-        <source>Token quota</source>
-        <translation>Token quota</translation>
+        <source>Quota</source>
+        <translation>Quota</translation>
     </message>
     <message>
         <location filename="../ui/app/AdminUsersPage.cpp" line="227"/>
@@ -1500,37 +1516,52 @@ Connect only if they are the same.</translation>
         <translation>Tokens per month</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="251"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="260"/>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="261"/>
+        <source>Attachment &amp;storage:</source>
+        <translation>Attachment &amp;storage:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="262"/>
+        <source>Attachment storage</source>
+        <translation>Attachment storage</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="263"/>
         <source>Unticked: the server&apos;s default quota (Admin → Settings).</source>
         <translation>Unticked: the server&apos;s default quota (Admin → Settings).</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="252"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="264"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="271"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="287"/>
         <source>Quota saved for %1.</source>
         <translation>Quota saved for %1.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="285"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="301"/>
         <source>Delete user</source>
         <translation>Delete user</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="286"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="302"/>
         <source>Delete %1 with all their conversations and API keys? Their usage stays in the statistics. This cannot be undone.</source>
         <translation>Delete %1 with all their conversations and API keys? Their usage stays in the statistics. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="289"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="305"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="293"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="309"/>
         <source>Deleted %1.</source>
         <translation>Deleted %1.</translation>
     </message>
@@ -1702,7 +1733,7 @@ Connect only if they are the same.</translation>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../ui/app/AttachmentTray.cpp" line="137"/>
+        <location filename="../ui/app/AttachmentTray.cpp" line="138"/>
         <source>Cannot read %1: %2</source>
         <translation>Cannot read %1: %2</translation>
     </message>
@@ -1753,63 +1784,63 @@ Connect only if they are the same.</translation>
         <translation>Model:</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="109"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="108"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="109"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="108"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="110"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="109"/>
         <source>Stop the reply (Esc)</source>
         <translation>Stop the reply (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="110"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="109"/>
         <source>Send the message (Enter)</source>
         <translation>Send the message (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="143"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="410"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="142"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="409"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="145"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="144"/>
         <source>Ask anything. Your conversations stay on this server.</source>
         <translation>Ask anything. Your conversations stay on this server.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="161"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="160"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="212"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="211"/>
         <source>No messages yet.</source>
         <translation>No messages yet.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="222"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="221"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="228"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="227"/>
         <source>Interrupted: the server stopped before the reply was finished.</source>
         <translation>Interrupted: the server stopped before the reply was finished.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="230"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="229"/>
         <source>Still being written. Open the chat again to see more.</source>
         <translation>Still being written. Open the chat again to see more.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="261"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="260"/>
         <source>Wait until the files have been uploaded.</source>
         <translation>Wait until the files have been uploaded.</translation>
     </message>
@@ -1839,12 +1870,12 @@ Connect only if they are the same.</translation>
         <translation>Cancel editing</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="224"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="223"/>
         <source>Cut short: the reply reached its length limit.</source>
         <translation>Cut short: the reply reached its length limit.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="226"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="225"/>
         <source>The reply was cut off.</source>
         <translation>The reply was cut off.</translation>
     </message>

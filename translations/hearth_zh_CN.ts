@@ -460,7 +460,7 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::client::ApiConnection</name>
     <message>
-        <location filename="../ui/client/ApiConnection.cpp" line="105"/>
+        <location filename="../ui/client/ApiConnection.cpp" line="104"/>
         <source>This server uses a certificate that no authority vouches for (SHA-256 %1).</source>
         <translation>此服务器使用的证书没有经过任何证书机构认证（SHA-256 %1）。</translation>
     </message>
@@ -980,140 +980,156 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::AdminSettingsPage</name>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="42"/>
         <location filename="../ui/app/AdminSettingsPage.cpp" line="43"/>
         <location filename="../ui/app/AdminSettingsPage.cpp" line="44"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="45"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="48"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="45"/>
         <location filename="../ui/app/AdminSettingsPage.cpp" line="46"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="47"/>
         <source>No quota</source>
         <translation>无配额</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="50"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="52"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="58"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="60"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="62"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="64"/>
         <source>Chat messages per person</source>
         <translation>每人聊天消息数</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="64"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="66"/>
         <source>Per &amp;minute:</source>
         <translation>每分钟(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="65"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="67"/>
         <source>Per &amp;day:</source>
         <translation>每天(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="66"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="68"/>
         <source>Per &amp;week:</source>
         <translation>每周(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="67"/>
-        <source>Token quota per person (unless set for the user)</source>
-        <translation>每人 token 配额（用户单独设置的除外）</translation>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="69"/>
+        <source>Quota per person (unless set for the user)</source>
+        <translation>每人配额（除非为该用户单独设置）</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="69"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="71"/>
         <source>Per d&amp;ay:</source>
         <translation>每天(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="70"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="72"/>
         <source>Per m&amp;onth:</source>
         <translation>每月(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="71"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="73"/>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="74"/>
+        <source>Attachment &amp;storage:</source>
+        <translation>附件空间(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="75"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="73"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="77"/>
         <source>Default mode&amp;l:</source>
         <translation>默认模型(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="74"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="78"/>
         <source>&amp;Time zone for statistics:</source>
         <translation>统计使用的时区(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="75"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="79"/>
         <source>Keep the access &amp;log for:</source>
         <translation>访问日志保留(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="76"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="80"/>
         <source>Messages per minute</source>
         <translation>每分钟消息数</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="77"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="81"/>
         <source>Messages per day</source>
         <translation>每天消息数</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="78"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="82"/>
         <source>Messages per week</source>
         <translation>每周消息数</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="79"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="83"/>
         <source>Daily token quota</source>
         <translation>每日 token 配额</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="80"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="84"/>
         <source>Monthly token quota</source>
         <translation>每月 token 配额</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="81"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="85"/>
+        <source>Attachment storage per person</source>
+        <translation>每人的附件空间</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="86"/>
         <source>Default model</source>
         <translation>默认模型</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="82"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="87"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="83"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="88"/>
         <source>Access log kept for</source>
         <translation>访问日志保留时长</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="138"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="147"/>
         <source>Automatic (the first model available)</source>
         <translation>自动（第一个可用模型）</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="143"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="152"/>
         <source>Set by the server&apos;s environment; change it there.</source>
         <translation>由服务器环境变量设定；请在那里修改。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="156"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="165"/>
         <source>Greyed-out settings are set by the server&apos;s environment.</source>
         <translation>灰色的设置由服务器环境变量设定。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminSettingsPage.cpp" line="187"/>
+        <location filename="../ui/app/AdminSettingsPage.cpp" line="200"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1465,8 +1481,8 @@ Connect only if they are the same.</source>
     </message>
     <message>
         <location filename="../ui/app/AdminUsersPage.cpp" line="225"/>
-        <source>Token quota</source>
-        <translation>Token 配额</translation>
+        <source>Quota</source>
+        <translation>配额</translation>
     </message>
     <message>
         <location filename="../ui/app/AdminUsersPage.cpp" line="227"/>
@@ -1494,37 +1510,52 @@ Connect only if they are the same.</source>
         <translation>每月 Token</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="251"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="260"/>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="261"/>
+        <source>Attachment &amp;storage:</source>
+        <translation>附件空间(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="262"/>
+        <source>Attachment storage</source>
+        <translation>附件空间</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="263"/>
         <source>Unticked: the server&apos;s default quota (Admin → Settings).</source>
         <translation>未勾选：使用服务器的默认配额（管理 → 设置）。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="252"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="264"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="271"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="287"/>
         <source>Quota saved for %1.</source>
         <translation>已保存 %1 的配额。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="285"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="301"/>
         <source>Delete user</source>
         <translation>删除用户</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="286"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="302"/>
         <source>Delete %1 with all their conversations and API keys? Their usage stays in the statistics. This cannot be undone.</source>
         <translation>删除 %1 及其所有对话和 API 密钥？其用量仍保留在统计中。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="289"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="305"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="293"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="309"/>
         <source>Deleted %1.</source>
         <translation>已删除 %1。</translation>
     </message>
@@ -1696,7 +1727,7 @@ Connect only if they are the same.</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/app/AttachmentTray.cpp" line="137"/>
+        <location filename="../ui/app/AttachmentTray.cpp" line="138"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -1747,63 +1778,63 @@ Connect only if they are the same.</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="109"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="108"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="109"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="108"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="110"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="109"/>
         <source>Stop the reply (Esc)</source>
         <translation>停止回复（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="110"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="109"/>
         <source>Send the message (Enter)</source>
         <translation>发送消息（Enter）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="143"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="410"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="142"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="409"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="145"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="144"/>
         <source>Ask anything. Your conversations stay on this server.</source>
         <translation>尽管问吧。你的对话只保存在这台服务器上。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="161"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="160"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="212"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="211"/>
         <source>No messages yet.</source>
         <translation>还没有消息。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="222"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="221"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="228"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="227"/>
         <source>Interrupted: the server stopped before the reply was finished.</source>
         <translation>已中断：回复完成前服务器停止了。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="230"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="229"/>
         <source>Still being written. Open the chat again to see more.</source>
         <translation>仍在生成中。重新打开此聊天可查看更多内容。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="261"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="260"/>
         <source>Wait until the files have been uploaded.</source>
         <translation>请等文件上传完成。</translation>
     </message>
@@ -1833,12 +1864,12 @@ Connect only if they are the same.</source>
         <translation>取消编辑</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="224"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="223"/>
         <source>Cut short: the reply reached its length limit.</source>
         <translation>已截断：回复达到了长度上限。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="226"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="225"/>
         <source>The reply was cut off.</source>
         <translation>回复中断了。</translation>
     </message>

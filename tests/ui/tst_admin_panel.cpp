@@ -217,6 +217,10 @@ private slots:
         checkBox(dialog, QStringLiteral("Set Tokens per day"))->setChecked(true);
         QVERIFY(daily->isEnabled());
         daily->setValue(5000);
+        auto *storage = dialog->findChild<QDoubleSpinBox *>(QStringLiteral("storageQuota"));
+        QVERIFY(storage && !storage->isEnabled());
+        checkBox(dialog, QStringLiteral("Set Attachment storage"))->setChecked(true);
+        storage->setValue(200);
         QVERIFY(saveScreenshot(*dialog, QStringLiteral("admin_quota_en")));
         QSignalSpy saved(users, &ui::AdminUsersPage::loaded);
         dialog->submit();
@@ -230,6 +234,8 @@ private slots:
         };
         QCOMPARE(quotaOnServer().value(QLatin1String("dailyTokens")).toInteger(), 5000);
         QVERIFY(quotaOnServer().value(QLatin1String("monthlyTokens")).isNull());
+        QCOMPARE(quotaOnServer().value(QLatin1String("storageBytes")).toInteger(),
+                 200 * 1024 * 1024);
         const int row = rowOf(users->table(), email);
         QCOMPARE(users->table()->item(row, 6)->text(), QStringLiteral("Server default"));
         QVERIFY(users->table()->item(row, 5)->text() != QStringLiteral("Server default"));
@@ -240,11 +246,15 @@ private slots:
         daily = dialog->findChild<QDoubleSpinBox *>(QStringLiteral("dailyQuota"));
         QVERIFY(daily->isEnabled());
         QCOMPARE(daily->value(), 5000.0);
+        QCOMPARE(dialog->findChild<QDoubleSpinBox *>(QStringLiteral("storageQuota"))->value(),
+                 200.0);
         checkBox(dialog, QStringLiteral("Set Tokens per day"))->setChecked(false);
+        checkBox(dialog, QStringLiteral("Set Attachment storage"))->setChecked(false);
         QSignalSpy cleared(users, &ui::AdminUsersPage::loaded);
         dialog->submit();
         QVERIFY(cleared.wait(10000));
         QVERIFY(quotaOnServer().value(QLatin1String("dailyTokens")).isNull());
+        QVERIFY(quotaOnServer().value(QLatin1String("storageBytes")).isNull());
     }
 
     void addAndTestAProvider()
@@ -353,6 +363,7 @@ private slots:
         ui::AdminSettingsPage *settings = panel()->settings();
         QVERIFY(shown(settings));
         settings->perMinute()->setValue(7);
+        settings->storageMegabytes()->setValue(50);
         QSignalSpy saved(settings, &ui::AdminSettingsPage::saved);
         settings->save();
         QVERIFY(saved.wait(10000));
@@ -363,9 +374,12 @@ private slots:
                      .value(QLatin1String("perMinute"))
                      .toInt(),
                  7);
+        QCOMPARE(stored[QLatin1String("defaultQuota")][QLatin1String("storageBytes")].toInteger(),
+                 50 * 1024 * 1024);
         QCOMPARE(settings->shownSettings(), stored);
         // "No limit" is sent as null.
         settings->perMinute()->setValue(0);
+        settings->storageMegabytes()->setValue(0);
         QSignalSpy savedAgain(settings, &ui::AdminSettingsPage::saved);
         settings->save();
         QVERIFY(savedAgain.wait(10000));
@@ -375,6 +389,10 @@ private slots:
                     .value(QLatin1String("chatRateLimit"))
                     .toObject()
                     .value(QLatin1String("perMinute"))
+                    .isNull());
+        QVERIFY(check()
+                    .get(QStringLiteral("/v1/admin/settings"))
+                    .json()[QLatin1String("defaultQuota")][QLatin1String("storageBytes")]
                     .isNull());
         save(QStringLiteral("admin_settings_en"));
     }

@@ -261,6 +261,17 @@ async function full() {
     await page.waitForSelector('td:has-text("member@example.com")');
     check(true, 'the admin adds a user from the admin page');
 
+    // The server-wide attachment storage, in MB, beside the token quotas.
+    await page.goto(base + '/admin/settings');
+    await page.fill('.storage-default', '50');
+    await page.click('.settings-form button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('.settings-form p[role=status]')?.textContent);
+    const settingsStatus = await page.textContent('.settings-form p[role=status]');
+    check(settingsStatus === 'Saved.', `the settings are saved (${settingsStatus})`);
+    const storageSaved = (await api(await adminToken(), 'GET', '/v1/admin/settings')).json.defaultQuota;
+    check(storageSaved.storageBytes === 50 * 1024 * 1024, 'the admin sets the default attachment storage');
+    await api(await adminToken(), 'PATCH', '/v1/admin/settings', { defaultQuota: { storageBytes: null } });
+
     const phone = await newPage({ width: 390, height: 844, locale: 'zh-CN', colorScheme: 'dark' });
     await signIn(phone, 'member@example.com', 'member password 1');
     await phone.click('.menu-button');

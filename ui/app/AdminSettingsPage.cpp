@@ -34,6 +34,7 @@ void setCount(QSpinBox *box, const QJsonValue &value)
 {
     box->setValue(value.isNull() ? 0 : int(qMin(value.toDouble(), double(box->maximum()))));
 }
+constexpr qint64 megabyte = 1024 * 1024;
 } // namespace
 
 AdminSettingsPage::AdminSettingsPage(client::ApiConnection &api, QWidget *parent)
@@ -44,6 +45,7 @@ AdminSettingsPage::AdminSettingsPage(client::ApiConnection &api, QWidget *parent
     , m_perWeek(optionalCount(tr("No limit"), 1000000, this))
     , m_dailyTokens(optionalCount(tr("No quota"), 2000000000, this))
     , m_monthlyTokens(optionalCount(tr("No quota"), 2000000000, this))
+    , m_storageMb(optionalCount(tr("No limit"), 1000000, this))
     , m_defaultModel(new QComboBox(this))
     , m_timeZone(new QComboBox(this))
     , m_retention(new QSpinBox(this))
@@ -64,10 +66,12 @@ AdminSettingsPage::AdminSettingsPage(client::ApiConnection &api, QWidget *parent
     limitForm->addRow(tr("Per &minute:"), m_perMinute);
     limitForm->addRow(tr("Per &day:"), m_perDay);
     limitForm->addRow(tr("Per &week:"), m_perWeek);
-    auto *quotas = new QGroupBox(tr("Token quota per person (unless set for the user)"), this);
+    auto *quotas = new QGroupBox(tr("Quota per person (unless set for the user)"), this);
     auto *quotaForm = new QFormLayout(quotas);
     quotaForm->addRow(tr("Per d&ay:"), m_dailyTokens);
     quotaForm->addRow(tr("Per m&onth:"), m_monthlyTokens);
+    m_storageMb->setSuffix(tr(" MB"));
+    quotaForm->addRow(tr("Attachment &storage:"), m_storageMb);
     auto *general = new QGroupBox(tr("General"), this);
     auto *generalForm = new QFormLayout(general);
     generalForm->addRow(tr("Default mode&l:"), m_defaultModel);
@@ -78,6 +82,7 @@ AdminSettingsPage::AdminSettingsPage(client::ApiConnection &api, QWidget *parent
                                                  {m_perWeek, tr("Messages per week")},
                                                  {m_dailyTokens, tr("Daily token quota")},
                                                  {m_monthlyTokens, tr("Monthly token quota")},
+                                                 {m_storageMb, tr("Attachment storage per person")},
                                                  {m_defaultModel, tr("Default model")},
                                                  {m_timeZone, tr("Time zone")},
                                                  {m_retention, tr("Access log kept for")}};
@@ -134,6 +139,10 @@ void AdminSettingsPage::show(const QJsonObject &settings)
     setCount(m_perWeek, rate.value(QLatin1String("perWeek")));
     setCount(m_dailyTokens, quota.value(QLatin1String("dailyTokens")));
     setCount(m_monthlyTokens, quota.value(QLatin1String("monthlyTokens")));
+    const QJsonValue storage = quota.value(QLatin1String("storageBytes"));
+    m_storageMb->setValue(storage.isNull() ? 0
+                                           : int(qBound(qint64(1), storage.toInteger() / megabyte,
+                                                        qint64(m_storageMb->maximum()))));
     m_defaultModel->setCurrentText(settings.value(QLatin1String("defaultModel")).toString());
     m_defaultModel->lineEdit()->setPlaceholderText(tr("Automatic (the first model available)"));
     m_timeZone->setCurrentText(settings.value(QLatin1String("timeZone")).toString());
@@ -160,10 +169,14 @@ QJsonObject AdminSettingsPage::changes() const
 {
     // Only what is editable: a locked field in the request would be refused.
     const QJsonArray locked = m_settings.value(QLatin1String("locked")).toArray();
-    QJsonObject body{{QStringLiteral("defaultQuota"),
-                      QJsonObject{{QStringLiteral("dailyTokens"), countJson(m_dailyTokens)},
-                                  {QStringLiteral("monthlyTokens"), countJson(m_monthlyTokens)}}},
-                     {QStringLiteral("logRetentionDays"), m_retention->value()}};
+    QJsonObject body{
+        {QStringLiteral("defaultQuota"),
+         QJsonObject{{QStringLiteral("dailyTokens"), countJson(m_dailyTokens)},
+                     {QStringLiteral("monthlyTokens"), countJson(m_monthlyTokens)},
+                     {QStringLiteral("storageBytes"),
+                      m_storageMb->value() == 0 ? QJsonValue()
+                                                : QJsonValue(m_storageMb->value() * megabyte)}}},
+        {QStringLiteral("logRetentionDays"), m_retention->value()}};
     if (!locked.contains(QStringLiteral("chatRateLimit")))
         body.insert(QStringLiteral("chatRateLimit"),
                     QJsonObject{{QStringLiteral("perMinute"), countJson(m_perMinute)},

@@ -28,6 +28,7 @@ public:
     void save();
     QJsonObject shownSettings() const { return m_settings; }
     QSpinBox *perMinute() const { return m_perMinute; }
+    QSpinBox *storageMegabytes() const { return m_storageMb; }
     QString statusText() const;
 
 signals:
@@ -44,6 +45,7 @@ private:
     QSpinBox *m_perWeek;
     QSpinBox *m_dailyTokens;
     QSpinBox *m_monthlyTokens;
+    QSpinBox *m_storageMb; // attachments, per person
     QComboBox *m_defaultModel;
     QComboBox *m_timeZone;
     QSpinBox *m_retention;

@@ -222,7 +222,7 @@ FormDialog *AdminUsersPage::openQuota()
 {
     const QJsonObject user = selectedUser();
     const QJsonObject quota = user.value(QLatin1String("quota")).toObject();
-    auto *dialog = new FormDialog(tr("Token quota"), this);
+    auto *dialog = new FormDialog(tr("Quota"), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->addNote(tr("How many tokens %1 may use. Once a quota is reached, sending is refused "
                        "until the next day or month.")
@@ -248,16 +248,31 @@ FormDialog *AdminUsersPage::openQuota()
     QCheckBox *ownMonthly = dialog->addOptionalRow(
         tr("Tokens per &month:"), monthly, quota.value(QLatin1String("monthlyTokens")).isDouble(),
         tr("Tokens per month"));
+    // Attachments, in MB (the server counts bytes).
+    constexpr double megabyte = 1024 * 1024;
+    const QJsonValue storedBytes = quota.value(QLatin1String("storageBytes"));
+    QDoubleSpinBox *storage =
+        quotaField(QStringLiteral("storageQuota"),
+                   storedBytes.isDouble() ? QJsonValue(qRound64(storedBytes.toDouble() / megabyte))
+                                          : QJsonValue(),
+                   500);
+    storage->setRange(1, 1e6);
+    storage->setSuffix(tr(" MB"));
+    QCheckBox *ownStorage = dialog->addOptionalRow(
+        tr("Attachment &storage:"), storage, storedBytes.isDouble(), tr("Attachment storage"));
     dialog->addNote(tr("Unticked: the server's default quota (Admin → Settings)."));
     dialog->setSubmitText(tr("Save"));
     connect(dialog, &FormDialog::submitted, this,
-            [this, dialog, user, daily, monthly, ownDaily, ownMonthly] {
+            [this, dialog, user, daily, monthly, ownDaily, ownMonthly, storage, ownStorage] {
                 const auto chosen = [](QCheckBox *own, QDoubleSpinBox *field) {
                     return own->isChecked() ? QJsonValue(qint64(field->value())) : QJsonValue();
                 };
                 const QJsonObject quota{
                     {QStringLiteral("dailyTokens"), chosen(ownDaily, daily)},
-                    {QStringLiteral("monthlyTokens"), chosen(ownMonthly, monthly)}};
+                    {QStringLiteral("monthlyTokens"), chosen(ownMonthly, monthly)},
+                    {QStringLiteral("storageBytes"),
+                     ownStorage->isChecked() ? QJsonValue(qint64(storage->value()) * 1024 * 1024)
+                                             : QJsonValue()}};
                 const QString email = user.value(QLatin1String("email")).toString();
                 connect(m_api.patch(QStringLiteral("/v1/admin/users/") +
                                         user.value(QLatin1String("id")).toString(),

@@ -42,7 +42,7 @@ export class Api {
         }
         const retryAfter = Number(response.headers.get('Retry-After')) || body.retryAfter || 0;
         return new ApiError(response.status, body.code ?? `HTTP_${response.status}`,
-                            body.error ?? response.statusText, { retryAfter, details: body.details ?? [] });
+                            body.error ?? response.statusText, { retryAfter, details: body.details?.errors ?? [] });
     }
 
     acceptTokens(body) {

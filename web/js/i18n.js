@@ -180,6 +180,7 @@ const zh = {
     'At most {n} files go with one message.': '一条消息最多附带 {n} 个文件。',
     'Attach files': '添加文件',
     'Attached files': '已添加的文件',
+    'Attachment storage per user (MB)': '每位用户的附件空间（MB）',
     'Close': '关闭',
     'Download {name}': '下载 {name}',
     'Open {name}': '查看 {name}',

@@ -214,6 +214,10 @@ export default class AdminView {
         const perWeek = number(s.chatRateLimit?.perWeek, 'chatRateLimit');
         const daily = number(s.defaultQuota?.dailyTokens, 'defaultQuota');
         const monthly = number(s.defaultQuota?.monthlyTokens, 'defaultQuota');
+        const mib = 1024 * 1024;
+        const storage = number(s.defaultQuota?.storageBytes == null ? null : Math.round(s.defaultQuota.storageBytes / mib),
+                               'defaultQuota');
+        storage.classList.add('storage-default');
         const models = await this.shell.loadModels();
         const defaultModel = h('select', {}, h('option', { value: '' }, t('First available')),
                                ...models.map((m) => h('option', { value: m.id }, m.name || m.id)));
@@ -229,16 +233,18 @@ export default class AdminView {
             locked.has('chatRateLimit') ? h('p', { class: 'muted' }, t('Set by the server’s environment.')) : null,
             h('h2', {}, t('Default token quota')),
             h('div', { class: 'two' }, h('label', {}, t('Daily tokens'), daily), h('label', {}, t('Monthly tokens'), monthly)),
+            h('label', {}, t('Attachment storage per user (MB)'), storage),
             h('label', {}, t('Default model'), defaultModel), h('label', {}, t('Time zone'), zone),
             h('label', {}, t('Keep the access log (days)'), retention), status,
             h('button', { type: 'submit', class: 'primary' }, t('Save')));
         form.addEventListener('submit', async (event) => {
             event.preventDefault();
-            const change = { defaultModel: defaultModel.value || null, logRetentionDays: value(retention) };
+            const change = { defaultModel: defaultModel.value, logRetentionDays: value(retention) };
             if (!locked.has('chatRateLimit'))
                 change.chatRateLimit = { perMinute: value(perMinute), perDay: value(perDay), perWeek: value(perWeek) };
             if (!locked.has('defaultQuota'))
-                change.defaultQuota = { dailyTokens: value(daily), monthlyTokens: value(monthly) };
+                change.defaultQuota = { dailyTokens: value(daily), monthlyTokens: value(monthly),
+                                        storageBytes: storage.value === '' ? null : Math.round(Number(storage.value) * mib) };
             if (!locked.has('timeZone') && zone.value)
                 change.timeZone = zone.value;
             try {

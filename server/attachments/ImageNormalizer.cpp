@@ -58,8 +58,7 @@ Outcome<NormalizedImage> normalizeImage(QIODevice &in, const QByteArray &mediaTy
     // Decoded straight at the size kept where the format can (JPEG scales
     // while decoding): a 24-megapixel photo then never takes its 96 MB.
     if (qMax(declared.width(), declared.height()) > limits.maxSide)
-        reader.setScaledSize(
-            declared.scaled(limits.maxSide, limits.maxSide, Qt::KeepAspectRatio));
+        reader.setScaledSize(declared.scaled(limits.maxSide, limits.maxSide, Qt::KeepAspectRatio));
     QImage image = reader.read();
     if (image.isNull())
         return unreadable();

@@ -100,7 +100,7 @@ class TestAttachmentsChatApi final : public QObject
 private slots:
     void initTestCase()
     {
-        m_chat.server.config.maxUploadBytes = 3 * 1024 * 1024;
+        m_chat.server.config.maxUploadBytes = 6 * 1024 * 1024; // five million characters fit
         QVERIFY(m_chat.start());
     }
 
@@ -282,6 +282,30 @@ private slots:
                                        .toArray())
             vision.insert(m[QLatin1String("id")].toString(), m[QLatin1String("vision")]);
         return vision;
+    }
+
+    // Five million characters: stored whole, counted, and only what the
+    // model can take goes upstream, with the person told how much.
+    void aFiveMillionCharacterDocument()
+    {
+        QByteArray text;
+        text.reserve(5'000'000);
+        while (text.size() < 5'000'000)
+            text += "0123456789 abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ.\n";
+        text.truncate(5'000'000);
+        const QString id = upload(*m_client, text, QStringLiteral("huge.log"));
+        QVERIFY(!id.isEmpty());
+        const QString conversation = m_chat.newConversation();
+        const ApiReply sent = send(*m_client, conversation, QStringLiteral("tail?"), {id});
+        QCOMPARE(sent.status, 200);
+        QVERIFY(m_upstream.received.last().rawBody.size() < 300'000);
+        const QJsonObject document =
+            sent.json()[QLatin1String("userMessage")][QLatin1String("attachments")][0].toObject();
+        QCOMPARE(document[QLatin1String("characters")].toInteger(), 5'000'000);
+        QVERIFY(document[QLatin1String("charactersSent")].toInteger() <= 200'000);
+        // The file itself is kept whole.
+        QCOMPARE(m_client->get(QStringLiteral("/v1/attachments/%1/content").arg(id)).body.size(),
+                 text.size());
     }
 
     // A picture may go without words; words are still needed without one.

@@ -124,8 +124,8 @@ int main(int argc, char **argv)
         Step step{name};
         QElapsedTimer timer;
         timer.start();
-        const ApiReply uploaded = client.request(
-            "POST", QStringLiteral("/v1/attachments?name=") + fileName, file, {});
+        const ApiReply uploaded =
+            client.request("POST", QStringLiteral("/v1/attachments?name=") + fileName, file, {});
         step.uploadMs = timer.nsecsElapsed() / 1e6;
         if (uploaded.status != 201) {
             std::fprintf(stderr, "%s: upload answered %d %s\n", qPrintable(name), uploaded.status,
@@ -134,17 +134,16 @@ int main(int argc, char **argv)
         }
         step.peakAfterUpload = peakMiB(pid);
         const QString conversation = client.createConversation(name);
-        QJsonObject body =
-            ApiClient::userMessage(QStringLiteral("What is in it?"), QStringLiteral("fake-instant"),
-                                   true);
+        QJsonObject body = ApiClient::userMessage(QStringLiteral("What is in it?"),
+                                                  QStringLiteral("fake-instant"), true);
         body.insert(QStringLiteral("attachments"),
                     QJsonArray{uploaded.json().value(QLatin1String("id"))});
         QSignalSpy reached(&upstream, &FakeUpstream::requestReceived);
         timer.restart();
-        QNetworkReply *reply = client.start(
-            "POST", ApiClient::messagesPath(conversation),
-            QJsonDocument(body).toJson(QJsonDocument::Compact),
-            {{"Content-Type", "application/json"}, {"Accept", "text/event-stream"}});
+        QNetworkReply *reply =
+            client.start("POST", ApiClient::messagesPath(conversation),
+                         QJsonDocument(body).toJson(QJsonDocument::Compact),
+                         {{"Content-Type", "application/json"}, {"Accept", "text/event-stream"}});
         if (!reached.wait(60000))
             return false;
         step.firstUpstreamMs = timer.nsecsElapsed() / 1e6;

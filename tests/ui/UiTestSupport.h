@@ -3,10 +3,13 @@
 // Helpers the desktop UI tests share. HEARTH_SCREENSHOTS (the folder for
 // screenshots) is defined for each UI test by hearth_add_ui_test().
 
+#include "app/ChatPanel.h"
 #include "client/ApiConnection.h"
 
 #include <QtCore/QDir>
 #include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+#include <QtWidgets/QComboBox>
 #include <QtWidgets/QWidget>
 
 #include <memory>
@@ -20,6 +23,16 @@ signedInConnection(const QString &baseUrl, const QString &email, const QString &
     if (!finished.wait(10000))
         return nullptr;
     return api;
+}
+
+// Picks model `id` in the chat's picker once the models are loaded.
+inline bool chooseModel(hearth::ui::ChatPanel *chat, const QString &id)
+{
+    QComboBox *models = chat->modelPicker();
+    if (!QTest::qWaitFor([&] { return models->findData(id) >= 0; }, 10000))
+        return false;
+    models->setCurrentIndex(models->findData(id));
+    return true;
 }
 
 // Saves what `widget` shows as <screenshots>/<name>.png for a person to review.

@@ -64,14 +64,7 @@ class TestChatActions final : public QObject
                   QStringLiteral("/messages"))
             .array();
     }
-    bool chooseModel(const QString &id)
-    {
-        QComboBox *models = chat()->modelPicker();
-        if (!QTest::qWaitFor([&] { return models->findData(id) >= 0; }, 10000))
-            return false;
-        models->setCurrentIndex(models->findData(id));
-        return true;
-    }
+    bool chooseModel(const QString &id) { return ::chooseModel(chat(), id); }
     bool sendAndWait(const QString &text)
     {
         QSignalSpy finished(chat(), &ui::ChatPanel::replyFinished);

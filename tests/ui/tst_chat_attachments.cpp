@@ -67,14 +67,7 @@ class TestChatAttachments final : public QObject
         const QString path = m_files.filePath(name);
         return picture().save(path) ? path : QString();
     }
-    bool chooseModel(const QString &id)
-    {
-        QComboBox *models = chat()->modelPicker();
-        if (!QTest::qWaitFor([&] { return models->findData(id) >= 0; }, 10000))
-            return false;
-        models->setCurrentIndex(models->findData(id));
-        return true;
-    }
+    bool chooseModel(const QString &id) { return ::chooseModel(chat(), id); }
     void dropOnChat(const QStringList &paths)
     {
         auto *data = new QMimeData;

@@ -41,11 +41,7 @@ class TestChatWindow final : public QObject
     }
     static bool chooseModel(ui::MainWindow &window, const QString &id)
     {
-        QComboBox *models = window.chat()->modelPicker();
-        if (!QTest::qWaitFor([&] { return models->findData(id) >= 0; }, 10000))
-            return false;
-        models->setCurrentIndex(models->findData(id));
-        return true;
+        return ::chooseModel(window.chat(), id);
     }
     static void save(QWidget &widget, const QString &name)
     {

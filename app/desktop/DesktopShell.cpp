@@ -244,6 +244,7 @@ void DesktopShell::showWindow()
 {
     const bool wasShown = m_window != nullptr;
     m_window = std::make_unique<ui::MainWindow>(*m_api);
+    m_window->rememberLayout();
     m_guard->watch(m_window.get());
     ui::SettingsPage *settings = m_window->settings();
     ui::SharingBox *sharing = settings->sharing();

@@ -16,12 +16,15 @@
 #include "client/ApiConnection.h"
 
 #include <QtCore/QRegularExpression>
+#include <QtCore/QSettings>
+#include <QtCore/QStandardPaths>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QPushButton>
+#include <QtWidgets/QSplitter>
 #include <QtWidgets/QTableWidget>
 
 using namespace hearth;
@@ -247,6 +250,45 @@ private slots:
         QCOMPARE(
             check.get(path).array().last().toObject().value(QLatin1String("content")).toString(),
             QStringLiteral("Thinking"));
+    }
+
+    // The next window opens as the last one closed: size, sidebar width and
+    // the conversation that was open.
+    void theWindowRemembersItsLayout()
+    {
+        QStandardPaths::setTestModeEnabled(true); // QSettings in a throwaway place
+        QSettings().clear();
+        ui::installLanguage(QStringLiteral("en"));
+        auto api = signIn();
+        QVERIFY(api);
+        QString id;
+        {
+            ui::MainWindow window(*api);
+            window.rememberLayout();
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.resize(930, 640);
+            QVERIFY(chooseModel(window, QStringLiteral("fake-stream")));
+            window.chat()->composer()->setPlainText(QStringLiteral("remember me"));
+            QSignalSpy finished(window.chat(), &ui::ChatPanel::replyFinished);
+            window.chat()->send();
+            QVERIFY(finished.wait(10000));
+            id = window.chat()->conversationId();
+            QVERIFY(!id.isEmpty());
+            auto *splitter = window.findChild<QSplitter *>();
+            splitter->setSizes({330, 600});
+            QCOMPARE(window.sidebarWidth(), 330);
+            window.close();
+        }
+        ui::MainWindow again(*api);
+        again.rememberLayout();
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QCOMPARE(again.size(), QSize(930, 640));
+        QCOMPARE(again.sidebarWidth(), 330);
+        QTRY_COMPARE_WITH_TIMEOUT(again.chat()->conversationId(), id, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(again.chat()->view()->bubbles().size(), 2, 10000);
+        QSettings().clear();
     }
 };
 

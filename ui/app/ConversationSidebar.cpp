@@ -68,6 +68,12 @@ QString ConversationSidebar::currentId() const
     return m_tree->currentItem() ? m_tree->currentItem()->data(0, IdRole).toString() : QString();
 }
 
+QJsonObject ConversationSidebar::currentConversation() const
+{
+    return m_tree->currentItem() ? m_tree->currentItem()->data(0, JsonRole).toJsonObject()
+                                 : QJsonObject();
+}
+
 int ConversationSidebar::conversationCount() const
 {
     int count = 0;

@@ -25,6 +25,7 @@ public:
     void reload();
     void focusSearch();
     QString currentId() const;
+    QJsonObject currentConversation() const;
     void select(const QString &id);
     int conversationCount() const;
 

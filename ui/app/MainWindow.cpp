@@ -8,6 +8,7 @@
 #include "client/ApiConnection.h"
 
 #include <QtCore/QCoreApplication>
+#include <QtCore/QSettings>
 #include <QtGui/QAction>
 #include <QtWidgets/QSplitter>
 #include <QtWidgets/QStatusBar>
@@ -23,6 +24,7 @@ MainWindow::MainWindow(client::ApiConnection &api, QWidget *parent)
     , m_usage(new UsagePage(api, this))
     , m_settings(new SettingsPage(api, this))
     , m_tabs(new QTabWidget(this))
+    , m_splitter(new QSplitter(this))
 {
     setWindowTitle(tr("Hearth"));
     resize(1100, 720);
@@ -39,13 +41,12 @@ MainWindow::MainWindow(client::ApiConnection &api, QWidget *parent)
         "#placeholder { color: palette(mid); font-size: 15px; }"
         "#errorBanner { color: #8c1d18; background: #fdecea; border: 1px solid #f2b8b5;"
         " border-radius: 6px; padding: 8px; }"));
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(m_sidebar);
-    splitter->addWidget(m_chat);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({280, 820});
+    m_splitter->addWidget(m_sidebar);
+    m_splitter->addWidget(m_chat);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({280, 820});
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(splitter, tr("Chat"));
+    m_tabs->addTab(m_splitter, tr("Chat"));
     m_tabs->addTab(m_usage, tr("Usage"));
     if (api.isAdmin()) {
         m_admin = new AdminPanel(api, this);
@@ -87,6 +88,56 @@ MainWindow::MainWindow(client::ApiConnection &api, QWidget *parent)
                  api.baseUrl().toString()));
     m_sidebar->reload();
     m_chat->loadModels();
+}
+
+namespace {
+const QString geometryKey = QStringLiteral("window/geometry");
+const QString splitterKey = QStringLiteral("window/sidebar");
+const QString conversationKey = QStringLiteral("window/conversation");
+} // namespace
+
+MainWindow::~MainWindow()
+{
+    saveLayout(); // also when the app quits without closing the window
+}
+
+void MainWindow::rememberLayout()
+{
+    m_remembersLayout = true;
+    const QSettings settings;
+    restoreGeometry(settings.value(geometryKey).toByteArray());
+    m_splitter->restoreState(settings.value(splitterKey).toByteArray());
+    const QString last = settings.value(conversationKey).toString();
+    if (last.isEmpty())
+        return;
+    m_sidebar->select(last); // once the list has it (quietly: a list reloads)
+    auto reopen = std::make_shared<QMetaObject::Connection>();
+    *reopen = connect(m_sidebar, &ConversationSidebar::loaded, this, [this, last, reopen] {
+        disconnect(*reopen);
+        if (m_chat->conversationId().isEmpty() && m_sidebar->currentId() == last)
+            m_chat->open(last, m_sidebar->currentConversation());
+    });
+}
+
+int MainWindow::sidebarWidth() const
+{
+    return m_splitter->sizes().value(0);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::saveLayout() const
+{
+    if (!m_remembersLayout)
+        return;
+    QSettings settings;
+    settings.setValue(geometryKey, saveGeometry());
+    settings.setValue(splitterKey, m_splitter->saveState());
+    settings.setValue(conversationKey, m_chat->conversationId());
 }
 
 void MainWindow::showUsage()

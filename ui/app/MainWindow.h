@@ -2,6 +2,8 @@
 
 #include <QtWidgets/QMainWindow>
 
+class QSplitter;
+
 namespace hearth::client {
 class ApiConnection;
 }
@@ -20,6 +22,7 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
 public:
     explicit MainWindow(client::ApiConnection &api, QWidget *parent = nullptr);
+    ~MainWindow() override;
     client::ApiConnection &api() const { return m_api; }
 
     ConversationSidebar *sidebar() const { return m_sidebar; }
@@ -32,8 +35,17 @@ public:
     void showAdmin();
     void showSettings();
     void showChat();
+    // Brings back the size and place, the sidebar's width and the open
+    // conversation of the last window that remembered them (QSettings), and
+    // keeps this one's when it closes. The desktop app turns it on.
+    void rememberLayout();
+    int sidebarWidth() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void saveLayout() const;
     void createActions();
 
     client::ApiConnection &m_api;
@@ -43,6 +55,8 @@ private:
     AdminPanel *m_admin = nullptr;
     SettingsPage *m_settings;
     class QTabWidget *m_tabs;
+    QSplitter *m_splitter;
+    bool m_remembersLayout = false;
 };
 
 } // namespace hearth::ui

@@ -38,8 +38,9 @@ OpenAiProvider::OpenAiProvider(OpenAiEndpoint endpoint, UpstreamTimeouts timeout
     , m_timeouts(timeouts)
     , m_network(network)
     , m_client(client)
-    , m_models(m_endpoint.models)
-{}
+{
+    describe(m_endpoint.models, {});
+}
 
 QUrl OpenAiProvider::endpointUrl(const QString &path) const
 {
@@ -53,8 +54,21 @@ QUrl OpenAiProvider::endpointUrl(const QString &path) const
 
 QList<ModelInfo> OpenAiProvider::models() const
 {
-    QList<ModelInfo> list;
-    for (const QString &id : m_models) {
+    return m_models;
+}
+
+QStringList OpenAiProvider::modelIds() const
+{
+    QStringList ids;
+    for (const ModelInfo &info : m_models)
+        ids << info.id;
+    return ids;
+}
+
+void OpenAiProvider::describe(const QStringList &ids, const QHash<QString, bool> &reportedVision)
+{
+    m_models.clear();
+    for (const QString &id : ids) {
         ModelInfo info;
         info.id = id;
         info.name = id;
@@ -62,13 +76,12 @@ QList<ModelInfo> OpenAiProvider::models() const
         info.provider = m_endpoint.name;
         if (const auto admin = m_endpoint.vision.constFind(id); admin != m_endpoint.vision.cend())
             info.vision = *admin;
-        else if (const auto said = m_reportedVision.constFind(id); said != m_reportedVision.cend())
+        else if (const auto said = reportedVision.constFind(id); said != reportedVision.cend())
             info.vision = *said;
         else
             info.vision = visionByModelName(id);
-        list << info;
+        m_models << info;
     }
-    return list;
 }
 
 void OpenAiProvider::refreshModels()
@@ -81,8 +94,7 @@ void OpenAiProvider::refreshModels()
                        emit modelsUnavailable(result.error);
                        return;
                    }
-                   m_models = result.models;
-                   m_reportedVision = result.vision;
+                   describe(result.models, result.vision);
                    emit modelsChanged();
                });
 }

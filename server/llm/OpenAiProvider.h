@@ -39,16 +39,19 @@ public:
     // Asks the provider for its models unless they were set by hand
     // (asynchronous; emits modelsChanged() or modelsUnavailable()).
     void refreshModels();
-    QStringList modelIds() const { return m_models; }
+    QStringList modelIds() const;
     QUrl endpointUrl(const QString &path) const;
 
 private:
+    // The models as listed, with what is known of their vision, worked out
+    // once per list: models() is asked on every send.
+    void describe(const QStringList &ids, const QHash<QString, bool> &reportedVision);
+
     OpenAiEndpoint m_endpoint;
     UpstreamTimeouts m_timeouts;
     QNetworkAccessManager *m_network;
     UpstreamClient *m_client;
-    QStringList m_models;
-    QHash<QString, bool> m_reportedVision; // what the provider's model list said
+    QList<ModelInfo> m_models;
 };
 
 // Name shown for an endpoint configured only by URL: its host, with the

@@ -143,8 +143,12 @@ QString MessageController::defaultModel() const
 
 int MessageController::contextTokensOf(const QString &model) const
 {
-    const auto info = m_context.providers->model(model);
-    return info && info->context > 0 ? info->context : defaultContextTokens;
+    return contextTokensOf(m_context.providers->model(model));
+}
+
+int MessageController::contextTokensOf(const std::optional<ModelInfo> &model)
+{
+    return model && model->context > 0 ? model->context : defaultContextTokens;
 }
 
 void MessageController::send(const HttpRequest &request, const ResponderPtr &responder,
@@ -245,7 +249,7 @@ void MessageController::send(const HttpRequest &request, const ResponderPtr &res
     question.model = modelId;
     question.temperature = temperature;
     question.maxTokens = maxTokens;
-    question.contextTokens = contextTokensOf(modelId);
+    question.contextTokens = contextTokensOf(modelInfo);
     question.modelSeesPictures = seesPictures;
     question.userId = user.id;
     question.attachmentIds = attachmentIds;

@@ -5,11 +5,14 @@
 
 #include <QtCore/QObject>
 
+#include <optional>
+
 namespace hearth {
 
 struct ServerContext;
 class Authenticator;
 struct Caller;
+struct ModelInfo;
 
 // /v1/conversations/:id/messages and …/rewind. GET pages through the
 // messages; POST stores the user's message, then relays the reply from the
@@ -31,6 +34,8 @@ private:
     void send(const HttpRequest &request, const ResponderPtr &responder, const Caller &user);
     void rewind(const HttpRequest &request, const ResponderPtr &responder, const Caller &user);
     int contextTokensOf(const QString &model) const;
+    // As the provider lists it; the default when unknown.
+    static int contextTokensOf(const std::optional<ModelInfo> &model);
     QString defaultModel() const;
 
     ServerContext &m_context;

@@ -271,7 +271,7 @@ FormDialog *AdminUsersPage::openQuota()
                     {QStringLiteral("dailyTokens"), chosen(ownDaily, daily)},
                     {QStringLiteral("monthlyTokens"), chosen(ownMonthly, monthly)},
                     {QStringLiteral("storageBytes"),
-                     ownStorage->isChecked() ? QJsonValue(qint64(storage->value()) * 1024 * 1024)
+                     ownStorage->isChecked() ? QJsonValue(qint64(storage->value() * megabyte))
                                              : QJsonValue()}};
                 const QString email = user.value(QLatin1String("email")).toString();
                 connect(m_api.patch(QStringLiteral("/v1/admin/users/") +

@@ -29,6 +29,15 @@ export function append(element, children) {
     return element;
 }
 
+// Hands `href` (an object URL of a file fetched with the access token) to
+// the browser as a download named `name`.
+export function saveUrl(href, name) {
+    const link = h('a', { href, download: name, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+}
+
 export function clear(element) {
     element.replaceChildren();
     return element;

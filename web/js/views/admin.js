@@ -1,7 +1,7 @@
 // The back office for admins: users, providers, everyone's usage with CSV
 // export, the access log and the server's settings.
 import { api } from '../api.js';
-import { h, clear } from '../dom.js';
+import { h, clear, saveUrl } from '../dom.js';
 import { t } from '../i18n.js';
 import { confirmDialog, openDialog } from '../dialog.js';
 import { pageFrame, formatNumber, formatTime, table, rfc3339, errorLine } from './page.js';
@@ -11,6 +11,11 @@ const presets = [
     { name: 'OpenAI', baseUrl: 'https://api.openai.com/v1' },
     { name: 'Ollama', baseUrl: 'http://127.0.0.1:11434/v1' },
 ];
+// Attachment storage is edited in MB and stored in bytes; empty is "none set".
+const mib = 1024 * 1024;
+const megabytesOf = (bytes) => (bytes == null ? '' : Math.round(bytes / mib));
+const bytesOf = (input) => (input.value === '' ? null : Math.round(Number(input.value) * mib));
+
 const tabs = ['users', 'providers', 'usage', 'logs', 'settings'];
 const enc = encodeURIComponent;
 
@@ -58,9 +63,7 @@ export default class AdminView {
         const disabled = h('input', { type: 'checkbox', checked: !!user?.disabled });
         const daily = h('input', { type: 'number', min: 0, value: user?.quota?.dailyTokens ?? '', placeholder: t('Default') });
         const monthly = h('input', { type: 'number', min: 0, value: user?.quota?.monthlyTokens ?? '', placeholder: t('Default') });
-        const mib = 1024 * 1024;
-        const storedBytes = user?.quota?.storageBytes;
-        const storage = h('input', { type: 'number', min: 1, value: storedBytes == null ? '' : Math.round(storedBytes / mib),
+        const storage = h('input', { type: 'number', min: 1, value: megabytesOf(user?.quota?.storageBytes),
                                      placeholder: t('Default') });
         const error = h('p', { class: 'form-error', role: 'alert' });
         const body = [h('label', {}, t('Email'), email), h('label', {}, t('Name'), name),
@@ -77,7 +80,7 @@ export default class AdminView {
             const number = (input) => input.value === '' ? null : Number(input.value);
             // Each empty field falls back to the server's default on its own.
             change.quota = { dailyTokens: number(daily), monthlyTokens: number(monthly),
-                             storageBytes: storage.value === '' ? null : Math.round(Number(storage.value) * mib) };
+                             storageBytes: bytesOf(storage) };
             const save = user ? api.patch(`/v1/admin/users/${enc(user.id)}`, { ...change, disabled: disabled.checked })
                               : api.post('/v1/admin/users', { ...change, email: email.value.trim() });
             try {
@@ -187,10 +190,7 @@ export default class AdminView {
     async exportCsv(range) {
         const response = await api.send('GET', `/v1/admin/usage/records?${range}`, undefined, { Accept: 'text/csv' });
         const url = URL.createObjectURL(await response.blob());
-        const link = h('a', { href: url, download: `hearth-usage-${new Date().toISOString().slice(0, 10)}.csv` });
-        document.body.append(link);
-        link.click();
-        link.remove();
+        saveUrl(url, `hearth-usage-${new Date().toISOString().slice(0, 10)}.csv`);
         setTimeout(() => URL.revokeObjectURL(url), 10000);
     }
 
@@ -214,9 +214,7 @@ export default class AdminView {
         const perWeek = number(s.chatRateLimit?.perWeek, 'chatRateLimit');
         const daily = number(s.defaultQuota?.dailyTokens, 'defaultQuota');
         const monthly = number(s.defaultQuota?.monthlyTokens, 'defaultQuota');
-        const mib = 1024 * 1024;
-        const storage = number(s.defaultQuota?.storageBytes == null ? null : Math.round(s.defaultQuota.storageBytes / mib),
-                               'defaultQuota');
+        const storage = number(megabytesOf(s.defaultQuota?.storageBytes), 'defaultQuota');
         storage.classList.add('storage-default');
         const models = await this.shell.loadModels();
         const defaultModel = h('select', {}, h('option', { value: '' }, t('First available')),
@@ -244,7 +242,7 @@ export default class AdminView {
                 change.chatRateLimit = { perMinute: value(perMinute), perDay: value(perDay), perWeek: value(perWeek) };
             if (!locked.has('defaultQuota'))
                 change.defaultQuota = { dailyTokens: value(daily), monthlyTokens: value(monthly),
-                                        storageBytes: storage.value === '' ? null : Math.round(Number(storage.value) * mib) };
+                                        storageBytes: bytesOf(storage) };
             if (!locked.has('timeZone') && zone.value)
                 change.timeZone = zone.value;
             try {

@@ -1,7 +1,7 @@
 // Files going with the next message — picked, dropped or pasted, uploaded at
 // once with their progress shown — and the files shown under sent messages.
 import { api } from '../api.js';
-import { h, icon } from '../dom.js';
+import { h, icon, saveUrl } from '../dom.js';
 import { t } from '../i18n.js';
 
 export const maxFiles = 10; // with one message, as the server allows
@@ -204,8 +204,5 @@ async function showPicture(a) {
 }
 
 async function download(a) {
-    const link = h('a', { href: await api.blobUrl(a.url), download: a.name, hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
+    saveUrl(await api.blobUrl(a.url), a.name);
 }

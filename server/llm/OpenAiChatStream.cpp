@@ -1,6 +1,7 @@
 #include "llm/OpenAiChatStream.h"
 
 #include "core/TokenEstimator.h"
+#include "llm/ProviderErrors.h"
 #include "llm/Redaction.h"
 #include "llm/RelayBody.h"
 
@@ -219,17 +220,7 @@ void OpenAiChatStream::handleEvent(const SseEvent &event)
 
 QString OpenAiChatStream::providerErrorMessage(int status, const QByteArray &body) const
 {
-    QString detail;
-    const QJsonObject object = QJsonDocument::fromJson(body).object();
-    const QJsonValue error = object.value(QLatin1String("error"));
-    if (error.isObject())
-        detail = error.toObject().value(QLatin1String("message")).toString();
-    else if (error.isString())
-        detail = error.toString();
-    else if (object.value(QLatin1String("message")).isString())
-        detail = object.value(QLatin1String("message")).toString();
-    else
-        detail = QString::fromUtf8(body.left(300)).simplified();
+    const QString detail = providerErrorDetail(body);
     QString message = QStringLiteral("The provider %1 answered %2").arg(m_providerName).arg(status);
     if (!detail.isEmpty())
         message += QStringLiteral(": ") + detail;

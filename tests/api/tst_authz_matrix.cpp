@@ -87,6 +87,8 @@ const QHash<QByteArray, Expectation> &expectations()
         {"PATCH /v1/admin/providers/:id", {R"({"name":"p3"})", {401, 403, 403, 200, 403, 403}}},
         {"DELETE /v1/admin/providers/:id", {"", {401, 403, 403, 204, 403, 403}}},
         {"POST /v1/admin/providers/:id/test", {"{}", {401, 403, 403, 200, 403, 403}}},
+        {"POST /v1/admin/providers/test",
+         {R"({"baseUrl":"http://127.0.0.1:9/v1"})", {401, 403, 403, 200, 403, 403}}},
         {"GET /v1/admin/usage", {"", {401, 403, 403, 200, 403, 403}}},
         {"GET /v1/admin/usage/records", {"", {401, 403, 403, 200, 403, 403}}},
         {"GET /v1/admin/usage/export", {"", {401, 403, 403, 200, 403, 403}}},

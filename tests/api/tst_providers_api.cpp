@@ -1,6 +1,7 @@
 #include "ApiClient.h"
 #include "DbPeek.h"
 #include "FakeUpstream.h"
+#include "FreePorts.h"
 #include "TestServer.h"
 
 #include <QtCore/QDir>
@@ -164,6 +165,79 @@ private slots:
         QCOMPARE(
             m_admin->post(QStringLiteral("/v1/admin/providers/nope/test"), QJsonObject{}).status,
             404);
+    }
+
+    // A first run tests an address and key before anything is saved, and
+    // says what is wrong in words a person can act on.
+    void settingsAreTestedBeforeTheyAreSaved()
+    {
+        const int providersBefore =
+            m_admin->get(QStringLiteral("/v1/admin/providers")).array().size();
+        const QString path = QStringLiteral("/v1/admin/providers/test");
+        const QString goodKey = QStringLiteral("sk-first-run-0123456789abcdef");
+        const QString wrongKey = QStringLiteral("sk-WRONGKEY-0123456789abcdef");
+        m_upstream.requireKey(goodKey.toUtf8());
+
+        ApiReply reply = m_admin->post(path, {{QStringLiteral("baseUrl"), m_upstream.baseUrl()},
+                                              {QStringLiteral("apiKey"), goodKey}});
+        m_upstream.requireKey({});
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.json().value(QLatin1String("ok")).toBool(), true);
+        QCOMPARE(reply.json().value(QLatin1String("models")).toArray().size(),
+                 FakeUpstream::models().size());
+        QVERIFY(reply.json().value(QLatin1String("error")).isNull());
+        QCOMPARE(m_upstream.received.last().headers.value("authorization"),
+                 (QStringLiteral("Bearer ") + goodKey).toUtf8());
+        QCOMPARE(m_admin->get(QStringLiteral("/v1/admin/providers")).array().size(),
+                 providersBefore); // tested, not saved
+
+        m_upstream.requireKey(goodKey.toUtf8());
+        reply = m_admin->post(path, {{QStringLiteral("baseUrl"), m_upstream.baseUrl()},
+                                     {QStringLiteral("apiKey"), wrongKey}});
+        m_upstream.requireKey({});
+        QCOMPARE(reply.json().value(QLatin1String("ok")).toBool(), false);
+        const QString refusal = reply.json().value(QLatin1String("error")).toString();
+        QVERIFY2(refusal.startsWith(QLatin1String("The provider did not accept the API key (401)")),
+                 qPrintable(refusal));
+        QVERIFY2(refusal.contains(QLatin1String("Authentication Fails")), qPrintable(refusal));
+        QVERIFY(!reply.body.contains("WRONGKEY")); // the provider quoted it; we do not
+
+        const quint16 closedPort = freePorts(1).value(0);
+        reply = m_admin->post(path, {{QStringLiteral("baseUrl"),
+                                      QStringLiteral("http://127.0.0.1:%1/v1").arg(closedPort)}});
+        QCOMPARE(reply.json().value(QLatin1String("ok")).toBool(), false);
+        QVERIFY2(reply.json()
+                     .value(QLatin1String("error"))
+                     .toString()
+                     .startsWith(QStringLiteral("Nothing answers at 127.0.0.1:%1").arg(closedPort)),
+                 qPrintable(reply.json().value(QLatin1String("error")).toString()));
+
+        QString noApi = m_upstream.baseUrl();
+        noApi.chop(3); // without /v1: the fake has no /models there
+        reply = m_admin->post(path, {{QStringLiteral("baseUrl"), noApi}});
+        QVERIFY2(reply.json()
+                     .value(QLatin1String("error"))
+                     .toString()
+                     .startsWith(
+                         QLatin1String("There is no OpenAI-compatible API at this address (404)")),
+                 qPrintable(reply.json().value(QLatin1String("error")).toString()));
+
+        // A web page answers 200, but not with a model list.
+        noApi += QStringLiteral("/web");
+        reply = m_admin->post(path, {{QStringLiteral("baseUrl"), noApi}});
+        QCOMPARE(reply.json().value(QLatin1String("ok")).toBool(), false);
+        QVERIFY2(reply.json()
+                     .value(QLatin1String("error"))
+                     .toString()
+                     .contains(QLatin1String("not with a list of models")),
+                 qPrintable(reply.json().value(QLatin1String("error")).toString()));
+
+        QCOMPARE(m_admin->post(path, {{QStringLiteral("apiKey"), goodKey}}).status, 400);
+        QCOMPARE(
+            m_admin->post(path, {{QStringLiteral("baseUrl"), QStringLiteral("ftp://x")}}).status,
+            400);
+        QCOMPARE(m_admin->get(QStringLiteral("/v1/admin/providers")).array().size(),
+                 providersBefore);
     }
 
     void aDownProviderFailsOverToTheNext()

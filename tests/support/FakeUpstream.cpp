@@ -153,6 +153,20 @@ void FakeUpstream::handle(QTcpSocket *socket, const Received &request)
         respond(socket, 200, "OK", "{}");
         return;
     }
+    if (!m_requiredKey.isEmpty() && request.path.startsWith("/v1/") &&
+        request.headers.value("authorization") != "Bearer " + m_requiredKey) {
+        // As DeepSeek answers a wrong key, quoting part of it back.
+        const QByteArray given = request.headers.value("authorization").mid(7);
+        respond(
+            socket, 401, "Unauthorized",
+            R"({"error":{"message":"Authentication Fails, Your api key: )" + given +
+                R"( is invalid","type":"authentication_error","code":"invalid_request_error"}})");
+        return;
+    }
+    if (request.method == "GET" && request.path == "/web/models") {
+        respond(socket, 200, "OK", "<!doctype html><title>A web page</title>");
+        return;
+    }
     if (request.method == "GET" && request.path == "/v1/models") {
         QJsonArray data;
         for (const QString &id : models()) {

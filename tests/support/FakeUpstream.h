@@ -28,6 +28,7 @@
 //                   pictures as "[picture image/png, N bytes]")
 // GET /v1/models says fake-stream sees pictures and fake-markdown reads text
 // only; of the others it says nothing.
+// GET /web/models is a web page (an address that is not an API at all).
 // POST /control/release-gate does what releaseGate() does (for other processes).
 //   fake-tokens-N-S N one-word deltas, S ms apart (0: all at once), then usage
 //   fake-tools, fake-refusal, fake-tool-big: see FakeToolModels.h
@@ -56,6 +57,9 @@ public:
     int finishedStreams = 0;
 
     void releaseGate();
+    // From now on, /v1/ requests without "Authorization: Bearer <key>" get
+    // DeepSeek's 401 (which quotes the wrong key back).
+    void requireKey(const QByteArray &key) { m_requiredKey = key; }
 
 signals:
     void requestReceived();
@@ -71,4 +75,5 @@ private:
 
     QTcpServer m_server;
     QList<QPointer<QTcpSocket>> m_gated;
+    QByteArray m_requiredKey;
 };

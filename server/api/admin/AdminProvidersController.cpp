@@ -23,6 +23,9 @@ void AdminProvidersController::registerRoutes(Router &router)
     router.add("GET", QStringLiteral("/v1/admin/providers"), bind(&AdminProvidersController::list));
     router.add("POST", QStringLiteral("/v1/admin/providers"),
                bind(&AdminProvidersController::create));
+    // Before the `:id` routes: "test" is never an id.
+    router.add("POST", QStringLiteral("/v1/admin/providers/test"),
+               bind(&AdminProvidersController::testUnsaved));
     router.add("GET", QStringLiteral("/v1/admin/providers/:id"),
                bind(&AdminProvidersController::get));
     router.add("PATCH", QStringLiteral("/v1/admin/providers/:id"),
@@ -224,12 +227,40 @@ void AdminProvidersController::test(const HttpRequest &request, const ResponderP
         return;
     }
     m_service.fetchModels(found.value(), this, [responder](const ModelListResult &result) {
-        replyJson(responder, 200,
-                  {{QStringLiteral("ok"), result.ok},
-                   {QStringLiteral("models"), QJsonArray::fromStringList(result.models)},
-                   {QStringLiteral("latencyMs"), double(result.latencyMs)},
-                   {QStringLiteral("error"), result.ok ? QJsonValue() : QJsonValue(result.error)}});
+        replyTestResult(responder, result);
     });
+}
+
+void AdminProvidersController::testUnsaved(const HttpRequest &request,
+                                           const ResponderPtr &responder)
+{
+    const auto body = readJsonObject(request, responder);
+    if (!body)
+        return;
+    Validator v(*body);
+    ProviderRecord record;
+    std::optional<std::optional<QString>> key;
+    readFields(*body, v, record, key, false);
+    if (!body->contains(QStringLiteral("baseUrl")))
+        v.fail(QStringLiteral("baseUrl is required"));
+    if (!v.ok()) {
+        replyError(responder, ApiError::validation(v.errors()));
+        return;
+    }
+    m_service.setKey(record, key && *key ? **key : QString());
+    m_service.fetchModels(record, this, [responder](const ModelListResult &result) {
+        replyTestResult(responder, result);
+    });
+}
+
+void AdminProvidersController::replyTestResult(const ResponderPtr &responder,
+                                               const ModelListResult &result)
+{
+    replyJson(responder, 200,
+              {{QStringLiteral("ok"), result.ok},
+               {QStringLiteral("models"), QJsonArray::fromStringList(result.models)},
+               {QStringLiteral("latencyMs"), double(result.latencyMs)},
+               {QStringLiteral("error"), result.ok ? QJsonValue() : QJsonValue(result.error)}});
 }
 
 } // namespace hearth

@@ -12,6 +12,7 @@ struct ServerContext;
 class Authenticator;
 class ProviderService;
 class Validator;
+struct ModelListResult;
 
 // /v1/admin/providers: the original's "API key management". Keys are
 // write-only: every answer shows them masked.
@@ -35,6 +36,9 @@ private:
     void update(const HttpRequest &request, const ResponderPtr &responder);
     void remove(const HttpRequest &request, const ResponderPtr &responder);
     void test(const HttpRequest &request, const ResponderPtr &responder);
+    // Tests a base URL and key that are not saved (a first run's "Connect").
+    void testUnsaved(const HttpRequest &request, const ResponderPtr &responder);
+    static void replyTestResult(const ResponderPtr &responder, const ModelListResult &result);
 
     // Reads the fields present in `body` into `p` (the key into `key`).
     static void readFields(const QJsonObject &body, Validator &v, ProviderRecord &p,

@@ -778,159 +778,159 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::AdminProvidersPage</name>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="38"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="38"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="38"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>API key</source>
         <translation>API key</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="38"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>Models</source>
         <translation>Models</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="38"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>Enabled</source>
         <translation>Enabled</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="38"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="39"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="28"/>
         <source>Providers</source>
         <translation>Providers</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="41"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="30"/>
         <source>Edit…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="42"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="31"/>
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="43"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="32"/>
         <source>Delete…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="46"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="35"/>
         <source>Add provider…</source>
         <translation>Add provider…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="96"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="85"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="98"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="87"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="98"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="87"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="103"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="92"/>
         <source>No provider yet. Add one so people can chat: DeepSeek or OpenAI with an API key, or Ollama running on this computer.</source>
         <translation>No provider yet. Add one so people can chat: DeepSeek or OpenAI with an API key, or Ollama running on this computer.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="120"/>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="163"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="109"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="152"/>
         <source>Add provider</source>
         <translation>Add provider</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="120"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="109"/>
         <source>Edit provider</source>
         <translation>Edit provider</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="125"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="114"/>
         <source>Custom</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="136"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="125"/>
         <source>Stored (%1); leave empty to keep it</source>
         <translation>Stored (%1); leave empty to keep it</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="137"/>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="151"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="126"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="140"/>
         <source>Not needed for Ollama</source>
         <translation>Not needed for Ollama</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="141"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="130"/>
         <source>Providers with a higher priority are tried first for a model.</source>
         <translation>Providers with a higher priority are tried first for a model.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="142"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="131"/>
         <source>Use this provider</source>
         <translation>Use this provider</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="145"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="134"/>
         <source>&amp;Preset:</source>
         <translation>&amp;Preset:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="152"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="141"/>
         <source>Your key from the provider</source>
         <translation>Your key from the provider</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="157"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="146"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="158"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="147"/>
         <source>&amp;Address:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="159"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="148"/>
         <source>API &amp;key:</source>
         <translation>API &amp;key:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="160"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="149"/>
         <source>P&amp;riority:</source>
         <translation>P&amp;riority:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="162"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="151"/>
         <source>Hearth asks the provider for its models when you save.</source>
         <translation>Hearth asks the provider for its models when you save.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="163"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="152"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="185"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="174"/>
         <source>Saved %1: %n model(s) available.</source>
         <translation>
             <numerusform>Saved %1: %n model available.</numerusform>
@@ -938,17 +938,17 @@ Connect only if they are the same.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="187"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="176"/>
         <source>Saved %1, but it offered no models. Check the address and key, then Test connection.</source>
         <translation>Saved %1, but it offered no models. Check the address and key, then Test connection.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="202"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="191"/>
         <source>Testing %1…</source>
         <translation>Testing %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="215"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="204"/>
         <source>%1 answered in %2 ms with %n model(s).</source>
         <translation>
             <numerusform>%1 answered in %2 ms with %n model.</numerusform>
@@ -956,27 +956,27 @@ Connect only if they are the same.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="221"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="210"/>
         <source>%1 did not answer: %2</source>
         <translation>%1 did not answer: %2</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="232"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="221"/>
         <source>Delete provider</source>
         <translation>Delete provider</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="233"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="222"/>
         <source>Delete %1? Its models will no longer be offered.</source>
         <translation>Delete %1? Its models will no longer be offered.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="233"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="222"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="237"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="226"/>
         <source>Deleted %1.</source>
         <translation>Deleted %1.</translation>
     </message>
@@ -1521,7 +1521,7 @@ Connect only if they are the same.</translation>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="261"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="262"/>
         <source>Attachment &amp;storage:</source>
         <translation>Attachment &amp;storage:</translation>
     </message>
@@ -1541,27 +1541,27 @@ Connect only if they are the same.</translation>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="287"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="286"/>
         <source>Quota saved for %1.</source>
         <translation>Quota saved for %1.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="301"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="300"/>
         <source>Delete user</source>
         <translation>Delete user</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="302"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="301"/>
         <source>Delete %1 with all their conversations and API keys? Their usage stays in the statistics. This cannot be undone.</source>
         <translation>Delete %1 with all their conversations and API keys? Their usage stays in the statistics. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="305"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="304"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="309"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="308"/>
         <source>Deleted %1.</source>
         <translation>Deleted %1.</translation>
     </message>
@@ -1769,113 +1769,118 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::ChatPanel</name>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="49"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="55"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="50"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="56"/>
         <source>The model that answers</source>
         <translation>The model that answers</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="55"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="61"/>
         <source>Model:</source>
         <translation>Model:</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="108"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="105"/>
+        <source>Connected to %1. Ask anything; the model picker above has its models.</source>
+        <translation>Connected to %1. Ask anything; the model picker above has its models.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatPanel.cpp" line="133"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="108"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="133"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="109"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="134"/>
         <source>Stop the reply (Esc)</source>
         <translation>Stop the reply (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="109"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="134"/>
         <source>Send the message (Enter)</source>
         <translation>Send the message (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="142"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="409"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="171"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="449"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="144"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="173"/>
         <source>Ask anything. Your conversations stay on this server.</source>
         <translation>Ask anything. Your conversations stay on this server.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="160"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="190"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="211"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="242"/>
         <source>No messages yet.</source>
         <translation>No messages yet.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="221"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="252"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="227"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="258"/>
         <source>Interrupted: the server stopped before the reply was finished.</source>
         <translation>Interrupted: the server stopped before the reply was finished.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="229"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="260"/>
         <source>Still being written. Open the chat again to see more.</source>
         <translation>Still being written. Open the chat again to see more.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="260"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="299"/>
         <source>Wait until the files have been uploaded.</source>
         <translation>Wait until the files have been uploaded.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="45"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="51"/>
         <source>Chat settings…</source>
         <translation>Chat settings…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="46"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="52"/>
         <source>System prompt, temperature and reply length of this chat</source>
         <translation>System prompt, temperature and reply length of this chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="47"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="53"/>
         <source>Chat settings</source>
         <translation>Chat settings</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="66"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="72"/>
         <source>Editing your message: sending it replaces it and everything after it.</source>
         <translation>Editing your message: sending it replaces it and everything after it.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="68"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="74"/>
         <source>Cancel editing</source>
         <translation>Cancel editing</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="223"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="254"/>
         <source>Cut short: the reply reached its length limit.</source>
         <translation>Cut short: the reply reached its length limit.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="225"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="256"/>
         <source>The reply was cut off.</source>
         <translation>The reply was cut off.</translation>
     </message>
@@ -1883,14 +1888,23 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::CodeBlock</name>
     <message>
-        <location filename="../ui/app/CodeBlock.cpp" line="24"/>
-        <location filename="../ui/app/CodeBlock.cpp" line="26"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="59"/>
+        <source>Formula (TeX)</source>
+        <translation>Formula (TeX)</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/CodeBlock.cpp" line="60"/>
         <source>Copy code</source>
         <translation>Copy code</translation>
     </message>
     <message>
+        <location filename="../ui/app/CodeBlock.cpp" line="60"/>
+        <source>Copy formula</source>
+        <translation>Copy formula</translation>
+    </message>
+    <message>
         <location filename="../ui/app/CodeBlock.cpp" line="39"/>
-        <location filename="../ui/app/CodeBlock.cpp" line="57"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="59"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -1906,6 +1920,151 @@ Connect only if they are the same.</translation>
         <location filename="../ui/app/Composer.cpp" line="16"/>
         <source>Message</source>
         <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::ConnectModelCard</name>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="41"/>
+        <source>API &amp;key:</source>
+        <translation>API &amp;key:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="43"/>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="48"/>
+        <source>Connect a model</source>
+        <translation>Connect a model</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="58"/>
+        <source>This server has no model connected yet, so Hearth&apos;s offline demo answers. Ask the server&apos;s admin to connect one.</source>
+        <translation>This server has no model connected yet, so Hearth&apos;s offline demo answers. Ask the server&apos;s admin to connect one.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="60"/>
+        <source>Try the demo</source>
+        <translation>Try the demo</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="70"/>
+        <source>Hearth&apos;s offline demo answers for now. Connect a provider to talk to a real model: choose one, paste its key, and you are ready.</source>
+        <translation>Hearth&apos;s offline demo answers for now. Connect a provider to talk to a real model: choose one, paste its key, and you are ready.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="75"/>
+        <source>Another address</source>
+        <translation>Another address</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="77"/>
+        <source>%1 on this computer</source>
+        <translation>%1 on this computer</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="90"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="179"/>
+        <source>Paste your key here</source>
+        <translation>Paste your key here</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="93"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="107"/>
+        <source>Not now</source>
+        <translation>Not now</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="109"/>
+        <source>Keep chatting with the offline demo</source>
+        <translation>Keep chatting with the offline demo</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="173"/>
+        <source>Its API key, if it needs one</source>
+        <translation>Its API key, if it needs one</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="174"/>
+        <source>Any server that speaks OpenAI&apos;s API: LM Studio, vLLM, OpenRouter, a company gateway… Its address usually ends in /v1.</source>
+        <translation>Any server that speaks OpenAI&apos;s API: LM Studio, vLLM, OpenRouter, a company gateway… Its address usually ends in /v1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="180"/>
+        <source>Make a key at &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;, copy it, and paste it above.</source>
+        <translation>Make a key at &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;, copy it, and paste it above.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="184"/>
+        <source>Ollama runs models on this computer, free and offline.</source>
+        <translation>Ollama runs models on this computer, free and offline.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="192"/>
+        <source>Looking for Ollama on this computer…</source>
+        <translation>Looking for Ollama on this computer…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/app/ConnectModelCard.cpp" line="201"/>
+        <source>Ollama is running here with %n model(s). Press Connect to use it.</source>
+        <translation>
+            <numerusform>Ollama is running here with %n model. Press Connect to use it.</numerusform>
+            <numerusform>Ollama is running here with %n models. Press Connect to use it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="206"/>
+        <source>Ollama is running but has no models yet. Run “ollama pull qwen2.5” in a terminal, then press Connect.</source>
+        <translation>Ollama is running but has no models yet. Run “ollama pull qwen2.5” in a terminal, then press Connect.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="210"/>
+        <source>Ollama is not running on this computer. Install it from ollama.com, run “ollama pull qwen2.5” in a terminal, then press Connect.</source>
+        <translation>Ollama is not running on this computer. Install it from ollama.com, run “ollama pull qwen2.5” in a terminal, then press Connect.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="223"/>
+        <source>Enter the provider&apos;s address first.</source>
+        <translation>Enter the provider&apos;s address first.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="229"/>
+        <source>Paste your API key first.</source>
+        <translation>Paste your API key first.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="236"/>
+        <source>Testing the connection…</source>
+        <translation>Testing the connection…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="257"/>
+        <source>The provider answered but offers no models. For Ollama, run “ollama pull qwen2.5” in a terminal first.</source>
+        <translation>The provider answered but offers no models. For Ollama, run “ollama pull qwen2.5” in a terminal first.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/app/ConnectModelCard.cpp" line="265"/>
+        <source>It works: %n model(s). Saving…</source>
+        <translation>
+            <numerusform>It works: %n model. Saving…</numerusform>
+            <numerusform>It works: %n models. Saving…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="287"/>
+        <source>Connected to %1.</source>
+        <translation>Connected to %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="307"/>
+        <source>My provider</source>
+        <translation>My provider</translation>
     </message>
 </context>
 <context>
@@ -1969,52 +2128,52 @@ Connect only if they are the same.</translation>
         <translation>Conversations</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="155"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="161"/>
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="156"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="162"/>
         <source>Unpin</source>
         <translation>Unpin</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="156"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="162"/>
         <source>Pin</source>
         <translation>Pin</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="161"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="167"/>
         <source>Archive</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="167"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="173"/>
         <source>Delete…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="174"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="180"/>
         <source>Rename conversation</source>
         <translation>Rename conversation</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="174"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="180"/>
         <source>Title:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="188"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="194"/>
         <source>Delete conversation</source>
         <translation>Delete conversation</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="189"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="195"/>
         <source>Delete &quot;%1&quot; and all its messages? This cannot be undone.</source>
         <translation>Delete &quot;%1&quot; and all its messages? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="190"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="196"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
@@ -2089,53 +2248,53 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::MainWindow</name>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="27"/>
+        <location filename="../ui/app/MainWindow.cpp" line="29"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="48"/>
+        <location filename="../ui/app/MainWindow.cpp" line="53"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="49"/>
+        <location filename="../ui/app/MainWindow.cpp" line="54"/>
         <source>Usage</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="52"/>
+        <location filename="../ui/app/MainWindow.cpp" line="57"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="54"/>
-        <location filename="../ui/app/MainWindow.cpp" line="127"/>
+        <location filename="../ui/app/MainWindow.cpp" line="59"/>
+        <location filename="../ui/app/MainWindow.cpp" line="182"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="85"/>
+        <location filename="../ui/app/MainWindow.cpp" line="90"/>
         <source>Signed in as %1 on %2</source>
         <translation>Signed in as %1 on %2</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="115"/>
+        <location filename="../ui/app/MainWindow.cpp" line="170"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="121"/>
+        <location filename="../ui/app/MainWindow.cpp" line="176"/>
         <source>Search conversations</source>
         <translation>Search conversations</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="124"/>
+        <location filename="../ui/app/MainWindow.cpp" line="179"/>
         <source>Stop the reply</source>
         <translation>Stop the reply</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="131"/>
+        <location filename="../ui/app/MainWindow.cpp" line="186"/>
         <source>Quit Hearth</source>
         <translation>Quit Hearth</translation>
     </message>

@@ -776,203 +776,203 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::AdminProvidersPage</name>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="38"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="38"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="38"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="38"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="38"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>Enabled</source>
         <translation>已启用</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="38"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="39"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="28"/>
         <source>Providers</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="41"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="30"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="42"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="31"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="43"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="32"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="46"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="35"/>
         <source>Add provider…</source>
         <translation>添加服务商…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="96"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="85"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="98"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="87"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="98"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="87"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="103"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="92"/>
         <source>No provider yet. Add one so people can chat: DeepSeek or OpenAI with an API key, or Ollama running on this computer.</source>
         <translation>还没有服务商。添加一个才能聊天：使用 API 密钥的 DeepSeek 或 OpenAI，或本机运行的 Ollama。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="120"/>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="163"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="109"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="152"/>
         <source>Add provider</source>
         <translation>添加服务商</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="120"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="109"/>
         <source>Edit provider</source>
         <translation>编辑服务商</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="125"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="114"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="136"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="125"/>
         <source>Stored (%1); leave empty to keep it</source>
         <translation>已保存（%1）；留空则保留</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="137"/>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="151"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="126"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="140"/>
         <source>Not needed for Ollama</source>
         <translation>Ollama 无需密钥</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="141"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="130"/>
         <source>Providers with a higher priority are tried first for a model.</source>
         <translation>同一模型优先使用优先级更高的服务商。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="142"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="131"/>
         <source>Use this provider</source>
         <translation>启用此服务商</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="145"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="134"/>
         <source>&amp;Preset:</source>
         <translation>预设(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="152"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="141"/>
         <source>Your key from the provider</source>
         <translation>服务商提供给你的密钥</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="157"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="146"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="158"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="147"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="159"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="148"/>
         <source>API &amp;key:</source>
         <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="160"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="149"/>
         <source>P&amp;riority:</source>
         <translation>优先级(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="162"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="151"/>
         <source>Hearth asks the provider for its models when you save.</source>
         <translation>保存时 Hearth 会向服务商获取模型列表。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="163"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="152"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="185"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="174"/>
         <source>Saved %1: %n model(s) available.</source>
         <translation>
             <numerusform>已保存 %1：有 %n 个模型可用。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="187"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="176"/>
         <source>Saved %1, but it offered no models. Check the address and key, then Test connection.</source>
         <translation>已保存 %1，但它没有提供任何模型。请检查地址和密钥，然后测试连接。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="202"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="191"/>
         <source>Testing %1…</source>
         <translation>正在测试 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="215"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="204"/>
         <source>%1 answered in %2 ms with %n model(s).</source>
         <translation>
             <numerusform>%1 在 %2 毫秒内响应，共 %n 个模型。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="221"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="210"/>
         <source>%1 did not answer: %2</source>
         <translation>%1 无响应：%2</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="232"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="221"/>
         <source>Delete provider</source>
         <translation>删除服务商</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="233"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="222"/>
         <source>Delete %1? Its models will no longer be offered.</source>
         <translation>删除 %1？它的模型将不再可用。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="233"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="222"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="237"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="226"/>
         <source>Deleted %1.</source>
         <translation>已删除 %1。</translation>
     </message>
@@ -1515,7 +1515,7 @@ Connect only if they are the same.</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="261"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="262"/>
         <source>Attachment &amp;storage:</source>
         <translation>附件空间(&amp;S)：</translation>
     </message>
@@ -1535,27 +1535,27 @@ Connect only if they are the same.</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="287"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="286"/>
         <source>Quota saved for %1.</source>
         <translation>已保存 %1 的配额。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="301"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="300"/>
         <source>Delete user</source>
         <translation>删除用户</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="302"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="301"/>
         <source>Delete %1 with all their conversations and API keys? Their usage stays in the statistics. This cannot be undone.</source>
         <translation>删除 %1 及其所有对话和 API 密钥？其用量仍保留在统计中。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="305"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="304"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminUsersPage.cpp" line="309"/>
+        <location filename="../ui/app/AdminUsersPage.cpp" line="308"/>
         <source>Deleted %1.</source>
         <translation>已删除 %1。</translation>
     </message>
@@ -1763,113 +1763,118 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::ChatPanel</name>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="49"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="55"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="50"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="56"/>
         <source>The model that answers</source>
         <translation>回答问题的模型</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="55"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="61"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="108"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="105"/>
+        <source>Connected to %1. Ask anything; the model picker above has its models.</source>
+        <translation>已连接到 %1。尽管问吧；上方的模型选择器里有它的模型。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ChatPanel.cpp" line="133"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="108"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="133"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="109"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="134"/>
         <source>Stop the reply (Esc)</source>
         <translation>停止回复（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="109"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="134"/>
         <source>Send the message (Enter)</source>
         <translation>发送消息（Enter）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="142"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="409"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="171"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="449"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="144"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="173"/>
         <source>Ask anything. Your conversations stay on this server.</source>
         <translation>尽管问吧。你的对话只保存在这台服务器上。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="160"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="190"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="211"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="242"/>
         <source>No messages yet.</source>
         <translation>还没有消息。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="221"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="252"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="227"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="258"/>
         <source>Interrupted: the server stopped before the reply was finished.</source>
         <translation>已中断：回复完成前服务器停止了。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="229"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="260"/>
         <source>Still being written. Open the chat again to see more.</source>
         <translation>仍在生成中。重新打开此聊天可查看更多内容。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="260"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="299"/>
         <source>Wait until the files have been uploaded.</source>
         <translation>请等文件上传完成。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="45"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="51"/>
         <source>Chat settings…</source>
         <translation>聊天设置…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="46"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="52"/>
         <source>System prompt, temperature and reply length of this chat</source>
         <translation>本次聊天的系统提示词、温度和回复长度</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="47"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="53"/>
         <source>Chat settings</source>
         <translation>聊天设置</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="66"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="72"/>
         <source>Editing your message: sending it replaces it and everything after it.</source>
         <translation>正在编辑你的消息：发送后将替换它及其后的所有内容。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="68"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="74"/>
         <source>Cancel editing</source>
         <translation>取消编辑</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="223"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="254"/>
         <source>Cut short: the reply reached its length limit.</source>
         <translation>已截断：回复达到了长度上限。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="225"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="256"/>
         <source>The reply was cut off.</source>
         <translation>回复中断了。</translation>
     </message>
@@ -1877,14 +1882,23 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::CodeBlock</name>
     <message>
-        <location filename="../ui/app/CodeBlock.cpp" line="24"/>
-        <location filename="../ui/app/CodeBlock.cpp" line="26"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="59"/>
+        <source>Formula (TeX)</source>
+        <translation>公式（TeX）</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/CodeBlock.cpp" line="60"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
     <message>
+        <location filename="../ui/app/CodeBlock.cpp" line="60"/>
+        <source>Copy formula</source>
+        <translation>复制公式</translation>
+    </message>
+    <message>
         <location filename="../ui/app/CodeBlock.cpp" line="39"/>
-        <location filename="../ui/app/CodeBlock.cpp" line="57"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="59"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -1900,6 +1914,149 @@ Connect only if they are the same.</source>
         <location filename="../ui/app/Composer.cpp" line="16"/>
         <source>Message</source>
         <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::ConnectModelCard</name>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="41"/>
+        <source>API &amp;key:</source>
+        <translation>API 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="43"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="48"/>
+        <source>Connect a model</source>
+        <translation>连接模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="58"/>
+        <source>This server has no model connected yet, so Hearth&apos;s offline demo answers. Ask the server&apos;s admin to connect one.</source>
+        <translation>这台服务器还没有连接任何模型，所以现在由 Hearth 的离线演示模型回答。请让服务器管理员连接一个模型。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="60"/>
+        <source>Try the demo</source>
+        <translation>先试试演示</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="70"/>
+        <source>Hearth&apos;s offline demo answers for now. Connect a provider to talk to a real model: choose one, paste its key, and you are ready.</source>
+        <translation>目前由 Hearth 的离线演示模型回答。连接一个服务商即可与真正的模型对话：选择服务商，粘贴密钥，就可以开始了。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="75"/>
+        <source>Another address</source>
+        <translation>其他地址</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="77"/>
+        <source>%1 on this computer</source>
+        <translation>本机上的 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="90"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="179"/>
+        <source>Paste your key here</source>
+        <translation>在此粘贴你的密钥</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="93"/>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="107"/>
+        <source>Not now</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="109"/>
+        <source>Keep chatting with the offline demo</source>
+        <translation>继续使用离线演示模型聊天</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="173"/>
+        <source>Its API key, if it needs one</source>
+        <translation>它的 API 密钥（如果需要）</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="174"/>
+        <source>Any server that speaks OpenAI&apos;s API: LM Studio, vLLM, OpenRouter, a company gateway… Its address usually ends in /v1.</source>
+        <translation>任何兼容 OpenAI API 的服务：LM Studio、vLLM、OpenRouter、公司网关……地址通常以 /v1 结尾。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="180"/>
+        <source>Make a key at &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;, copy it, and paste it above.</source>
+        <translation>在 &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; 创建密钥，复制后粘贴到上面。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="184"/>
+        <source>Ollama runs models on this computer, free and offline.</source>
+        <translation>Ollama 在本机运行模型，免费且无需联网。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="192"/>
+        <source>Looking for Ollama on this computer…</source>
+        <translation>正在本机上查找 Ollama…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/app/ConnectModelCard.cpp" line="201"/>
+        <source>Ollama is running here with %n model(s). Press Connect to use it.</source>
+        <translation>
+            <numerusform>Ollama 正在本机运行，有 %n 个模型。点击“连接”即可使用。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="206"/>
+        <source>Ollama is running but has no models yet. Run “ollama pull qwen2.5” in a terminal, then press Connect.</source>
+        <translation>Ollama 已在运行，但还没有模型。请在终端中运行“ollama pull qwen2.5”，然后点击“连接”。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="210"/>
+        <source>Ollama is not running on this computer. Install it from ollama.com, run “ollama pull qwen2.5” in a terminal, then press Connect.</source>
+        <translation>本机上没有运行 Ollama。请从 ollama.com 安装，在终端中运行“ollama pull qwen2.5”，然后点击“连接”。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="223"/>
+        <source>Enter the provider&apos;s address first.</source>
+        <translation>请先输入服务商的地址。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="229"/>
+        <source>Paste your API key first.</source>
+        <translation>请先粘贴你的 API 密钥。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="236"/>
+        <source>Testing the connection…</source>
+        <translation>正在测试连接…</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="257"/>
+        <source>The provider answered but offers no models. For Ollama, run “ollama pull qwen2.5” in a terminal first.</source>
+        <translation>服务商有响应，但没有提供任何模型。如果是 Ollama，请先在终端中运行“ollama pull qwen2.5”。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/app/ConnectModelCard.cpp" line="265"/>
+        <source>It works: %n model(s). Saving…</source>
+        <translation>
+            <numerusform>连接成功：%n 个模型。正在保存…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="287"/>
+        <source>Connected to %1.</source>
+        <translation>已连接到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="307"/>
+        <source>My provider</source>
+        <translation>我的服务商</translation>
     </message>
 </context>
 <context>
@@ -1963,52 +2120,52 @@ Connect only if they are the same.</source>
         <translation>对话列表</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="155"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="161"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="156"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="162"/>
         <source>Unpin</source>
         <translation>取消置顶</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="156"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="162"/>
         <source>Pin</source>
         <translation>置顶</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="161"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="167"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="167"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="173"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="174"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="180"/>
         <source>Rename conversation</source>
         <translation>重命名对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="174"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="180"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="188"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="194"/>
         <source>Delete conversation</source>
         <translation>删除对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="189"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="195"/>
         <source>Delete &quot;%1&quot; and all its messages? This cannot be undone.</source>
         <translation>删除“%1”及其所有消息？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="190"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="196"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -2082,53 +2239,53 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::MainWindow</name>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="27"/>
+        <location filename="../ui/app/MainWindow.cpp" line="29"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="48"/>
+        <location filename="../ui/app/MainWindow.cpp" line="53"/>
         <source>Chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="49"/>
+        <location filename="../ui/app/MainWindow.cpp" line="54"/>
         <source>Usage</source>
         <translation>用量</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="52"/>
+        <location filename="../ui/app/MainWindow.cpp" line="57"/>
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="54"/>
-        <location filename="../ui/app/MainWindow.cpp" line="127"/>
+        <location filename="../ui/app/MainWindow.cpp" line="59"/>
+        <location filename="../ui/app/MainWindow.cpp" line="182"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="85"/>
+        <location filename="../ui/app/MainWindow.cpp" line="90"/>
         <source>Signed in as %1 on %2</source>
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="115"/>
+        <location filename="../ui/app/MainWindow.cpp" line="170"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="121"/>
+        <location filename="../ui/app/MainWindow.cpp" line="176"/>
         <source>Search conversations</source>
         <translation>搜索对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="124"/>
+        <location filename="../ui/app/MainWindow.cpp" line="179"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="131"/>
+        <location filename="../ui/app/MainWindow.cpp" line="186"/>
         <source>Quit Hearth</source>
         <translation>退出 Hearth</translation>
     </message>

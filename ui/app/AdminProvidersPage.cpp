@@ -2,6 +2,7 @@
 
 #include "app/Confirm.h"
 #include "app/FormDialog.h"
+#include "app/ProviderPresets.h"
 #include "app/Tables.h"
 #include "client/ApiConnection.h"
 
@@ -17,19 +18,6 @@
 #include <QtWidgets/QVBoxLayout>
 
 namespace hearth::ui {
-
-namespace {
-struct Preset
-{
-    const char *name;
-    const char *baseUrl;
-    bool needsKey;
-};
-// Where the well-known providers answer; "Custom" leaves the fields empty.
-constexpr Preset presets[] = {{"DeepSeek", "https://api.deepseek.com/v1", true},
-                              {"OpenAI", "https://api.openai.com/v1", true},
-                              {"Ollama", "http://127.0.0.1:11434/v1", false}};
-} // namespace
 
 AdminProvidersPage::AdminProvidersPage(client::ApiConnection &api, QWidget *parent)
     : QWidget(parent)
@@ -120,7 +108,7 @@ FormDialog *AdminProvidersPage::openEditor(const QJsonObject &provider)
     auto *dialog = new FormDialog(adding ? tr("Add provider") : tr("Edit provider"), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     auto *preset = new QComboBox(dialog);
-    for (const Preset &p : presets)
+    for (const ProviderPreset &p : providerPresets)
         preset->addItem(QLatin1String(p.name));
     preset->addItem(tr("Custom"));
     auto *name = new QLineEdit(provider.value(QLatin1String("name")).toString(), dialog);
@@ -144,10 +132,10 @@ FormDialog *AdminProvidersPage::openEditor(const QJsonObject &provider)
     if (adding) {
         dialog->addRow(tr("&Preset:"), preset);
         const auto applyPreset = [=](int index) {
-            const bool custom = index >= int(std::size(presets));
-            name->setText(custom ? QString() : QLatin1String(presets[index].name));
-            baseUrl->setText(custom ? QString() : QLatin1String(presets[index].baseUrl));
-            key->setPlaceholderText(!custom && !presets[index].needsKey
+            const bool custom = index >= providerPresetCount;
+            name->setText(custom ? QString() : QLatin1String(providerPresets[index].name));
+            baseUrl->setText(custom ? QString() : QLatin1String(providerPresets[index].baseUrl));
+            key->setPlaceholderText(!custom && !providerPresets[index].needsKey
                                         ? tr("Not needed for Ollama")
                                         : tr("Your key from the provider"));
         };

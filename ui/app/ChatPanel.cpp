@@ -3,6 +3,7 @@
 #include "app/AttachmentTray.h"
 #include "app/ChatAttachments.h"
 #include "app/Composer.h"
+#include "app/ConnectModelCard.h"
 #include "app/ErrorBanner.h"
 #include "app/FormDialog.h"
 #include "app/MessageBubble.h"
@@ -18,11 +19,15 @@
 #include <QtWidgets/QToolButton>
 #include <QtWidgets/QVBoxLayout>
 
+#include <utility>
+
 namespace hearth::ui {
 
 namespace {
 constexpr int historyPageSize = 100;
-}
+// The built-in model that answers while no provider is connected.
+const QString demoModelId = QStringLiteral("hearth-demo");
+} // namespace
 
 ChatPanel::ChatPanel(client::ApiConnection &api, QWidget *parent)
     : QWidget(parent)
@@ -37,6 +42,8 @@ ChatPanel::ChatPanel(client::ApiConnection &api, QWidget *parent)
     , m_tray(new AttachmentTray(api, this))
     , m_attachments(new ChatAttachments(api, this))
     , m_send(new QPushButton(this))
+    , m_connectPage(new QWidget(this))
+    , m_connectCard(new ConnectModelCard(api, m_connectPage))
 {
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
@@ -87,9 +94,33 @@ ChatPanel::ChatPanel(client::ApiConnection &api, QWidget *parent)
     bottom->addWidget(m_composer, 1);
     bottom->addWidget(m_send, 0, Qt::AlignBottom);
 
+    connect(m_connectCard, &ConnectModelCard::dismissed, this, [this] {
+        m_connectDismissed = true;
+        updateConnectCard();
+    });
+    connect(m_connectCard, &ConnectModelCard::connected, this,
+            [this](const QString &provider, const QString &preferred) {
+                m_preferredModel = preferred;
+                m_view->setPlaceholder(
+                    tr("Connected to %1. Ask anything; the model picker above has its models.")
+                        .arg(provider));
+                loadModels();
+            });
+    // The offer sits near the top of the empty chat, centred, at its own height.
+    auto *cardRow = new QHBoxLayout;
+    cardRow->addStretch(1);
+    cardRow->addWidget(m_connectCard, 3);
+    cardRow->addStretch(1);
+    auto *connectLayout = new QVBoxLayout(m_connectPage);
+    connectLayout->setContentsMargins(0, 24, 0, 0);
+    connectLayout->addLayout(cardRow);
+    connectLayout->addStretch(1);
+    m_connectPage->hide();
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
     layout->addLayout(header);
+    layout->addWidget(m_connectPage, 1);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_error);
     layout->addWidget(m_editBar);
@@ -117,7 +148,9 @@ void ChatPanel::loadModels()
             [this](const client::ApiResult &result) {
                 if (!result.ok())
                     return;
-                const QString current = m_models->currentData().toString();
+                const QString current = m_preferredModel.isEmpty()
+                                            ? m_models->currentData().toString()
+                                            : std::exchange(m_preferredModel, QString());
                 m_models->clear();
                 for (const QJsonValue &value :
                      result.json.object().value(QLatin1String("data")).toArray()) {
@@ -128,6 +161,8 @@ void ChatPanel::loadModels()
                 const int index = m_models->findData(current);
                 if (index >= 0)
                     m_models->setCurrentIndex(index);
+                m_demoOnly = m_models->count() == 1 && m_models->itemData(0) == demoModelId;
+                updateConnectCard();
             });
 }
 
@@ -143,6 +178,7 @@ void ChatPanel::startNew()
     m_view->clear();
     m_view->setPlaceholder(tr("Ask anything. Your conversations stay on this server."));
     m_error->dismiss();
+    updateConnectCard();
     m_composer->setFocus();
 }
 
@@ -159,6 +195,7 @@ void ChatPanel::open(const QString &conversationId, const QJsonObject &conversat
     m_view->clear();
     m_view->setPlaceholder(tr("Loading…"));
     m_error->dismiss();
+    updateConnectCard();
     const int modelIndex =
         m_models->findData(conversation.value(QLatin1String("model")).toString());
     if (modelIndex >= 0)
@@ -230,6 +267,14 @@ QString ChatPanel::finishNote(const QString &finishReason)
     return {};
 }
 
+void ChatPanel::updateConnectCard()
+{
+    // Only in an empty new chat: a conversation on screen is not interrupted.
+    const bool offer = m_demoOnly && !m_connectDismissed && m_conversationId.isEmpty();
+    m_connectPage->setVisible(offer);
+    m_view->setVisible(!offer);
+}
+
 void ChatPanel::watch(MessageBubble *bubble)
 {
     connect(bubble, &MessageBubble::editRequested, this, [this, bubble] { editMessage(bubble); });
@@ -290,6 +335,7 @@ void ChatPanel::send()
                 m_conversation = result.json.object();
                 m_conversationId = m_conversation.value(QLatin1String("id")).toString();
                 m_title->setText(title);
+                updateConnectCard();
                 sendTo(m_conversationId, text, true, m_tray->readyIds(), true);
             });
 }

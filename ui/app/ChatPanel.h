@@ -22,6 +22,7 @@ namespace hearth::ui {
 class AttachmentTray;
 class ChatAttachments;
 class Composer;
+class ConnectModelCard;
 class ErrorBanner;
 class MessageBubble;
 class MessageView;
@@ -46,6 +47,8 @@ public:
     ErrorBanner *errorBanner() const { return m_error; }
     AttachmentTray *attachmentTray() const { return m_tray; }
     ChatAttachments *attachments() const { return m_attachments; }
+    // The first run's offer, shown while the offline demo is the only model.
+    ConnectModelCard *connectCard() const { return m_connectCard; }
     QString conversationId() const { return m_conversationId; }
     QJsonObject conversation() const { return m_conversation; }
     ChatOptions options() const { return m_options; }
@@ -81,6 +84,7 @@ private:
     void showError(const QString &text, const QString &code, int retryAfter);
     void setStreaming(bool streaming);
     void updateActions();
+    void updateConnectCard();
     void watch(MessageBubble *bubble);
 
     client::ApiConnection &m_api;
@@ -99,6 +103,11 @@ private:
     AttachmentTray *m_tray;
     ChatAttachments *m_attachments;
     QPushButton *m_send;
+    QWidget *m_connectPage;
+    ConnectModelCard *m_connectCard;
+    QString m_preferredModel; // to choose once the model list comes back
+    bool m_demoOnly = false;
+    bool m_connectDismissed = false;
     QPointer<client::MessageStream> m_stream;
     QPointer<MessageBubble> m_replyBubble;
 };

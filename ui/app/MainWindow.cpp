@@ -39,6 +39,15 @@ MainWindow::MainWindow(client::ApiConnection &api, QWidget *parent)
         " border-radius: 6px; }"
         "#codeLanguage { color: palette(mid); font-size: 11px; }"
         "#placeholder { color: palette(mid); font-size: 15px; }"
+        "#connectCard { background: palette(base); border: 1px solid palette(midlight);"
+        " border-radius: 12px; }"
+        "#connectTitle { font-size: 20px; font-weight: 600; }"
+        "#connectStatus[problem=\"true\"] { color: #b3261e; }"
+        "#connectChoice { border: 1px solid palette(mid); border-radius: 6px;"
+        " padding: 6px 14px; background: palette(button); }"
+        "#connectChoice:hover { border-color: palette(highlight); }"
+        "#connectChoice:checked { border: 2px solid palette(highlight); padding: 5px 13px;"
+        " background: palette(base); }"
         "#errorBanner { color: #8c1d18; background: #fdecea; border: 1px solid #f2b8b5;"
         " border-radius: 6px; padding: 8px; }"));
     m_splitter->addWidget(m_sidebar);

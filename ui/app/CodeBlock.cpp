@@ -1,5 +1,7 @@
 #include "app/CodeBlock.h"
 
+#include "app/MarkdownSegments.h"
+
 #include <QtGui/QClipboard>
 #include <QtGui/QFontDatabase>
 #include <QtGui/QGuiApplication>
@@ -17,21 +19,19 @@ CodeBlock::CodeBlock(QWidget *parent)
     , m_language(new QLabel(this))
     , m_view(new QLabel)
     , m_scroll(new QScrollArea(this))
+    , m_copy(new QToolButton(this))
 {
     setObjectName(QStringLiteral("codeBlock"));
-    auto *copy = new QToolButton(this);
-    copy->setObjectName(QStringLiteral("copyCode"));
-    copy->setText(tr("Copy code"));
-    copy->setAutoRaise(true);
-    copy->setAccessibleName(tr("Copy code"));
-    connect(copy, &QToolButton::clicked, this,
+    m_copy->setObjectName(QStringLiteral("copyCode"));
+    m_copy->setAutoRaise(true);
+    connect(m_copy, &QToolButton::clicked, this,
             [this] { QGuiApplication::clipboard()->setText(m_code); });
     m_language->setObjectName(QStringLiteral("codeLanguage"));
     auto *header = new QHBoxLayout;
     header->setContentsMargins(8, 2, 2, 0);
     header->addWidget(m_language);
     header->addStretch();
-    header->addWidget(copy);
+    header->addWidget(m_copy);
 
     m_view->setTextFormat(Qt::PlainText);
     m_view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -54,7 +54,11 @@ CodeBlock::CodeBlock(QWidget *parent)
 
 void CodeBlock::setCode(const QString &language, const QString &code)
 {
-    m_language->setText(language.isEmpty() ? tr("Code") : language);
+    // A displayed formula is shown as its TeX, whole, to read or copy.
+    const bool formula = language == QLatin1String(mathLanguage);
+    m_language->setText(formula ? tr("Formula (TeX)") : language.isEmpty() ? tr("Code") : language);
+    m_copy->setText(formula ? tr("Copy formula") : tr("Copy code"));
+    m_copy->setAccessibleName(m_copy->text());
     if (code == m_code)
         return;
     m_code = code;

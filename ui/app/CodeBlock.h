@@ -4,6 +4,7 @@
 
 class QLabel;
 class QScrollArea;
+class QToolButton;
 
 namespace hearth::ui {
 
@@ -28,6 +29,7 @@ private:
     QLabel *m_language;
     QLabel *m_view;
     QScrollArea *m_scroll;
+    QToolButton *m_copy;
 };
 
 } // namespace hearth::ui

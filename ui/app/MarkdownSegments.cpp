@@ -1,5 +1,7 @@
 #include "app/MarkdownSegments.h"
 
+#include "app/MathSpans.h"
+
 namespace hearth::ui {
 
 namespace {
@@ -69,17 +71,48 @@ QList<MarkdownSegment> splitMarkdown(const QString &markdown)
     Fence open;
     bool inCode = false;
     qsizetype proseLength = 0;
+    QString mathClose; // while in a displayed formula: what ends it
     auto flush = [&] {
         current.text = lines.join(QLatin1Char('\n'));
+        if (!current.code)
+            current.text = protectInlineMath(current.text);
+        else if (current.language == QLatin1String(mathLanguage))
+            current.text = current.text.trimmed();
         if (current.code || !current.text.trimmed().isEmpty())
             segments << current;
         lines.clear();
         current = {};
     };
     for (const QString &line : markdown.split(QLatin1Char('\n'))) {
+        if (!mathClose.isEmpty()) {
+            const QString trimmed = line.trimmed();
+            if (trimmed.endsWith(mathClose)) {
+                lines << trimmed.chopped(mathClose.size());
+                flush();
+                mathClose.clear();
+            } else {
+                lines << line;
+            }
+            continue;
+        }
         if (!inCode) {
             Fence fence;
-            if (readFence(line, fence)) {
+            QString close;
+            bool endsHere = false;
+            if (opensDisplayMath(line, &close, &endsHere)) {
+                flush();
+                proseLength = 0;
+                current.code = true;
+                current.language = QLatin1String(mathLanguage);
+                const QString inner = line.trimmed().mid(2);
+                if (endsHere) {
+                    lines << inner.chopped(close.size());
+                    flush();
+                } else {
+                    lines << inner;
+                    mathClose = close;
+                }
+            } else if (readFence(line, fence)) {
                 flush();
                 proseLength = 0;
                 current.code = true;

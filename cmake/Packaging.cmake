@@ -59,7 +59,9 @@ set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_EXTRA
 set(CPACK_DEBIAN_DESKTOP_PACKAGE_NAME hearth)
 set(CPACK_DEBIAN_DESKTOP_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_DESKTOP_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins, qt6-image-formats-plugins")
-set(CPACK_DEBIAN_DESKTOP_PACKAGE_RECOMMENDS "fonts-noto-cjk, qt6-translations-l10n, gnome-keyring")
+# source-highlight colours code blocks; it runs as its own program.
+set(CPACK_DEBIAN_DESKTOP_PACKAGE_RECOMMENDS
+    "fonts-noto-cjk, qt6-translations-l10n, gnome-keyring, source-highlight")
 set(CPACK_COMPONENT_DESKTOP_DESCRIPTION
     "Native AI chat with its own API server\n A Qt desktop chat window for OpenAI-compatible model providers\n (DeepSeek, OpenAI, Ollama): Markdown replies streamed as they are\n written, a usage dashboard, an admin panel, and sharing on the local\n network, in English and Chinese.")
 include(CPack)

@@ -26,6 +26,9 @@ build_packages=(
     # the OS keychain. Qt6Charts' CMake package needs Qt6OpenGL's, which
     # qt6-charts-dev does not pull in.
     qt6-charts-dev libqt6opengl6-dev libqrencode-dev qtkeychain-qt6-dev
+    # Colours for code blocks in the desktop chat: GNU source-highlight, run
+    # as a program (not linked: it is GPL).
+    source-highlight
 )
 test_packages=(
     curl
@@ -60,7 +63,7 @@ image_packages=(buildah debootstrap curl)
 # The programs those packages bring that the build and the tests start.
 build_commands=(g++ cmake ninja ccache pkg-config)
 test_commands=(curl clang-format clang-14 valgrind docker-compose nginx mariadbd mariadb-install-db
-    dbus-run-session gnome-keyring-daemon node npm chromium)
+    dbus-run-session gnome-keyring-daemon node npm chromium source-highlight)
 
 wanted=("${build_packages[@]}")
 commands=("${build_commands[@]}")

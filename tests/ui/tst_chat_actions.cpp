@@ -127,13 +127,18 @@ private slots:
         QVERIFY(block);
         const QString code = QStringLiteral("std::cout << \"Hello\" << std::endl;");
         QCOMPARE(block->code(), code);
-        bool monospace = false;
-        for (QLabel *label : block->findChildren<QLabel *>()) {
-            monospace =
-                monospace || (label->text() == code &&
-                              label->font() == QFontDatabase::systemFont(QFontDatabase::FixedFont));
-        }
-        QVERIFY(monospace);
+        QLabel *view = nullptr;
+        for (QLabel *label : block->findChildren<QLabel *>())
+            if (label->accessibleName() == QLatin1String("Code"))
+                view = label;
+        QVERIFY(view);
+        QCOMPARE(view->font(), QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        // Coloured by source-highlight: the string in the light theme's colour.
+        QTRY_VERIFY_WITH_TIMEOUT(block->isHighlighted(), 10000);
+        QCOMPARE(view->textFormat(), Qt::RichText);
+        QVERIFY2(
+            view->text().contains(QLatin1String("<span style=\"color:#0a3069;\">\"Hello\"</span>")),
+            qPrintable(view->text()));
         QToolButton *copy = block->findChild<QToolButton *>(QStringLiteral("copyCode"));
         QVERIFY(copy);
         QTest::mouseClick(copy, Qt::LeftButton);

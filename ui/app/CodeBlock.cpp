@@ -1,6 +1,9 @@
 #include "app/CodeBlock.h"
 
+#include "app/CodeHighlighter.h"
 #include "app/MarkdownSegments.h"
+
+#include <QtCore/QEvent>
 
 #include <QtGui/QClipboard>
 #include <QtGui/QFontDatabase>
@@ -14,8 +17,13 @@
 
 namespace hearth::ui {
 
-CodeBlock::CodeBlock(QWidget *parent)
+namespace {
+constexpr int settleMs = 250;
+}
+
+CodeBlock::CodeBlock(CodeHighlighter *highlighter, QWidget *parent)
     : QFrame(parent)
+    , m_highlighter(highlighter)
     , m_language(new QLabel(this))
     , m_view(new QLabel)
     , m_scroll(new QScrollArea(this))
@@ -50,6 +58,9 @@ CodeBlock::CodeBlock(QWidget *parent)
     layout->setSpacing(0);
     layout->addLayout(header);
     layout->addWidget(m_scroll);
+    m_settle.setSingleShot(true);
+    m_settle.setInterval(settleMs);
+    connect(&m_settle, &QTimer::timeout, this, &CodeBlock::requestColours);
 }
 
 void CodeBlock::setCode(const QString &language, const QString &code)
@@ -59,11 +70,57 @@ void CodeBlock::setCode(const QString &language, const QString &code)
     m_language->setText(formula ? tr("Formula (TeX)") : language.isEmpty() ? tr("Code") : language);
     m_copy->setText(formula ? tr("Copy formula") : tr("Copy code"));
     m_copy->setAccessibleName(m_copy->text());
-    if (code == m_code)
+    if (code == m_code && language == m_fenceLanguage)
         return;
+    const bool first = m_code.isNull();
     m_code = code;
-    m_view->setText(code);
+    m_fenceLanguage = language;
+    showCode();
+    if (!m_highlighter || !m_highlighter->isAvailable() || formula)
+        return;
+    // A new block is coloured at once (from the cache, when a conversation
+    // opens again); a block being streamed at most every so often.
+    if (first)
+        requestColours();
+    else if (!m_settle.isActive())
+        m_settle.start();
+}
+
+void CodeBlock::requestColours()
+{
+    const QString code = m_code;
+    m_highlighter->highlight(m_fenceLanguage, code, this, [this, code](const QString &xhtml) {
+        if (code != m_code)
+            return; // changed meanwhile: its own answer follows
+        m_highlightedCode = code;
+        m_highlighted = xhtml;
+        showCode();
+    });
+}
+
+void CodeBlock::showCode()
+{
+    if (m_highlightedCode.isEmpty() || !m_code.startsWith(m_highlightedCode)) {
+        m_highlightedCode.clear();
+        m_view->setTextFormat(Qt::PlainText);
+        m_view->setText(m_code);
+    } else {
+        // While a reply streams, the coloured part stays coloured and what
+        // came since follows plain until the next colouring.
+        const bool dark = palette().color(QPalette::Window).lightness() < 128;
+        QString html = CodeHighlighter::styledHtml(m_highlighted, dark, m_view->font().family());
+        html.insert(html.size() - 6, m_code.mid(m_highlightedCode.size()).toHtmlEscaped());
+        m_view->setTextFormat(Qt::RichText);
+        m_view->setText(html);
+    }
     fitHeight();
+}
+
+void CodeBlock::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !m_highlightedCode.isEmpty())
+        showCode(); // light and dark have their own colours
 }
 
 void CodeBlock::resizeEvent(QResizeEvent *event)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QtCore/QTimer>
 #include <QtWidgets/QFrame>
 
 class QLabel;
@@ -8,22 +9,36 @@ class QToolButton;
 
 namespace hearth::ui {
 
+class CodeHighlighter;
+
 // A fenced code block of a message: its language, a copy button and the
-// code in the system's monospace font, selectable, never re-wrapped.
+// code in the system's monospace font, selectable, never re-wrapped, and
+// coloured by `highlighter` (when there is one) in the theme's colours.
 class CodeBlock final : public QFrame
 {
     Q_OBJECT
 public:
-    explicit CodeBlock(QWidget *parent = nullptr);
+    explicit CodeBlock(CodeHighlighter *highlighter, QWidget *parent = nullptr);
 
     void setCode(const QString &language, const QString &code);
     QString code() const { return m_code; }
+    // Whether the code on screen is coloured (tests).
+    bool isHighlighted() const { return !m_highlightedCode.isEmpty(); }
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void fitHeight();
+    void requestColours();
+    void showCode();
+
+    CodeHighlighter *m_highlighter;
+    QString m_fenceLanguage;
+    QString m_highlightedCode; // the code m_highlighted colours
+    QString m_highlighted;     // source-highlight's answer for it
+    QTimer m_settle;           // paces the colouring of a block being streamed
 
     QString m_code;
     QLabel *m_language;

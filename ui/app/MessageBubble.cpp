@@ -28,8 +28,10 @@ QToolButton *actionButton(const QString &text, const QString &tip, QWidget *pare
 
 } // namespace
 
-MessageBubble::MessageBubble(const QString &role, const QString &text, QWidget *parent)
+MessageBubble::MessageBubble(const QString &role, const QString &text, CodeHighlighter *highlighter,
+                             QWidget *parent)
     : QFrame(parent)
+    , m_highlighter(highlighter)
     , m_role(role)
     , m_text(text)
     , m_layout(new QVBoxLayout(this))
@@ -163,7 +165,7 @@ QStringList MessageBubble::attachmentIds() const
 QWidget *MessageBubble::segmentWidget(const MarkdownSegment &segment)
 {
     if (segment.code) {
-        auto *block = new CodeBlock(this);
+        auto *block = new CodeBlock(m_highlighter, this);
         block->setCode(segment.language, segment.text);
         return block;
     }

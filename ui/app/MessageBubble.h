@@ -12,6 +12,8 @@ class QVBoxLayout;
 
 namespace hearth::ui {
 
+class CodeHighlighter;
+
 class AttachmentStrip;
 class ReasoningBlock;
 
@@ -25,7 +27,9 @@ class MessageBubble final : public QFrame
 {
     Q_OBJECT
 public:
-    MessageBubble(const QString &role, const QString &text, QWidget *parent = nullptr);
+    // `highlighter` colours the code blocks (may be null).
+    MessageBubble(const QString &role, const QString &text, CodeHighlighter *highlighter,
+                  QWidget *parent = nullptr);
 
     void appendText(const QString &delta);
     // A reasoning model's thinking: live deltas, then its end (durationMs < 0:
@@ -61,6 +65,7 @@ private:
     ReasoningBlock *ensureReasoning();
 
     QString m_id;
+    CodeHighlighter *m_highlighter;
     QString m_role;
     QString m_text;
     QVBoxLayout *m_layout;

@@ -1,5 +1,6 @@
 #include "app/MessageView.h"
 
+#include "app/CodeHighlighter.h"
 #include "app/MessageBubble.h"
 
 #include <QtWidgets/QLabel>
@@ -10,6 +11,7 @@ namespace hearth::ui {
 
 MessageView::MessageView(QWidget *parent)
     : QScrollArea(parent)
+    , m_highlighter(new CodeHighlighter(this))
     , m_column(new QWidget)
     , m_layout(new QVBoxLayout(m_column))
     , m_placeholder(new QLabel(m_column))
@@ -65,7 +67,7 @@ void MessageView::setPlaceholder(const QString &text)
 MessageBubble *MessageView::addMessage(const QString &role, const QString &text)
 {
     setPlaceholder({});
-    auto *bubble = new MessageBubble(role, text, m_column);
+    auto *bubble = new MessageBubble(role, text, m_highlighter, m_column);
     m_layout->insertWidget(m_layout->count() - 1, bubble); // before the stretch
     return bubble;
 }
@@ -80,7 +82,7 @@ void MessageView::prependMessages(const QList<QPair<QString, QString>> &roleAndT
         m_keepFromEnd = verticalScrollBar()->maximum() - verticalScrollBar()->value();
     int at = 1; // after the placeholder
     for (const auto &[role, text] : roleAndText) {
-        auto *bubble = new MessageBubble(role, text, m_column);
+        auto *bubble = new MessageBubble(role, text, m_highlighter, m_column);
         m_layout->insertWidget(at++, bubble);
         if (added)
             added->append(bubble);

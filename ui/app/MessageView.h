@@ -7,6 +7,7 @@ class QVBoxLayout;
 
 namespace hearth::ui {
 
+class CodeHighlighter;
 class MessageBubble;
 
 // The conversation: bubbles in a column, kept scrolled to the end while the
@@ -35,6 +36,7 @@ signals:
 private:
     void followEnd();
 
+    CodeHighlighter *m_highlighter; // one for the conversation's code blocks
     QWidget *m_column;
     QVBoxLayout *m_layout;
     QLabel *m_placeholder;

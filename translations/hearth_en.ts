@@ -778,159 +778,159 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::AdminProvidersPage</name>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="26"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="26"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="26"/>
         <source>API key</source>
         <translation>API key</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="26"/>
         <source>Models</source>
         <translation>Models</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="26"/>
         <source>Enabled</source>
         <translation>Enabled</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="26"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="28"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>Providers</source>
         <translation>Providers</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="30"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="29"/>
         <source>Edit…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="31"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="30"/>
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="32"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="31"/>
         <source>Delete…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="35"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="34"/>
         <source>Add provider…</source>
         <translation>Add provider…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="85"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="84"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="87"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="86"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="87"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="86"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="92"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="91"/>
         <source>No provider yet. Add one so people can chat: DeepSeek or OpenAI with an API key, or Ollama running on this computer.</source>
         <translation>No provider yet. Add one so people can chat: DeepSeek or OpenAI with an API key, or Ollama running on this computer.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="109"/>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="152"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="108"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="151"/>
         <source>Add provider</source>
         <translation>Add provider</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="109"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="108"/>
         <source>Edit provider</source>
         <translation>Edit provider</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="114"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="113"/>
         <source>Custom</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="125"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="124"/>
         <source>Stored (%1); leave empty to keep it</source>
         <translation>Stored (%1); leave empty to keep it</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="126"/>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="140"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="125"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="139"/>
         <source>Not needed for Ollama</source>
         <translation>Not needed for Ollama</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="130"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="129"/>
         <source>Providers with a higher priority are tried first for a model.</source>
         <translation>Providers with a higher priority are tried first for a model.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="131"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="130"/>
         <source>Use this provider</source>
         <translation>Use this provider</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="134"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="133"/>
         <source>&amp;Preset:</source>
         <translation>&amp;Preset:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="141"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="140"/>
         <source>Your key from the provider</source>
         <translation>Your key from the provider</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="146"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="145"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="147"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="146"/>
         <source>&amp;Address:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="148"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="147"/>
         <source>API &amp;key:</source>
         <translation>API &amp;key:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="149"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="148"/>
         <source>P&amp;riority:</source>
         <translation>P&amp;riority:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="151"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="150"/>
         <source>Hearth asks the provider for its models when you save.</source>
         <translation>Hearth asks the provider for its models when you save.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="152"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="151"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="174"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="173"/>
         <source>Saved %1: %n model(s) available.</source>
         <translation>
             <numerusform>Saved %1: %n model available.</numerusform>
@@ -938,17 +938,17 @@ Connect only if they are the same.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="176"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="175"/>
         <source>Saved %1, but it offered no models. Check the address and key, then Test connection.</source>
         <translation>Saved %1, but it offered no models. Check the address and key, then Test connection.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="191"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="190"/>
         <source>Testing %1…</source>
         <translation>Testing %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="204"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="203"/>
         <source>%1 answered in %2 ms with %n model(s).</source>
         <translation>
             <numerusform>%1 answered in %2 ms with %n model.</numerusform>
@@ -956,27 +956,27 @@ Connect only if they are the same.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="210"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="209"/>
         <source>%1 did not answer: %2</source>
         <translation>%1 did not answer: %2</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="221"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="220"/>
         <source>Delete provider</source>
         <translation>Delete provider</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="222"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="221"/>
         <source>Delete %1? Its models will no longer be offered.</source>
         <translation>Delete %1? Its models will no longer be offered.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="222"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="221"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="226"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="225"/>
         <source>Deleted %1.</source>
         <translation>Deleted %1.</translation>
     </message>
@@ -1769,118 +1769,118 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::ChatPanel</name>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="55"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="56"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="56"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="57"/>
         <source>The model that answers</source>
         <translation>The model that answers</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="61"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="62"/>
         <source>Model:</source>
         <translation>Model:</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="105"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="109"/>
         <source>Connected to %1. Ask anything; the model picker above has its models.</source>
         <translation>Connected to %1. Ask anything; the model picker above has its models.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="133"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="150"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="133"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="150"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="134"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="151"/>
         <source>Stop the reply (Esc)</source>
         <translation>Stop the reply (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="134"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="151"/>
         <source>Send the message (Enter)</source>
         <translation>Send the message (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="171"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="449"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="188"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="466"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="173"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="190"/>
         <source>Ask anything. Your conversations stay on this server.</source>
         <translation>Ask anything. Your conversations stay on this server.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="190"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="207"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="242"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="259"/>
         <source>No messages yet.</source>
         <translation>No messages yet.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="252"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="269"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="258"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="275"/>
         <source>Interrupted: the server stopped before the reply was finished.</source>
         <translation>Interrupted: the server stopped before the reply was finished.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="260"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="277"/>
         <source>Still being written. Open the chat again to see more.</source>
         <translation>Still being written. Open the chat again to see more.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="299"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="316"/>
         <source>Wait until the files have been uploaded.</source>
         <translation>Wait until the files have been uploaded.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="51"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="52"/>
         <source>Chat settings…</source>
         <translation>Chat settings…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="52"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="53"/>
         <source>System prompt, temperature and reply length of this chat</source>
         <translation>System prompt, temperature and reply length of this chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="53"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="54"/>
         <source>Chat settings</source>
         <translation>Chat settings</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="72"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="73"/>
         <source>Editing your message: sending it replaces it and everything after it.</source>
         <translation>Editing your message: sending it replaces it and everything after it.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="74"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="75"/>
         <source>Cancel editing</source>
         <translation>Cancel editing</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="254"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="271"/>
         <source>Cut short: the reply reached its length limit.</source>
         <translation>Cut short: the reply reached its length limit.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="256"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="273"/>
         <source>The reply was cut off.</source>
         <translation>The reply was cut off.</translation>
     </message>
@@ -1888,23 +1888,23 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::CodeBlock</name>
     <message>
-        <location filename="../ui/app/CodeBlock.cpp" line="59"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="70"/>
         <source>Formula (TeX)</source>
         <translation>Formula (TeX)</translation>
     </message>
     <message>
-        <location filename="../ui/app/CodeBlock.cpp" line="60"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="71"/>
         <source>Copy code</source>
         <translation>Copy code</translation>
     </message>
     <message>
-        <location filename="../ui/app/CodeBlock.cpp" line="60"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="71"/>
         <source>Copy formula</source>
         <translation>Copy formula</translation>
     </message>
     <message>
-        <location filename="../ui/app/CodeBlock.cpp" line="39"/>
-        <location filename="../ui/app/CodeBlock.cpp" line="59"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="47"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="70"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -1912,12 +1912,12 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::Composer</name>
     <message>
-        <location filename="../ui/app/Composer.cpp" line="15"/>
+        <location filename="../ui/app/Composer.cpp" line="18"/>
         <source>Type a message — Enter to send, Shift+Enter for a new line</source>
         <translation>Type a message — Enter to send, Shift+Enter for a new line</translation>
     </message>
     <message>
-        <location filename="../ui/app/Composer.cpp" line="16"/>
+        <location filename="../ui/app/Composer.cpp" line="19"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
@@ -1950,68 +1950,68 @@ Connect only if they are the same.</translation>
         <translation>Try the demo</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="70"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="71"/>
         <source>Hearth&apos;s offline demo answers for now. Connect a provider to talk to a real model: choose one, paste its key, and you are ready.</source>
         <translation>Hearth&apos;s offline demo answers for now. Connect a provider to talk to a real model: choose one, paste its key, and you are ready.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="75"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="77"/>
         <source>Another address</source>
         <translation>Another address</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="77"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="79"/>
         <source>%1 on this computer</source>
         <translation>%1 on this computer</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="90"/>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="179"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="92"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="181"/>
         <source>Paste your key here</source>
         <translation>Paste your key here</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="93"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="95"/>
         <source>&amp;Address:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="107"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="109"/>
         <source>Not now</source>
         <translation>Not now</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="109"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="111"/>
         <source>Keep chatting with the offline demo</source>
         <translation>Keep chatting with the offline demo</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="173"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="175"/>
         <source>Its API key, if it needs one</source>
         <translation>Its API key, if it needs one</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="174"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="176"/>
         <source>Any server that speaks OpenAI&apos;s API: LM Studio, vLLM, OpenRouter, a company gateway… Its address usually ends in /v1.</source>
         <translation>Any server that speaks OpenAI&apos;s API: LM Studio, vLLM, OpenRouter, a company gateway… Its address usually ends in /v1.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="180"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="182"/>
         <source>Make a key at &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;, copy it, and paste it above.</source>
         <translation>Make a key at &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;, copy it, and paste it above.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="184"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="186"/>
         <source>Ollama runs models on this computer, free and offline.</source>
         <translation>Ollama runs models on this computer, free and offline.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="192"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="194"/>
         <source>Looking for Ollama on this computer…</source>
         <translation>Looking for Ollama on this computer…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/ConnectModelCard.cpp" line="201"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="203"/>
         <source>Ollama is running here with %n model(s). Press Connect to use it.</source>
         <translation>
             <numerusform>Ollama is running here with %n model. Press Connect to use it.</numerusform>
@@ -2019,37 +2019,37 @@ Connect only if they are the same.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="206"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="208"/>
         <source>Ollama is running but has no models yet. Run “ollama pull qwen2.5” in a terminal, then press Connect.</source>
         <translation>Ollama is running but has no models yet. Run “ollama pull qwen2.5” in a terminal, then press Connect.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="210"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="212"/>
         <source>Ollama is not running on this computer. Install it from ollama.com, run “ollama pull qwen2.5” in a terminal, then press Connect.</source>
         <translation>Ollama is not running on this computer. Install it from ollama.com, run “ollama pull qwen2.5” in a terminal, then press Connect.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="223"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="225"/>
         <source>Enter the provider&apos;s address first.</source>
         <translation>Enter the provider&apos;s address first.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="229"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="231"/>
         <source>Paste your API key first.</source>
         <translation>Paste your API key first.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="236"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="238"/>
         <source>Testing the connection…</source>
         <translation>Testing the connection…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="257"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="259"/>
         <source>The provider answered but offers no models. For Ollama, run “ollama pull qwen2.5” in a terminal first.</source>
         <translation>The provider answered but offers no models. For Ollama, run “ollama pull qwen2.5” in a terminal first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/ConnectModelCard.cpp" line="265"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="267"/>
         <source>It works: %n model(s). Saving…</source>
         <translation>
             <numerusform>It works: %n model. Saving…</numerusform>
@@ -2057,12 +2057,12 @@ Connect only if they are the same.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="287"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="289"/>
         <source>Connected to %1.</source>
         <translation>Connected to %1.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="307"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="309"/>
         <source>My provider</source>
         <translation>My provider</translation>
     </message>
@@ -2108,72 +2108,72 @@ Connect only if they are the same.</translation>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="31"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="32"/>
         <source>Start a new conversation (Ctrl+N)</source>
         <translation>Start a new conversation (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="33"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="34"/>
         <source>Search conversations (Ctrl+K)</source>
         <translation>Search conversations (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="35"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="36"/>
         <source>Search conversations</source>
         <translation>Search conversations</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="39"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="42"/>
         <source>Conversations</source>
         <translation>Conversations</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="161"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="166"/>
         <source>Rename…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="162"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="167"/>
         <source>Unpin</source>
         <translation>Unpin</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="162"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="167"/>
         <source>Pin</source>
         <translation>Pin</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="167"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="172"/>
         <source>Archive</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="173"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="178"/>
         <source>Delete…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="180"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="185"/>
         <source>Rename conversation</source>
         <translation>Rename conversation</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="180"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="185"/>
         <source>Title:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="194"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="199"/>
         <source>Delete conversation</source>
         <translation>Delete conversation</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="195"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="200"/>
         <source>Delete &quot;%1&quot; and all its messages? This cannot be undone.</source>
         <translation>Delete &quot;%1&quot; and all its messages? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="196"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="201"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
@@ -2248,53 +2248,73 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::MainWindow</name>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="29"/>
+        <location filename="../ui/app/MainWindow.cpp" line="31"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="53"/>
+        <location filename="../ui/app/MainWindow.cpp" line="40"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="54"/>
+        <location filename="../ui/app/MainWindow.cpp" line="40"/>
+        <source>Your conversations</source>
+        <translation>Your conversations</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MainWindow.cpp" line="41"/>
         <source>Usage</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="57"/>
+        <location filename="../ui/app/MainWindow.cpp" line="41"/>
+        <source>Your tokens and calls</source>
+        <translation>Your tokens and calls</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MainWindow.cpp" line="44"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="59"/>
-        <location filename="../ui/app/MainWindow.cpp" line="182"/>
+        <location filename="../ui/app/MainWindow.cpp" line="44"/>
+        <source>Users, providers, usage and the server</source>
+        <translation>Users, providers, usage and the server</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MainWindow.cpp" line="46"/>
+        <location filename="../ui/app/MainWindow.cpp" line="175"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="90"/>
+        <location filename="../ui/app/MainWindow.cpp" line="46"/>
+        <source>Appearance, sharing and your account</source>
+        <translation>Appearance, sharing and your account</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MainWindow.cpp" line="83"/>
         <source>Signed in as %1 on %2</source>
         <translation>Signed in as %1 on %2</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="170"/>
+        <location filename="../ui/app/MainWindow.cpp" line="163"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="176"/>
+        <location filename="../ui/app/MainWindow.cpp" line="169"/>
         <source>Search conversations</source>
         <translation>Search conversations</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="179"/>
+        <location filename="../ui/app/MainWindow.cpp" line="172"/>
         <source>Stop the reply</source>
         <translation>Stop the reply</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="186"/>
+        <location filename="../ui/app/MainWindow.cpp" line="179"/>
         <source>Quit Hearth</source>
         <translation>Quit Hearth</translation>
     </message>
@@ -2302,52 +2322,47 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::MessageBubble</name>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="45"/>
-        <source>You</source>
-        <translation>You</translation>
-    </message>
-    <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="45"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="87"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="49"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="52"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="49"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="52"/>
         <source>Copy message</source>
         <translation>Copy message</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="44"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="48"/>
         <source>Your message</source>
         <translation>Your message</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="38"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="43"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="38"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="43"/>
         <source>Edit and resend this message</source>
         <translation>Edit and resend this message</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="39"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="44"/>
         <source>Regenerate</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="39"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="44"/>
         <source>Write this reply again</source>
         <translation>Write this reply again</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="44"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="48"/>
         <source>Reply</source>
         <translation>Reply</translation>
     </message>
@@ -2355,9 +2370,17 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::MessageView</name>
     <message>
-        <location filename="../ui/app/MessageView.cpp" line="19"/>
+        <location filename="../ui/app/MessageView.cpp" line="22"/>
         <source>Conversation</source>
         <translation>Conversation</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::NavRail</name>
+    <message>
+        <location filename="../ui/app/NavRail.cpp" line="18"/>
+        <source>Pages</source>
+        <translation>Pages</translation>
     </message>
 </context>
 <context>

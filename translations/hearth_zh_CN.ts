@@ -776,203 +776,203 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::AdminProvidersPage</name>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="26"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="26"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="26"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="26"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="26"/>
         <source>Enabled</source>
         <translation>已启用</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="26"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="28"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>Providers</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="30"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="29"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="31"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="30"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="32"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="31"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="35"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="34"/>
         <source>Add provider…</source>
         <translation>添加服务商…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="85"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="84"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="87"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="86"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="87"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="86"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="92"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="91"/>
         <source>No provider yet. Add one so people can chat: DeepSeek or OpenAI with an API key, or Ollama running on this computer.</source>
         <translation>还没有服务商。添加一个才能聊天：使用 API 密钥的 DeepSeek 或 OpenAI，或本机运行的 Ollama。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="109"/>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="152"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="108"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="151"/>
         <source>Add provider</source>
         <translation>添加服务商</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="109"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="108"/>
         <source>Edit provider</source>
         <translation>编辑服务商</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="114"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="113"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="125"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="124"/>
         <source>Stored (%1); leave empty to keep it</source>
         <translation>已保存（%1）；留空则保留</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="126"/>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="140"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="125"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="139"/>
         <source>Not needed for Ollama</source>
         <translation>Ollama 无需密钥</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="130"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="129"/>
         <source>Providers with a higher priority are tried first for a model.</source>
         <translation>同一模型优先使用优先级更高的服务商。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="131"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="130"/>
         <source>Use this provider</source>
         <translation>启用此服务商</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="134"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="133"/>
         <source>&amp;Preset:</source>
         <translation>预设(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="141"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="140"/>
         <source>Your key from the provider</source>
         <translation>服务商提供给你的密钥</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="146"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="145"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="147"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="146"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="148"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="147"/>
         <source>API &amp;key:</source>
         <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="149"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="148"/>
         <source>P&amp;riority:</source>
         <translation>优先级(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="151"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="150"/>
         <source>Hearth asks the provider for its models when you save.</source>
         <translation>保存时 Hearth 会向服务商获取模型列表。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="152"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="151"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="174"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="173"/>
         <source>Saved %1: %n model(s) available.</source>
         <translation>
             <numerusform>已保存 %1：有 %n 个模型可用。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="176"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="175"/>
         <source>Saved %1, but it offered no models. Check the address and key, then Test connection.</source>
         <translation>已保存 %1，但它没有提供任何模型。请检查地址和密钥，然后测试连接。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="191"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="190"/>
         <source>Testing %1…</source>
         <translation>正在测试 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="204"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="203"/>
         <source>%1 answered in %2 ms with %n model(s).</source>
         <translation>
             <numerusform>%1 在 %2 毫秒内响应，共 %n 个模型。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="210"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="209"/>
         <source>%1 did not answer: %2</source>
         <translation>%1 无响应：%2</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="221"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="220"/>
         <source>Delete provider</source>
         <translation>删除服务商</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="222"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="221"/>
         <source>Delete %1? Its models will no longer be offered.</source>
         <translation>删除 %1？它的模型将不再可用。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="222"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="221"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="226"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="225"/>
         <source>Deleted %1.</source>
         <translation>已删除 %1。</translation>
     </message>
@@ -1763,118 +1763,118 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::ChatPanel</name>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="55"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="56"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="56"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="57"/>
         <source>The model that answers</source>
         <translation>回答问题的模型</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="61"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="62"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="105"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="109"/>
         <source>Connected to %1. Ask anything; the model picker above has its models.</source>
         <translation>已连接到 %1。尽管问吧；上方的模型选择器里有它的模型。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="133"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="150"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="133"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="150"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="134"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="151"/>
         <source>Stop the reply (Esc)</source>
         <translation>停止回复（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="134"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="151"/>
         <source>Send the message (Enter)</source>
         <translation>发送消息（Enter）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="171"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="449"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="188"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="466"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="173"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="190"/>
         <source>Ask anything. Your conversations stay on this server.</source>
         <translation>尽管问吧。你的对话只保存在这台服务器上。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="190"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="207"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="242"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="259"/>
         <source>No messages yet.</source>
         <translation>还没有消息。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="252"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="269"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="258"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="275"/>
         <source>Interrupted: the server stopped before the reply was finished.</source>
         <translation>已中断：回复完成前服务器停止了。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="260"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="277"/>
         <source>Still being written. Open the chat again to see more.</source>
         <translation>仍在生成中。重新打开此聊天可查看更多内容。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="299"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="316"/>
         <source>Wait until the files have been uploaded.</source>
         <translation>请等文件上传完成。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="51"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="52"/>
         <source>Chat settings…</source>
         <translation>聊天设置…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="52"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="53"/>
         <source>System prompt, temperature and reply length of this chat</source>
         <translation>本次聊天的系统提示词、温度和回复长度</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="53"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="54"/>
         <source>Chat settings</source>
         <translation>聊天设置</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="72"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="73"/>
         <source>Editing your message: sending it replaces it and everything after it.</source>
         <translation>正在编辑你的消息：发送后将替换它及其后的所有内容。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="74"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="75"/>
         <source>Cancel editing</source>
         <translation>取消编辑</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="254"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="271"/>
         <source>Cut short: the reply reached its length limit.</source>
         <translation>已截断：回复达到了长度上限。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="256"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="273"/>
         <source>The reply was cut off.</source>
         <translation>回复中断了。</translation>
     </message>
@@ -1882,23 +1882,23 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::CodeBlock</name>
     <message>
-        <location filename="../ui/app/CodeBlock.cpp" line="59"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="70"/>
         <source>Formula (TeX)</source>
         <translation>公式（TeX）</translation>
     </message>
     <message>
-        <location filename="../ui/app/CodeBlock.cpp" line="60"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="71"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../ui/app/CodeBlock.cpp" line="60"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="71"/>
         <source>Copy formula</source>
         <translation>复制公式</translation>
     </message>
     <message>
-        <location filename="../ui/app/CodeBlock.cpp" line="39"/>
-        <location filename="../ui/app/CodeBlock.cpp" line="59"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="47"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="70"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -1906,12 +1906,12 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::Composer</name>
     <message>
-        <location filename="../ui/app/Composer.cpp" line="15"/>
+        <location filename="../ui/app/Composer.cpp" line="18"/>
         <source>Type a message — Enter to send, Shift+Enter for a new line</source>
         <translation>输入消息 — 按 Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
-        <location filename="../ui/app/Composer.cpp" line="16"/>
+        <location filename="../ui/app/Composer.cpp" line="19"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
@@ -1944,117 +1944,117 @@ Connect only if they are the same.</source>
         <translation>先试试演示</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="70"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="71"/>
         <source>Hearth&apos;s offline demo answers for now. Connect a provider to talk to a real model: choose one, paste its key, and you are ready.</source>
         <translation>目前由 Hearth 的离线演示模型回答。连接一个服务商即可与真正的模型对话：选择服务商，粘贴密钥，就可以开始了。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="75"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="77"/>
         <source>Another address</source>
         <translation>其他地址</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="77"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="79"/>
         <source>%1 on this computer</source>
         <translation>本机上的 %1</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="90"/>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="179"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="92"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="181"/>
         <source>Paste your key here</source>
         <translation>在此粘贴你的密钥</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="93"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="95"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="107"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="109"/>
         <source>Not now</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="109"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="111"/>
         <source>Keep chatting with the offline demo</source>
         <translation>继续使用离线演示模型聊天</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="173"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="175"/>
         <source>Its API key, if it needs one</source>
         <translation>它的 API 密钥（如果需要）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="174"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="176"/>
         <source>Any server that speaks OpenAI&apos;s API: LM Studio, vLLM, OpenRouter, a company gateway… Its address usually ends in /v1.</source>
         <translation>任何兼容 OpenAI API 的服务：LM Studio、vLLM、OpenRouter、公司网关……地址通常以 /v1 结尾。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="180"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="182"/>
         <source>Make a key at &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;, copy it, and paste it above.</source>
         <translation>在 &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; 创建密钥，复制后粘贴到上面。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="184"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="186"/>
         <source>Ollama runs models on this computer, free and offline.</source>
         <translation>Ollama 在本机运行模型，免费且无需联网。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="192"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="194"/>
         <source>Looking for Ollama on this computer…</source>
         <translation>正在本机上查找 Ollama…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/ConnectModelCard.cpp" line="201"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="203"/>
         <source>Ollama is running here with %n model(s). Press Connect to use it.</source>
         <translation>
             <numerusform>Ollama 正在本机运行，有 %n 个模型。点击“连接”即可使用。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="206"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="208"/>
         <source>Ollama is running but has no models yet. Run “ollama pull qwen2.5” in a terminal, then press Connect.</source>
         <translation>Ollama 已在运行，但还没有模型。请在终端中运行“ollama pull qwen2.5”，然后点击“连接”。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="210"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="212"/>
         <source>Ollama is not running on this computer. Install it from ollama.com, run “ollama pull qwen2.5” in a terminal, then press Connect.</source>
         <translation>本机上没有运行 Ollama。请从 ollama.com 安装，在终端中运行“ollama pull qwen2.5”，然后点击“连接”。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="223"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="225"/>
         <source>Enter the provider&apos;s address first.</source>
         <translation>请先输入服务商的地址。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="229"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="231"/>
         <source>Paste your API key first.</source>
         <translation>请先粘贴你的 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="236"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="238"/>
         <source>Testing the connection…</source>
         <translation>正在测试连接…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="257"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="259"/>
         <source>The provider answered but offers no models. For Ollama, run “ollama pull qwen2.5” in a terminal first.</source>
         <translation>服务商有响应，但没有提供任何模型。如果是 Ollama，请先在终端中运行“ollama pull qwen2.5”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/ConnectModelCard.cpp" line="265"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="267"/>
         <source>It works: %n model(s). Saving…</source>
         <translation>
             <numerusform>连接成功：%n 个模型。正在保存…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="287"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="289"/>
         <source>Connected to %1.</source>
         <translation>已连接到 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="307"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="309"/>
         <source>My provider</source>
         <translation>我的服务商</translation>
     </message>
@@ -2100,72 +2100,72 @@ Connect only if they are the same.</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="31"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="32"/>
         <source>Start a new conversation (Ctrl+N)</source>
         <translation>开始新对话（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="33"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="34"/>
         <source>Search conversations (Ctrl+K)</source>
         <translation>搜索对话（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="35"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="36"/>
         <source>Search conversations</source>
         <translation>搜索对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="39"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="42"/>
         <source>Conversations</source>
         <translation>对话列表</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="161"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="166"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="162"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="167"/>
         <source>Unpin</source>
         <translation>取消置顶</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="162"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="167"/>
         <source>Pin</source>
         <translation>置顶</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="167"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="172"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="173"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="178"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="180"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="185"/>
         <source>Rename conversation</source>
         <translation>重命名对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="180"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="185"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="194"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="199"/>
         <source>Delete conversation</source>
         <translation>删除对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="195"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="200"/>
         <source>Delete &quot;%1&quot; and all its messages? This cannot be undone.</source>
         <translation>删除“%1”及其所有消息？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConversationSidebar.cpp" line="196"/>
+        <location filename="../ui/app/ConversationSidebar.cpp" line="201"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -2239,53 +2239,73 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::MainWindow</name>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="29"/>
+        <location filename="../ui/app/MainWindow.cpp" line="31"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="53"/>
+        <location filename="../ui/app/MainWindow.cpp" line="40"/>
         <source>Chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="54"/>
+        <location filename="../ui/app/MainWindow.cpp" line="40"/>
+        <source>Your conversations</source>
+        <translation>你的对话</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MainWindow.cpp" line="41"/>
         <source>Usage</source>
         <translation>用量</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="57"/>
+        <location filename="../ui/app/MainWindow.cpp" line="41"/>
+        <source>Your tokens and calls</source>
+        <translation>你的 token 用量和调用记录</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MainWindow.cpp" line="44"/>
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="59"/>
-        <location filename="../ui/app/MainWindow.cpp" line="182"/>
+        <location filename="../ui/app/MainWindow.cpp" line="44"/>
+        <source>Users, providers, usage and the server</source>
+        <translation>用户、服务商、用量和服务器</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MainWindow.cpp" line="46"/>
+        <location filename="../ui/app/MainWindow.cpp" line="175"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="90"/>
+        <location filename="../ui/app/MainWindow.cpp" line="46"/>
+        <source>Appearance, sharing and your account</source>
+        <translation>外观、共享和你的账户</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MainWindow.cpp" line="83"/>
         <source>Signed in as %1 on %2</source>
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="170"/>
+        <location filename="../ui/app/MainWindow.cpp" line="163"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="176"/>
+        <location filename="../ui/app/MainWindow.cpp" line="169"/>
         <source>Search conversations</source>
         <translation>搜索对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="179"/>
+        <location filename="../ui/app/MainWindow.cpp" line="172"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="186"/>
+        <location filename="../ui/app/MainWindow.cpp" line="179"/>
         <source>Quit Hearth</source>
         <translation>退出 Hearth</translation>
     </message>
@@ -2293,52 +2313,47 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::MessageBubble</name>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="45"/>
-        <source>You</source>
-        <translation>你</translation>
-    </message>
-    <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="45"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="87"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="49"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="52"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="49"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="52"/>
         <source>Copy message</source>
         <translation>复制消息</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="44"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="48"/>
         <source>Your message</source>
         <translation>你的消息</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="38"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="43"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="38"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="43"/>
         <source>Edit and resend this message</source>
         <translation>编辑并重新发送这条消息</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="39"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="44"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="39"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="44"/>
         <source>Write this reply again</source>
         <translation>重新生成这条回复</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="44"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="48"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
@@ -2346,9 +2361,17 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::MessageView</name>
     <message>
-        <location filename="../ui/app/MessageView.cpp" line="19"/>
+        <location filename="../ui/app/MessageView.cpp" line="22"/>
         <source>Conversation</source>
         <translation>对话</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::NavRail</name>
+    <message>
+        <location filename="../ui/app/NavRail.cpp" line="18"/>
+        <source>Pages</source>
+        <translation>页面</translation>
     </message>
 </context>
 <context>

@@ -157,11 +157,22 @@ private slots:
         const QJsonArray before = stored();
         QCOMPARE(before.size(), 4);
         // Only the last reply can be written again; questions can be edited.
+        // (Offered: not hidden. Shown: the pointer is over the message, or
+        // it is the last reply, whose actions stay in view.)
         QToolButton *regenerate = button(bubbles().at(3), QStringLiteral("Regenerate"));
         QVERIFY(regenerate && regenerate->isVisible());
-        QVERIFY(!button(bubbles().at(1), QStringLiteral("Regenerate"))->isVisible());
-        QVERIFY(button(bubbles().at(2), QStringLiteral("Edit"))->isVisible());
-        QVERIFY(!button(bubbles().at(3), QStringLiteral("Edit"))->isVisible());
+        QVERIFY(button(bubbles().at(1), QStringLiteral("Regenerate"))->isHidden());
+        QToolButton *edit = button(bubbles().at(2), QStringLiteral("Edit"));
+        QVERIFY(!edit->isHidden());
+        QVERIFY(button(bubbles().at(3), QStringLiteral("Edit"))->isHidden());
+        // A question's actions appear while the pointer is over it.
+        QVERIFY(!edit->isVisible());
+        QEnterEvent enter(QPointF(5, 5), QPointF(5, 5), QPointF(5, 5));
+        QCoreApplication::sendEvent(bubbles().at(2), &enter);
+        QVERIFY(edit->isVisible());
+        QEvent leave(QEvent::Leave);
+        QCoreApplication::sendEvent(bubbles().at(2), &leave);
+        QVERIFY(!edit->isVisible());
 
         QSignalSpy finished(chat(), &ui::ChatPanel::replyFinished);
         bool editableMidStream = false; // checked whenever the stream is seen running
@@ -172,7 +183,7 @@ private slots:
         for (ui::MessageBubble *bubble :
              chat()->isStreaming() ? bubbles() : QList<ui::MessageBubble *>())
             editableMidStream =
-                editableMidStream || button(bubble, QStringLiteral("Edit"))->isVisible();
+                editableMidStream || !button(bubble, QStringLiteral("Edit"))->isHidden();
         QVERIFY(!editableMidStream);
         QVERIFY(finished.count() > 0 || finished.wait(10000));
         const QJsonArray after = stored();

@@ -16,9 +16,11 @@
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QPushButton>
+#include <QtWidgets/QStyle>
 #include <QtWidgets/QToolButton>
 #include <QtWidgets/QVBoxLayout>
 
+#include <algorithm>
 #include <utility>
 
 namespace hearth::ui {
@@ -42,6 +44,7 @@ ChatPanel::ChatPanel(client::ApiConnection &api, QWidget *parent)
     , m_tray(new AttachmentTray(api, this))
     , m_attachments(new ChatAttachments(api, this))
     , m_send(new QPushButton(this))
+    , m_footer(new QVBoxLayout)
     , m_connectPage(new QWidget(this))
     , m_connectCard(new ConnectModelCard(api, m_connectPage))
 {
@@ -89,10 +92,14 @@ ChatPanel::ChatPanel(client::ApiConnection &api, QWidget *parent)
     connect(m_tray, &AttachmentTray::problem, this,
             [this](const QString &text) { showError(text, {}, 0); });
     m_tray->acceptDropsOn(this);
-    auto *bottom = new QHBoxLayout;
-    bottom->addWidget(m_tray->makeAttachButton(this), 0, Qt::AlignBottom);
-    bottom->addWidget(m_composer, 1);
-    bottom->addWidget(m_send, 0, Qt::AlignBottom);
+    // One rounded field: attach, the text, send or stop.
+    auto *composerFrame = new QFrame(this);
+    composerFrame->setObjectName(QStringLiteral("composerFrame"));
+    auto *inside = new QHBoxLayout(composerFrame);
+    inside->setContentsMargins(8, 6, 8, 6);
+    inside->addWidget(m_tray->makeAttachButton(composerFrame), 0, Qt::AlignBottom);
+    inside->addWidget(m_composer, 1);
+    inside->addWidget(m_send, 0, Qt::AlignBottom);
 
     connect(m_connectCard, &ConnectModelCard::dismissed, this, [this] {
         m_connectDismissed = true;
@@ -122,10 +129,12 @@ ChatPanel::ChatPanel(client::ApiConnection &api, QWidget *parent)
     layout->addLayout(header);
     layout->addWidget(m_connectPage, 1);
     layout->addWidget(m_view, 1);
-    layout->addWidget(m_error);
-    layout->addWidget(m_editBar);
-    layout->addWidget(m_tray);
-    layout->addLayout(bottom);
+    // Under the conversation, as wide as its column.
+    m_footer->addWidget(m_error);
+    m_footer->addWidget(m_editBar);
+    m_footer->addWidget(m_tray);
+    m_footer->addWidget(composerFrame);
+    layout->addLayout(m_footer);
     startNew();
 }
 
@@ -265,6 +274,15 @@ QString ChatPanel::finishNote(const QString &finishReason)
     if (finishReason == QLatin1String("streaming"))
         return tr("Still being written. Open the chat again to see more.");
     return {};
+}
+
+void ChatPanel::resizeEvent(QResizeEvent *event)
+{
+    // The composer lines up with the conversation's column.
+    const int side = MessageView::sideMargin(m_view->viewport()->width()) -
+                     m_view->style()->pixelMetric(QStyle::PM_ScrollBarExtent) / 2;
+    m_footer->setContentsMargins(std::max(0, side), 0, std::max(0, side), 0);
+    QWidget::resizeEvent(event);
 }
 
 void ChatPanel::updateConnectCard()

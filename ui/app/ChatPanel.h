@@ -10,6 +10,7 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class QToolButton;
+class QVBoxLayout;
 
 namespace hearth::client {
 class ApiConnection;
@@ -70,6 +71,9 @@ signals:
     // The history on screen is complete (tests and benchmarks).
     void historyShown();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     // What a reply that did not end normally says under it ("" when it did).
     static QString finishNote(const QString &finishReason);
@@ -103,6 +107,7 @@ private:
     AttachmentTray *m_tray;
     ChatAttachments *m_attachments;
     QPushButton *m_send;
+    QVBoxLayout *m_footer; // the composer and what goes above it
     QWidget *m_connectPage;
     ConnectModelCard *m_connectCard;
     QString m_preferredModel; // to choose once the model list comes back

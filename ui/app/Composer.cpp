@@ -4,8 +4,11 @@
 
 #include <QtCore/QMimeData>
 #include <QtCore/QUrl>
+#include <QtGui/QAbstractTextDocumentLayout>
 #include <QtGui/QImage>
 #include <QtGui/QKeyEvent>
+
+#include <algorithm>
 
 namespace hearth::ui {
 
@@ -15,7 +18,23 @@ Composer::Composer(QWidget *parent)
     setPlaceholderText(tr("Type a message — Enter to send, Shift+Enter for a new line"));
     setAccessibleName(tr("Message"));
     setTabChangesFocus(true);
-    setFixedHeight(fontMetrics().lineSpacing() * 4 + 16);
+    setFrameShape(QFrame::NoFrame);
+    // The field grows with what is typed, from two lines to ten, then scrolls.
+    connect(document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this,
+            &Composer::fitHeight);
+    fitHeight();
+}
+
+void Composer::fitHeight()
+{
+    constexpr int fewest = 2;
+    constexpr int most = 10;
+    // A plain text layout measures its document in lines.
+    const int lines =
+        std::clamp(int(document()->documentLayout()->documentSize().height()), fewest, most);
+    const QMargins margins = contentsMargins();
+    setFixedHeight(lines * fontMetrics().lineSpacing() + int(2 * document()->documentMargin()) +
+                   margins.top() + margins.bottom());
 }
 
 void Composer::keyPressEvent(QKeyEvent *event)

@@ -28,14 +28,17 @@ ConversationSidebar::ConversationSidebar(client::ApiConnection &api, QWidget *pa
     , m_tree(new QTreeWidget(this))
 {
     auto *newButton = new QPushButton(tr("New chat"), this);
+    newButton->setObjectName(QStringLiteral("newChatButton"));
     newButton->setToolTip(tr("Start a new conversation (Ctrl+N)"));
     connect(newButton, &QPushButton::clicked, this, &ConversationSidebar::newConversationRequested);
     m_search->setPlaceholderText(tr("Search conversations (Ctrl+K)"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search conversations"));
+    m_tree->setObjectName(QStringLiteral("conversationList"));
+    m_tree->setFrameShape(QFrame::NoFrame);
     m_tree->setHeaderHidden(true);
     m_tree->setRootIsDecorated(false);
-    m_tree->setIndentation(10);
+    m_tree->setIndentation(0);
     m_tree->setAccessibleName(tr("Conversations"));
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_tree->setUniformRowHeights(true);
@@ -133,7 +136,9 @@ void ConversationSidebar::show(const QList<QJsonObject> &conversations)
             groups[g]->setFlags(Qt::ItemIsEnabled);
             QFont font = groups[g]->font(0);
             font.setBold(true);
+            font.setPointSizeF(font.pointSizeF() * 0.85);
             groups[g]->setFont(0, font);
+            groups[g]->setForeground(0, m_tree->palette().brush(QPalette::PlaceholderText));
         }
         const QString title = c.value(QLatin1String("title")).toString();
         auto *item = new QTreeWidgetItem(

@@ -1,8 +1,10 @@
 #include "app/MainWindow.h"
 
 #include "app/AdminPanel.h"
+#include "app/AppStyle.h"
 #include "app/ChatPanel.h"
 #include "app/ConversationSidebar.h"
+#include "app/NavRail.h"
 #include "app/SettingsPage.h"
 #include "app/UsagePage.h"
 #include "client/ApiConnection.h"
@@ -10,9 +12,10 @@
 #include <QtCore/QCoreApplication>
 #include <QtCore/QSettings>
 #include <QtGui/QAction>
+#include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QSplitter>
+#include <QtWidgets/QStackedWidget>
 #include <QtWidgets/QStatusBar>
-#include <QtWidgets/QTabWidget>
 
 namespace hearth::ui {
 
@@ -23,54 +26,39 @@ MainWindow::MainWindow(client::ApiConnection &api, QWidget *parent)
     , m_chat(new ChatPanel(api, this))
     , m_usage(new UsagePage(api, this))
     , m_settings(new SettingsPage(api, this))
-    , m_tabs(new QTabWidget(this))
     , m_splitter(new QSplitter(this))
 {
     setWindowTitle(tr("Hearth"));
     resize(1100, 720);
-    // Palette roles, not colours, so light and dark themes both read well.
-    setStyleSheet(QStringLiteral(
-        "#userBubble { background: palette(alternate-base); border: 1px solid palette(mid);"
-        " border-radius: 10px; margin-left: 80px; }"
-        "#assistantBubble { background: palette(base); border: 1px solid palette(midlight);"
-        " border-radius: 10px; margin-right: 40px; }"
-        "#messageNote { color: palette(mid); font-style: italic; }"
-        "#codeBlock { background: palette(window); border: 1px solid palette(midlight);"
-        " border-radius: 6px; }"
-        "#codeLanguage { color: palette(mid); font-size: 11px; }"
-        "#placeholder { color: palette(mid); font-size: 15px; }"
-        "#connectCard { background: palette(base); border: 1px solid palette(midlight);"
-        " border-radius: 12px; }"
-        "#connectTitle { font-size: 20px; font-weight: 600; }"
-        "#connectStatus[problem=\"true\"] { color: #b3261e; }"
-        "#connectChoice { border: 1px solid palette(mid); border-radius: 6px;"
-        " padding: 6px 14px; background: palette(button); }"
-        "#connectChoice:hover { border-color: palette(highlight); }"
-        "#connectChoice:checked { border: 2px solid palette(highlight); padding: 5px 13px;"
-        " background: palette(base); }"
-        "#errorBanner { color: #8c1d18; background: #fdecea; border: 1px solid #f2b8b5;"
-        " border-radius: 6px; padding: 8px; }"));
+    setStyleSheet(appStyleSheet());
     m_splitter->addWidget(m_sidebar);
     m_splitter->addWidget(m_chat);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({280, 820});
-    m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_splitter, tr("Chat"));
-    m_tabs->addTab(m_usage, tr("Usage"));
+    auto *pages = new QStackedWidget(this);
+    m_rail = new NavRail(pages, this);
+    m_rail->addPage(m_splitter, tr("Chat"), tr("Your conversations"));
+    m_rail->addPage(m_usage, tr("Usage"), tr("Your tokens and calls"));
     if (api.isAdmin()) {
         m_admin = new AdminPanel(api, this);
-        m_tabs->addTab(m_admin, tr("Admin"));
+        m_rail->addPage(m_admin, tr("Admin"), tr("Users, providers, usage and the server"));
     }
-    m_tabs->addTab(m_settings, tr("Settings"));
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
-        if (m_tabs->widget(index) == m_usage)
+    m_rail->addPage(m_settings, tr("Settings"), tr("Appearance, sharing and your account"), true);
+    connect(m_rail, &NavRail::pageShown, this, [this](QWidget *page) {
+        if (page == m_usage)
             m_usage->reload();
-        else if (m_tabs->widget(index) == m_settings)
+        else if (page == m_settings)
             m_settings->reload();
-        else if (m_admin && m_tabs->widget(index) == m_admin)
+        else if (m_admin && page == m_admin)
             m_admin->refreshCurrent();
     });
-    setCentralWidget(m_tabs);
+    auto *central = new QWidget(this);
+    auto *row = new QHBoxLayout(central);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(0);
+    row->addWidget(m_rail);
+    row->addWidget(pages, 1);
+    setCentralWidget(central);
     createActions();
 
     connect(m_sidebar, &ConversationSidebar::conversationChosen, m_chat, &ChatPanel::open);
@@ -151,23 +139,23 @@ void MainWindow::saveLayout() const
 
 void MainWindow::showUsage()
 {
-    m_tabs->setCurrentWidget(m_usage);
+    m_rail->show(m_usage);
 }
 
 void MainWindow::showAdmin()
 {
     if (m_admin)
-        m_tabs->setCurrentWidget(m_admin);
+        m_rail->show(m_admin);
 }
 
 void MainWindow::showSettings()
 {
-    m_tabs->setCurrentWidget(m_settings);
+    m_rail->show(m_settings);
 }
 
 void MainWindow::showChat()
 {
-    m_tabs->setCurrentIndex(0);
+    m_rail->show(m_splitter);
 }
 
 void MainWindow::createActions()

@@ -13,6 +13,7 @@ namespace hearth::ui {
 class AdminPanel;
 class ChatPanel;
 class ConversationSidebar;
+class NavRail;
 class SettingsPage;
 class UsagePage;
 
@@ -54,7 +55,7 @@ private:
     UsagePage *m_usage;
     AdminPanel *m_admin = nullptr;
     SettingsPage *m_settings;
-    class QTabWidget *m_tabs;
+    NavRail *m_rail = nullptr;
     QSplitter *m_splitter;
     bool m_remembersLayout = false;
 };

@@ -35,41 +35,61 @@ MessageBubble::MessageBubble(const QString &role, const QString &text, CodeHighl
     , m_role(role)
     , m_text(text)
     , m_layout(new QVBoxLayout(this))
+    , m_card(new QFrame(this))
+    , m_cardLayout(new QVBoxLayout(m_card))
     , m_body(new QVBoxLayout)
-    , m_note(new QLabel(this))
-    , m_edit(actionButton(tr("Edit"), tr("Edit and resend this message"), this))
-    , m_regenerate(actionButton(tr("Regenerate"), tr("Write this reply again"), this))
+    , m_actions(new QWidget(this))
+    , m_note(new QLabel(m_card))
+    , m_edit(actionButton(tr("Edit"), tr("Edit and resend this message"), m_actions))
+    , m_regenerate(actionButton(tr("Regenerate"), tr("Write this reply again"), m_actions))
 {
     const bool mine = role == QLatin1String("user");
     setObjectName(mine ? QStringLiteral("userBubble") : QStringLiteral("assistantBubble"));
-    setFrameShape(QFrame::StyledPanel);
     setAccessibleName(mine ? tr("Your message") : tr("Reply"));
-    auto *who = new QLabel(mine ? tr("You") : tr("Assistant"), this);
-    QFont bold = who->font();
-    bold.setBold(true);
-    who->setFont(bold);
-    QToolButton *copy = actionButton(tr("Copy"), tr("Copy message"), this);
+    // Questions sit on the right in a bubble; replies read as plain text
+    // under a small mark, like the chat apps people know.
+    m_card->setObjectName(mine ? QStringLiteral("userCard") : QStringLiteral("replyCard"));
+    QToolButton *copy = actionButton(tr("Copy"), tr("Copy message"), m_actions);
     connect(copy, &QToolButton::clicked, this,
             [this] { QGuiApplication::clipboard()->setText(m_text); });
     connect(m_edit, &QToolButton::clicked, this, &MessageBubble::editRequested);
     connect(m_regenerate, &QToolButton::clicked, this, &MessageBubble::regenerateRequested);
     m_edit->setVisible(false);
     m_regenerate->setVisible(false);
-    auto *header = new QHBoxLayout;
-    header->addWidget(who);
-    header->addStretch();
-    header->addWidget(m_edit);
-    header->addWidget(m_regenerate);
-    header->addWidget(copy);
+    m_actions->setObjectName(QStringLiteral("messageActions"));
+    auto *actions = new QHBoxLayout(m_actions);
+    actions->setContentsMargins(0, 0, 0, 0);
+    actions->setSpacing(2);
+    if (mine)
+        actions->addStretch();
+    actions->addWidget(copy);
+    actions->addWidget(m_edit);
+    actions->addWidget(m_regenerate);
+    if (!mine)
+        actions->addStretch();
+    // Shown while the pointer is over the message; the space stays, so
+    // nothing moves when they appear.
+    QSizePolicy keepSpace = m_actions->sizePolicy();
+    keepSpace.setRetainSizeWhenHidden(true);
+    m_actions->setSizePolicy(keepSpace);
+    m_actions->setVisible(false);
 
     m_body->setSpacing(6);
     m_note->setVisible(false);
     m_note->setObjectName(QStringLiteral("messageNote"));
+    m_cardLayout->setContentsMargins(mine ? QMargins(14, 8, 14, 8) : QMargins(0, 0, 0, 0));
+    m_cardLayout->addLayout(m_body);
+    m_cardLayout->addWidget(m_note);
 
-    m_layout->setContentsMargins(12, 8, 12, 10);
-    m_layout->addLayout(header);
-    m_layout->addLayout(m_body);
-    m_layout->addWidget(m_note);
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->setSpacing(2);
+    if (!mine) {
+        auto *mark = new QLabel(tr("Assistant"), this);
+        mark->setObjectName(QStringLiteral("roleMark"));
+        m_layout->addWidget(mark);
+    }
+    m_layout->addWidget(m_card, 0, mine ? Qt::AlignRight : Qt::Alignment());
+    m_layout->addWidget(m_actions);
 
     m_renderTimer.setSingleShot(true);
     m_renderTimer.setInterval(50);
@@ -87,8 +107,8 @@ void MessageBubble::appendText(const QString &delta)
 ReasoningBlock *MessageBubble::ensureReasoning()
 {
     if (!m_reasoning) {
-        m_reasoning = new ReasoningBlock(this);
-        m_layout->insertWidget(1, m_reasoning); // between the header and the answer
+        m_reasoning = new ReasoningBlock(m_card);
+        m_cardLayout->insertWidget(m_attachments ? 1 : 0, m_reasoning); // above the answer
     }
     return m_reasoning;
 }
@@ -138,6 +158,27 @@ void MessageBubble::setActionsEnabled(bool edit, bool regenerate)
 {
     m_edit->setVisible(edit);
     m_regenerate->setVisible(regenerate);
+    m_keepActions = regenerate; // the last reply keeps its actions in view
+    m_actions->setVisible(m_keepActions || underMouse());
+}
+
+void MessageBubble::enterEvent(QEnterEvent *event)
+{
+    QFrame::enterEvent(event);
+    m_actions->setVisible(true);
+}
+
+void MessageBubble::leaveEvent(QEvent *event)
+{
+    QFrame::leaveEvent(event);
+    m_actions->setVisible(m_keepActions);
+}
+
+void MessageBubble::resizeEvent(QResizeEvent *event)
+{
+    QFrame::resizeEvent(event);
+    if (m_role == QLatin1String("user"))
+        m_card->setMaximumWidth(width() * 4 / 5); // a question never spans the column
 }
 
 AttachmentStrip *MessageBubble::setAttachments(const QJsonArray &attachments)
@@ -146,9 +187,9 @@ AttachmentStrip *MessageBubble::setAttachments(const QJsonArray &attachments)
     m_attachments = nullptr;
     if (attachments.isEmpty())
         return nullptr;
-    m_attachments = new AttachmentStrip(attachments, this);
-    m_layout->insertWidget(1, m_attachments); // under "You", above the text
-    render();                                 // no "…" for a picture sent without words
+    m_attachments = new AttachmentStrip(attachments, m_card);
+    m_cardLayout->insertWidget(0, m_attachments); // above the text
+    render();                                     // no "…" for a picture sent without words
     return m_attachments;
 }
 
@@ -165,11 +206,11 @@ QStringList MessageBubble::attachmentIds() const
 QWidget *MessageBubble::segmentWidget(const MarkdownSegment &segment)
 {
     if (segment.code) {
-        auto *block = new CodeBlock(m_highlighter, this);
+        auto *block = new CodeBlock(m_highlighter, m_card);
         block->setCode(segment.language, segment.text);
         return block;
     }
-    auto *prose = new ProseLabel(this);
+    auto *prose = new ProseLabel(m_card);
     prose->setMarkdown(segment.text);
     return prose;
 }

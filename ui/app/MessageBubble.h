@@ -59,6 +59,11 @@ signals:
     void editRequested();
     void regenerateRequested();
 
+protected:
+    void enterEvent(QEnterEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void render();
     QWidget *segmentWidget(const MarkdownSegment &segment);
@@ -69,7 +74,11 @@ private:
     QString m_role;
     QString m_text;
     QVBoxLayout *m_layout;
+    QFrame *m_card; // the bubble of a question, the text of a reply
+    QVBoxLayout *m_cardLayout;
     QVBoxLayout *m_body;
+    QWidget *m_actions; // copy, edit, regenerate: on hover, always for the last reply
+    bool m_keepActions = false;
     ReasoningBlock *m_reasoning = nullptr;
     AttachmentStrip *m_attachments = nullptr;
     QList<MarkdownSegment> m_rendered;

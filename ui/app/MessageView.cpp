@@ -4,8 +4,10 @@
 #include "app/MessageBubble.h"
 
 #include <QtWidgets/QLabel>
+
 #include <QtWidgets/QScrollBar>
 #include <QtWidgets/QVBoxLayout>
+#include <algorithm>
 
 namespace hearth::ui {
 
@@ -20,7 +22,8 @@ MessageView::MessageView(QWidget *parent)
     setFrameShape(QFrame::NoFrame);
     setAccessibleName(tr("Conversation"));
     m_layout->setContentsMargins(16, 16, 16, 16);
-    m_layout->setSpacing(10);
+    m_layout->setSpacing(18);
+
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholder->setObjectName(QStringLiteral("placeholder"));
@@ -106,6 +109,24 @@ QList<MessageBubble *> MessageView::bubbles() const
             list << bubble;
     }
     return list;
+}
+
+} // namespace hearth::ui
+
+namespace hearth::ui {
+
+int MessageView::sideMargin(int width)
+{
+    return std::max(16, (width - columnWidth) / 2);
+}
+
+void MessageView::resizeEvent(QResizeEvent *event)
+{
+    // A readable measure: the conversation is a centred column, however
+    // wide the window.
+    const int side = sideMargin(viewport()->width());
+    m_layout->setContentsMargins(side, 16, side, 16);
+    QScrollArea::resizeEvent(event);
 }
 
 } // namespace hearth::ui

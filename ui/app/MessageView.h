@@ -18,6 +18,10 @@ class MessageView final : public QScrollArea
     Q_OBJECT
 public:
     explicit MessageView(QWidget *parent = nullptr);
+    // The widest the conversation's column grows (the composer follows it),
+    // and the space beside it in a view `width` wide.
+    static constexpr int columnWidth = 820;
+    static int sideMargin(int width);
 
     void clear();
     MessageBubble *addMessage(const QString &role, const QString &text);
@@ -32,6 +36,9 @@ public:
 
 signals:
     void olderRequested();
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void followEnd();

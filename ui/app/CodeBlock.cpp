@@ -133,7 +133,7 @@ void CodeBlock::fitHeight()
 {
     // All the lines, plus room for the sideways scroll bar only when needed.
     const QSize content = m_view->sizeHint();
-    const bool wide = content.width() > contentsRect().width();
+    const bool wide = content.width() > m_scroll->width();
     m_scroll->setFixedHeight(content.height() +
                              (wide ? m_scroll->horizontalScrollBar()->sizeHint().height() : 0));
 }

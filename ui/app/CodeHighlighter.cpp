@@ -52,6 +52,19 @@ CodeHighlighter::CodeHighlighter(const QString &program, QObject *parent)
     , m_cache(cachedBlocks)
 {}
 
+CodeHighlighter::~CodeHighlighter()
+{
+    // Runs still going end on their own; nobody waits for them.
+    for (const QPointer<QProcess> &process : std::as_const(m_processes)) {
+        if (!process || process->state() == QProcess::NotRunning)
+            continue; // a child of this object, deleted with it
+        process->disconnect(this);
+        process->setParent(nullptr);
+        QObject::connect(process, &QProcess::finished, process, &QObject::deleteLater);
+        process->kill();
+    }
+}
+
 QString CodeHighlighter::languageFor(const QString &fenceLanguage)
 {
     static const QHash<QString, QString> aliases{
@@ -152,6 +165,8 @@ void CodeHighlighter::startNext()
             continue;
         ++m_running;
         auto *process = new QProcess(this);
+        m_processes.removeAll(nullptr);
+        m_processes.append(process);
         auto *timeout = new QTimer(process);
         timeout->setSingleShot(true);
         connect(timeout, &QTimer::timeout, process, &QProcess::kill);

@@ -6,6 +6,8 @@
 #include <QtCore/QPointer>
 #include <QtCore/QSet>
 
+class QProcess;
+
 #include <functional>
 
 namespace hearth::ui {
@@ -25,6 +27,7 @@ public:
     explicit CodeHighlighter(QObject *parent = nullptr);
     // `program`: source-highlight's path ("" for none).
     CodeHighlighter(const QString &program, QObject *parent);
+    ~CodeHighlighter() override;
 
     bool isAvailable() const { return !m_program.isEmpty(); }
     // Runs under way or waiting (tests and benchmarks).
@@ -57,6 +60,7 @@ private:
     QCache<QString, QString> m_cache;
     QList<Job> m_waiting;
     QSet<QString> m_unknownLanguages;
+    QList<QPointer<QProcess>> m_processes;
     int m_running = 0;
 };
 

@@ -12,6 +12,8 @@
 #include <QtWidgets/QToolButton>
 #include <QtWidgets/QVBoxLayout>
 
+#include <algorithm>
+
 namespace hearth::ui {
 
 namespace {
@@ -88,7 +90,17 @@ MessageBubble::MessageBubble(const QString &role, const QString &text, CodeHighl
         mark->setObjectName(QStringLiteral("roleMark"));
         m_layout->addWidget(mark);
     }
-    m_layout->addWidget(m_card, 0, mine ? Qt::AlignRight : Qt::Alignment());
+    if (mine) {
+        // A spacer pushes the bubble right; the row lays the bubble out at
+        // its real width, so its height fits what wraps in it.
+        auto *row = new QHBoxLayout;
+        m_spacer = new QSpacerItem(0, 0, QSizePolicy::Expanding, QSizePolicy::Minimum);
+        row->addItem(m_spacer);
+        row->addWidget(m_card);
+        m_layout->addLayout(row);
+    } else {
+        m_layout->addWidget(m_card);
+    }
     m_layout->addWidget(m_actions);
 
     m_renderTimer.setSingleShot(true);
@@ -244,6 +256,15 @@ void MessageBubble::render()
     }
     while (m_segmentWidgets.size() > segments.size())
         delete m_segmentWidgets.takeLast();
+    if (m_spacer) {
+        // A question with code takes the bubble's full width, so its code
+        // is not squeezed into a scroll.
+        const bool hasCode = std::any_of(segments.cbegin(), segments.cend(),
+                                         [](const MarkdownSegment &s) { return s.code; });
+        m_spacer->changeSize(0, 0, hasCode ? QSizePolicy::Minimum : QSizePolicy::Expanding,
+                             QSizePolicy::Minimum);
+        m_layout->invalidate();
+    }
     m_rendered = std::move(segments);
 }
 

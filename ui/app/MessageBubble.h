@@ -10,6 +10,8 @@ class QLabel;
 class QToolButton;
 class QVBoxLayout;
 
+class QSpacerItem;
+
 namespace hearth::ui {
 
 class CodeHighlighter;
@@ -74,7 +76,8 @@ private:
     QString m_role;
     QString m_text;
     QVBoxLayout *m_layout;
-    QFrame *m_card; // the bubble of a question, the text of a reply
+    QFrame *m_card;                  // the bubble of a question, the text of a reply
+    QSpacerItem *m_spacer = nullptr; // beside a question's bubble
     QVBoxLayout *m_cardLayout;
     QVBoxLayout *m_body;
     QWidget *m_actions; // copy, edit, regenerate: on hover, always for the last reply

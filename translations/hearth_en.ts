@@ -1769,118 +1769,118 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::ChatPanel</name>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="56"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="61"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="57"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="62"/>
         <source>The model that answers</source>
         <translation>The model that answers</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="62"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="67"/>
         <source>Model:</source>
         <translation>Model:</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="109"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="114"/>
         <source>Connected to %1. Ask anything; the model picker above has its models.</source>
         <translation>Connected to %1. Ask anything; the model picker above has its models.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="150"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="151"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="150"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="151"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="151"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="152"/>
         <source>Stop the reply (Esc)</source>
         <translation>Stop the reply (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="151"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="152"/>
         <source>Send the message (Enter)</source>
         <translation>Send the message (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="188"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="466"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="189"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="483"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="190"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="191"/>
         <source>Ask anything. Your conversations stay on this server.</source>
         <translation>Ask anything. Your conversations stay on this server.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="207"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="209"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="259"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="262"/>
         <source>No messages yet.</source>
         <translation>No messages yet.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="269"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="272"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="275"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="278"/>
         <source>Interrupted: the server stopped before the reply was finished.</source>
         <translation>Interrupted: the server stopped before the reply was finished.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="277"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="280"/>
         <source>Still being written. Open the chat again to see more.</source>
         <translation>Still being written. Open the chat again to see more.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="316"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="333"/>
         <source>Wait until the files have been uploaded.</source>
         <translation>Wait until the files have been uploaded.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="52"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="57"/>
         <source>Chat settings…</source>
         <translation>Chat settings…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="53"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="58"/>
         <source>System prompt, temperature and reply length of this chat</source>
         <translation>System prompt, temperature and reply length of this chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="54"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="59"/>
         <source>Chat settings</source>
         <translation>Chat settings</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="73"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="78"/>
         <source>Editing your message: sending it replaces it and everything after it.</source>
         <translation>Editing your message: sending it replaces it and everything after it.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="75"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="80"/>
         <source>Cancel editing</source>
         <translation>Cancel editing</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="271"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="274"/>
         <source>Cut short: the reply reached its length limit.</source>
         <translation>Cut short: the reply reached its length limit.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="273"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="276"/>
         <source>The reply was cut off.</source>
         <translation>The reply was cut off.</translation>
     </message>
@@ -2233,6 +2233,55 @@ Connect only if they are the same.</translation>
     </message>
 </context>
 <context>
+    <name>hearth::ui::FindBar</name>
+    <message>
+        <location filename="../ui/app/FindBar.cpp" line="37"/>
+        <location filename="../ui/app/FindBar.cpp" line="38"/>
+        <source>Find in this conversation</source>
+        <translation>Find in this conversation</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/FindBar.cpp" line="42"/>
+        <source>Previous</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/FindBar.cpp" line="43"/>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Previous match (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/FindBar.cpp" line="45"/>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/FindBar.cpp" line="46"/>
+        <source>Next match (Enter)</source>
+        <translation>Next match (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/FindBar.cpp" line="49"/>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/FindBar.cpp" line="50"/>
+        <source>Close find</source>
+        <translation>Close find</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/FindBar.cpp" line="107"/>
+        <source>No matches</source>
+        <translation>No matches</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/FindBar.cpp" line="130"/>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+</context>
+<context>
     <name>hearth::ui::FormDialog</name>
     <message>
         <location filename="../ui/app/FormDialog.cpp" line="41"/>
@@ -2284,7 +2333,7 @@ Connect only if they are the same.</translation>
     </message>
     <message>
         <location filename="../ui/app/MainWindow.cpp" line="46"/>
-        <location filename="../ui/app/MainWindow.cpp" line="175"/>
+        <location filename="../ui/app/MainWindow.cpp" line="181"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -2310,11 +2359,16 @@ Connect only if they are the same.</translation>
     </message>
     <message>
         <location filename="../ui/app/MainWindow.cpp" line="172"/>
+        <source>Find in conversation</source>
+        <translation>Find in conversation</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MainWindow.cpp" line="178"/>
         <source>Stop the reply</source>
         <translation>Stop the reply</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="179"/>
+        <location filename="../ui/app/MainWindow.cpp" line="185"/>
         <source>Quit Hearth</source>
         <translation>Quit Hearth</translation>
     </message>
@@ -2322,47 +2376,47 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::MessageBubble</name>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="87"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="89"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="52"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="54"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="52"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="54"/>
         <source>Copy message</source>
         <translation>Copy message</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="48"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="50"/>
         <source>Your message</source>
         <translation>Your message</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="43"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="45"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="43"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="45"/>
         <source>Edit and resend this message</source>
         <translation>Edit and resend this message</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="44"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="46"/>
         <source>Regenerate</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="44"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="46"/>
         <source>Write this reply again</source>
         <translation>Write this reply again</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="48"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="50"/>
         <source>Reply</source>
         <translation>Reply</translation>
     </message>
@@ -2370,7 +2424,7 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::MessageView</name>
     <message>
-        <location filename="../ui/app/MessageView.cpp" line="22"/>
+        <location filename="../ui/app/MessageView.cpp" line="23"/>
         <source>Conversation</source>
         <translation>Conversation</translation>
     </message>

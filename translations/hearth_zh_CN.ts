@@ -1763,118 +1763,118 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::ChatPanel</name>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="56"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="61"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="57"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="62"/>
         <source>The model that answers</source>
         <translation>回答问题的模型</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="62"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="67"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="109"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="114"/>
         <source>Connected to %1. Ask anything; the model picker above has its models.</source>
         <translation>已连接到 %1。尽管问吧；上方的模型选择器里有它的模型。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="150"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="151"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="150"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="151"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="151"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="152"/>
         <source>Stop the reply (Esc)</source>
         <translation>停止回复（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="151"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="152"/>
         <source>Send the message (Enter)</source>
         <translation>发送消息（Enter）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="188"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="466"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="189"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="483"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="190"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="191"/>
         <source>Ask anything. Your conversations stay on this server.</source>
         <translation>尽管问吧。你的对话只保存在这台服务器上。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="207"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="209"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="259"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="262"/>
         <source>No messages yet.</source>
         <translation>还没有消息。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="269"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="272"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="275"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="278"/>
         <source>Interrupted: the server stopped before the reply was finished.</source>
         <translation>已中断：回复完成前服务器停止了。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="277"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="280"/>
         <source>Still being written. Open the chat again to see more.</source>
         <translation>仍在生成中。重新打开此聊天可查看更多内容。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="316"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="333"/>
         <source>Wait until the files have been uploaded.</source>
         <translation>请等文件上传完成。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="52"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="57"/>
         <source>Chat settings…</source>
         <translation>聊天设置…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="53"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="58"/>
         <source>System prompt, temperature and reply length of this chat</source>
         <translation>本次聊天的系统提示词、温度和回复长度</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="54"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="59"/>
         <source>Chat settings</source>
         <translation>聊天设置</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="73"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="78"/>
         <source>Editing your message: sending it replaces it and everything after it.</source>
         <translation>正在编辑你的消息：发送后将替换它及其后的所有内容。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="75"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="80"/>
         <source>Cancel editing</source>
         <translation>取消编辑</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="271"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="274"/>
         <source>Cut short: the reply reached its length limit.</source>
         <translation>已截断：回复达到了长度上限。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="273"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="276"/>
         <source>The reply was cut off.</source>
         <translation>回复中断了。</translation>
     </message>
@@ -2224,6 +2224,55 @@ Connect only if they are the same.</source>
     </message>
 </context>
 <context>
+    <name>hearth::ui::FindBar</name>
+    <message>
+        <location filename="../ui/app/FindBar.cpp" line="37"/>
+        <location filename="../ui/app/FindBar.cpp" line="38"/>
+        <source>Find in this conversation</source>
+        <translation>在此对话中查找</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/FindBar.cpp" line="42"/>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/FindBar.cpp" line="43"/>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>上一个匹配（Shift+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/FindBar.cpp" line="45"/>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/FindBar.cpp" line="46"/>
+        <source>Next match (Enter)</source>
+        <translation>下一个匹配（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/FindBar.cpp" line="49"/>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/FindBar.cpp" line="50"/>
+        <source>Close find</source>
+        <translation>关闭查找</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/FindBar.cpp" line="107"/>
+        <source>No matches</source>
+        <translation>没有匹配</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/FindBar.cpp" line="130"/>
+        <source>%1 of %2</source>
+        <translation>第 %1 个，共 %2 个</translation>
+    </message>
+</context>
+<context>
     <name>hearth::ui::FormDialog</name>
     <message>
         <location filename="../ui/app/FormDialog.cpp" line="41"/>
@@ -2275,7 +2324,7 @@ Connect only if they are the same.</source>
     </message>
     <message>
         <location filename="../ui/app/MainWindow.cpp" line="46"/>
-        <location filename="../ui/app/MainWindow.cpp" line="175"/>
+        <location filename="../ui/app/MainWindow.cpp" line="181"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2301,11 +2350,16 @@ Connect only if they are the same.</source>
     </message>
     <message>
         <location filename="../ui/app/MainWindow.cpp" line="172"/>
+        <source>Find in conversation</source>
+        <translation>在对话中查找</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MainWindow.cpp" line="178"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="179"/>
+        <location filename="../ui/app/MainWindow.cpp" line="185"/>
         <source>Quit Hearth</source>
         <translation>退出 Hearth</translation>
     </message>
@@ -2313,47 +2367,47 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::MessageBubble</name>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="87"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="89"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="52"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="54"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="52"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="54"/>
         <source>Copy message</source>
         <translation>复制消息</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="48"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="50"/>
         <source>Your message</source>
         <translation>你的消息</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="43"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="45"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="43"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="45"/>
         <source>Edit and resend this message</source>
         <translation>编辑并重新发送这条消息</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="44"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="46"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="44"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="46"/>
         <source>Write this reply again</source>
         <translation>重新生成这条回复</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="48"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="50"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
@@ -2361,7 +2415,7 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::MessageView</name>
     <message>
-        <location filename="../ui/app/MessageView.cpp" line="22"/>
+        <location filename="../ui/app/MessageView.cpp" line="23"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>

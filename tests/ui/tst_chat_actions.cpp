@@ -10,6 +10,7 @@
 #include "app/CodeBlock.h"
 #include "app/Composer.h"
 #include "app/ErrorBanner.h"
+#include "app/FindBar.h"
 #include "app/FormDialog.h"
 #include "app/Language.h"
 #include "app/MainWindow.h"
@@ -27,6 +28,7 @@
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QDoubleSpinBox>
 #include <QtWidgets/QLabel>
+#include <QtWidgets/QLineEdit>
 #include <QtWidgets/QPlainTextEdit>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QSpinBox>
@@ -148,6 +150,43 @@ private slots:
         QCOMPARE(QGuiApplication::clipboard()->text(),
                  stored().last()[QLatin1String("content")].toString());
         QVERIFY(saveScreenshot(*m_window, QStringLiteral("chat_code_en")));
+    }
+
+    void ctrlFFindsTextInTheConversation()
+    {
+        QVERIFY(chooseModel(QStringLiteral("fake-echo")));
+        QVERIFY(sendAndWait(QStringLiteral("Where is the **needle**?")));
+        QVERIFY(sendAndWait(QStringLiteral("```\nNEEDLE in code\n```")));
+        ui::FindBar *find = chat()->findBar();
+        QVERIFY(!find->isVisible());
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(find->isVisible());
+        QVERIFY(find->field()->hasFocus());
+        QTest::keyClicks(find->field(), QStringLiteral("needle"));
+        // As the messages read: two questions and their echoes, Markdown aside.
+        QCOMPARE(find->matchCount(), 4);
+        QCOMPARE(find->countText(), QStringLiteral("1 of 4"));
+        auto selected = [this] {
+            QStringList texts;
+            for (ui::MessageBubble *bubble : bubbles())
+                for (QLabel *label : bubble->textLabels())
+                    if (label->hasSelectedText())
+                        texts << label->selectedText();
+            return texts;
+        };
+        QCOMPARE(selected(), QStringList{QStringLiteral("needle")});
+        QTest::keyClick(find->field(), Qt::Key_Return);
+        QTest::keyClick(find->field(), Qt::Key_Return);
+        QCOMPARE(find->countText(), QStringLiteral("3 of 4"));
+        QCOMPARE(selected(), QStringList{QStringLiteral("NEEDLE")}); // in the code block
+        QTest::keyClick(find->field(), Qt::Key_Return, Qt::ShiftModifier);
+        QCOMPARE(find->current(), 1);
+        QTest::keyClicks(find->field(), QStringLiteral("xyz"));
+        QCOMPARE(find->countText(), QStringLiteral("No matches"));
+        QVERIFY(selected().isEmpty());
+        QTest::keyClick(find->field(), Qt::Key_Escape); // closes the bar, stops nothing
+        QVERIFY(!find->isVisible());
+        QCOMPARE(bubbles().size(), 4);
     }
 
     void regenerateWritesTheLastReplyAgain()

@@ -5,6 +5,7 @@
 #include "app/Composer.h"
 #include "app/ConnectModelCard.h"
 #include "app/ErrorBanner.h"
+#include "app/FindBar.h"
 #include "app/FormDialog.h"
 #include "app/MessageBubble.h"
 #include "app/MessageView.h"
@@ -45,6 +46,7 @@ ChatPanel::ChatPanel(client::ApiConnection &api, QWidget *parent)
     , m_attachments(new ChatAttachments(api, this))
     , m_send(new QPushButton(this))
     , m_footer(new QVBoxLayout)
+    , m_find(new FindBar(m_view, this))
     , m_connectPage(new QWidget(this))
     , m_connectCard(new ConnectModelCard(api, m_connectPage))
 {
@@ -127,6 +129,7 @@ ChatPanel::ChatPanel(client::ApiConnection &api, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
     layout->addLayout(header);
+    layout->addWidget(m_find);
     layout->addWidget(m_connectPage, 1);
     layout->addWidget(m_view, 1);
     // Under the conversation, as wide as its column.
@@ -187,6 +190,7 @@ void ChatPanel::startNew()
     m_view->clear();
     m_view->setPlaceholder(tr("Ask anything. Your conversations stay on this server."));
     m_error->dismiss();
+    m_find->close();
     updateConnectCard();
     m_composer->setFocus();
 }
@@ -204,6 +208,7 @@ void ChatPanel::open(const QString &conversationId, const QJsonObject &conversat
     m_view->clear();
     m_view->setPlaceholder(tr("Loading…"));
     m_error->dismiss();
+    m_find->close();
     updateConnectCard();
     const int modelIndex =
         m_models->findData(conversation.value(QLatin1String("model")).toString());
@@ -283,6 +288,11 @@ void ChatPanel::resizeEvent(QResizeEvent *event)
                      m_view->style()->pixelMetric(QStyle::PM_ScrollBarExtent) / 2;
     m_footer->setContentsMargins(std::max(0, side), 0, std::max(0, side), 0);
     QWidget::resizeEvent(event);
+}
+
+void ChatPanel::openFind()
+{
+    m_find->open();
 }
 
 void ChatPanel::updateConnectCard()

@@ -24,6 +24,7 @@ class AttachmentTray;
 class ChatAttachments;
 class Composer;
 class ConnectModelCard;
+class FindBar;
 class ErrorBanner;
 class MessageBubble;
 class MessageView;
@@ -50,6 +51,7 @@ public:
     ChatAttachments *attachments() const { return m_attachments; }
     // The first run's offer, shown while the offline demo is the only model.
     ConnectModelCard *connectCard() const { return m_connectCard; }
+    FindBar *findBar() const { return m_find; }
     QString conversationId() const { return m_conversationId; }
     QJsonObject conversation() const { return m_conversation; }
     ChatOptions options() const { return m_options; }
@@ -62,6 +64,8 @@ public slots:
     void regenerate();
     void cancelEdit();
     QWidget *openOptions();
+    // Ctrl+F: find text in the open conversation.
+    void openFind();
 
 signals:
     void conversationCreated(const QString &id);
@@ -108,6 +112,7 @@ private:
     ChatAttachments *m_attachments;
     QPushButton *m_send;
     QVBoxLayout *m_footer; // the composer and what goes above it
+    FindBar *m_find;
     QWidget *m_connectPage;
     ConnectModelCard *m_connectCard;
     QString m_preferredModel; // to choose once the model list comes back

@@ -22,6 +22,7 @@ public:
 
     void setCode(const QString &language, const QString &code);
     QString code() const { return m_code; }
+    QLabel *textLabel() const { return m_view; }
     // Whether the code on screen is coloured (tests).
     bool isHighlighted() const { return !m_highlightedCode.isEmpty(); }
 

@@ -169,6 +169,12 @@ void MainWindow::createActions()
     auto *search = new QAction(tr("Search conversations"), this);
     search->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(search, &QAction::triggered, m_sidebar, &ConversationSidebar::focusSearch);
+    auto *find = new QAction(tr("Find in conversation"), this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] {
+        showChat();
+        m_chat->openFind();
+    });
     auto *stop = new QAction(tr("Stop the reply"), this);
     stop->setShortcut(QKeySequence(Qt::Key_Escape));
     connect(stop, &QAction::triggered, m_chat, &ChatPanel::stop);
@@ -179,7 +185,7 @@ void MainWindow::createActions()
     auto *quit = new QAction(tr("Quit Hearth"), this);
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
-    addActions({newChat, search, stop, settings, quit});
+    addActions({newChat, search, find, stop, settings, quit});
 }
 
 } // namespace hearth::ui

@@ -174,6 +174,18 @@ void MessageBubble::setActionsEnabled(bool edit, bool regenerate)
     m_actions->setVisible(m_keepActions || underMouse());
 }
 
+QList<QLabel *> MessageBubble::textLabels() const
+{
+    QList<QLabel *> labels;
+    for (QWidget *widget : m_segmentWidgets) {
+        if (auto *block = qobject_cast<CodeBlock *>(widget))
+            labels << block->textLabel();
+        else
+            labels << static_cast<ProseLabel *>(widget);
+    }
+    return labels;
+}
+
 void MessageBubble::enterEvent(QEnterEvent *event)
 {
     QFrame::enterEvent(event);

@@ -54,6 +54,8 @@ public:
     AttachmentStrip *setAttachments(const QJsonArray &attachments);
     AttachmentStrip *attachmentStrip() const { return m_attachments; }
     QStringList attachmentIds() const;
+    // The labels that show its text, in order (finding text in a conversation).
+    QList<QLabel *> textLabels() const;
     // Renders pending deltas now (tests and benchmarks).
     void flush();
 

@@ -1,0 +1,169 @@
+#include "app/FindBar.h"
+
+#include "app/MessageBubble.h"
+#include "app/MessageView.h"
+
+#include <QtGui/QKeyEvent>
+#include <QtGui/QTextDocument>
+#include <QtWidgets/QHBoxLayout>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QToolButton>
+
+namespace hearth::ui {
+
+namespace {
+// A label's text as it reads on screen, whose positions setSelection() takes.
+QString shownText(const QLabel &label)
+{
+    if (label.textFormat() == Qt::PlainText)
+        return label.text();
+    QTextDocument document;
+    if (label.textFormat() == Qt::MarkdownText)
+        document.setMarkdown(label.text());
+    else
+        document.setHtml(label.text());
+    return document.toPlainText();
+}
+} // namespace
+
+FindBar::FindBar(MessageView *view, QWidget *parent)
+    : QFrame(parent)
+    , m_view(view)
+    , m_field(new QLineEdit(this))
+    , m_count(new QLabel(this))
+{
+    setObjectName(QStringLiteral("findBar"));
+    m_field->setPlaceholderText(tr("Find in this conversation"));
+    m_field->setAccessibleName(tr("Find in this conversation"));
+    m_field->setClearButtonEnabled(true);
+    m_field->installEventFilter(this);
+    auto *previousButton = new QToolButton(this);
+    previousButton->setText(tr("Previous"));
+    previousButton->setToolTip(tr("Previous match (Shift+Enter)"));
+    auto *nextButton = new QToolButton(this);
+    nextButton->setText(tr("Next"));
+    nextButton->setToolTip(tr("Next match (Enter)"));
+    auto *closeButton = new QToolButton(this);
+    closeButton->setText(QStringLiteral("×"));
+    closeButton->setToolTip(tr("Close (Esc)"));
+    closeButton->setAccessibleName(tr("Close find"));
+    for (QToolButton *button : {previousButton, nextButton, closeButton})
+        button->setAutoRaise(true);
+    connect(previousButton, &QToolButton::clicked, this, &FindBar::previous);
+    connect(nextButton, &QToolButton::clicked, this, &FindBar::next);
+    connect(closeButton, &QToolButton::clicked, this, &FindBar::close);
+    connect(m_field, &QLineEdit::textChanged, this, &FindBar::refresh);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 4, 4, 4);
+    layout->addWidget(m_field, 1);
+    layout->addWidget(m_count);
+    layout->addWidget(previousButton);
+    layout->addWidget(nextButton);
+    layout->addWidget(closeButton);
+    hide();
+}
+
+void FindBar::open()
+{
+    show();
+    m_field->setFocus();
+    m_field->selectAll();
+    refresh();
+}
+
+void FindBar::close()
+{
+    clearSelection();
+    m_matches.clear();
+    m_current = -1;
+    hide();
+}
+
+QString FindBar::countText() const
+{
+    return m_count->text();
+}
+
+void FindBar::refresh()
+{
+    clearSelection();
+    m_matches.clear();
+    m_current = -1;
+    const QString needle = m_field->text();
+    if (needle.isEmpty() || isHidden()) {
+        m_count->clear();
+        return;
+    }
+    for (MessageBubble *bubble : m_view->bubbles()) {
+        for (QLabel *label : bubble->textLabels()) {
+            const QString text = shownText(*label);
+            for (qsizetype at = text.indexOf(needle, 0, Qt::CaseInsensitive); at >= 0;
+                 at = text.indexOf(needle, at + needle.size(), Qt::CaseInsensitive))
+                m_matches.append({label, int(at), int(needle.size())});
+        }
+    }
+    if (m_matches.isEmpty()) {
+        m_count->setText(tr("No matches"));
+        return;
+    }
+    go(0);
+}
+
+void FindBar::next()
+{
+    if (!m_matches.isEmpty())
+        go((m_current + 1) % int(m_matches.size()));
+}
+
+void FindBar::previous()
+{
+    if (!m_matches.isEmpty())
+        go((m_current + int(m_matches.size()) - 1) % int(m_matches.size()));
+}
+
+void FindBar::go(int index)
+{
+    clearSelection();
+    m_current = index;
+    const Match &match = m_matches.at(index);
+    m_count->setText(tr("%1 of %2").arg(index + 1).arg(m_matches.size()));
+    if (!match.label)
+        return; // gone since (a message removed): the next search drops it
+    match.label->setSelection(match.start, match.length);
+    m_view->ensureWidgetVisible(match.label, 0, m_view->height() / 3);
+}
+
+void FindBar::clearSelection()
+{
+    if (m_current >= 0 && m_current < m_matches.size())
+        if (QLabel *label = m_matches.at(m_current).label)
+            label->setSelection(0, 0);
+}
+
+bool FindBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_field && event->type() == QEvent::ShortcutOverride) {
+        // Esc closes this bar rather than stopping a reply.
+        if (static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape)
+            event->accept();
+    } else if (watched == m_field && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const bool back = key->modifiers() & Qt::ShiftModifier;
+        switch (key->key()) {
+        case Qt::Key_Escape:
+            close();
+            return true;
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+        case Qt::Key_F3:
+            back ? previous() : next();
+            return true;
+        default:
+            break;
+        }
+    }
+    return QFrame::eventFilter(watched, event);
+}
+
+} // namespace hearth::ui

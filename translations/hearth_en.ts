@@ -2202,6 +2202,14 @@ Connect only if they are the same.</translation>
     </message>
 </context>
 <context>
+    <name>hearth::ui::DesktopNotifier</name>
+    <message>
+        <location filename="../ui/app/DesktopNotifier.cpp" line="39"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
     <name>hearth::ui::ErrorBanner</name>
     <message>
         <location filename="../ui/app/ErrorBanner.cpp" line="12"/>
@@ -2297,78 +2305,78 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::MainWindow</name>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="31"/>
+        <location filename="../ui/app/MainWindow.cpp" line="34"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="40"/>
+        <location filename="../ui/app/MainWindow.cpp" line="43"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="40"/>
+        <location filename="../ui/app/MainWindow.cpp" line="43"/>
         <source>Your conversations</source>
         <translation>Your conversations</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="41"/>
+        <location filename="../ui/app/MainWindow.cpp" line="44"/>
         <source>Usage</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="41"/>
+        <location filename="../ui/app/MainWindow.cpp" line="44"/>
         <source>Your tokens and calls</source>
         <translation>Your tokens and calls</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="44"/>
+        <location filename="../ui/app/MainWindow.cpp" line="47"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="44"/>
+        <location filename="../ui/app/MainWindow.cpp" line="47"/>
         <source>Users, providers, usage and the server</source>
         <translation>Users, providers, usage and the server</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="46"/>
-        <location filename="../ui/app/MainWindow.cpp" line="181"/>
+        <location filename="../ui/app/MainWindow.cpp" line="49"/>
+        <location filename="../ui/app/MainWindow.cpp" line="192"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="46"/>
+        <location filename="../ui/app/MainWindow.cpp" line="49"/>
         <source>Appearance, sharing and your account</source>
         <translation>Appearance, sharing and your account</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="83"/>
+        <location filename="../ui/app/MainWindow.cpp" line="94"/>
         <source>Signed in as %1 on %2</source>
         <translation>Signed in as %1 on %2</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="163"/>
+        <location filename="../ui/app/MainWindow.cpp" line="174"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="169"/>
+        <location filename="../ui/app/MainWindow.cpp" line="180"/>
         <source>Search conversations</source>
         <translation>Search conversations</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="172"/>
+        <location filename="../ui/app/MainWindow.cpp" line="183"/>
         <source>Find in conversation</source>
         <translation>Find in conversation</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="178"/>
+        <location filename="../ui/app/MainWindow.cpp" line="189"/>
         <source>Stop the reply</source>
         <translation>Stop the reply</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="185"/>
+        <location filename="../ui/app/MainWindow.cpp" line="196"/>
         <source>Quit Hearth</source>
         <translation>Quit Hearth</translation>
     </message>

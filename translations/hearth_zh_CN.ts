@@ -2194,6 +2194,14 @@ Connect only if they are the same.</source>
     </message>
 </context>
 <context>
+    <name>hearth::ui::DesktopNotifier</name>
+    <message>
+        <location filename="../ui/app/DesktopNotifier.cpp" line="39"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+</context>
+<context>
     <name>hearth::ui::ErrorBanner</name>
     <message>
         <location filename="../ui/app/ErrorBanner.cpp" line="12"/>
@@ -2288,78 +2296,78 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::MainWindow</name>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="31"/>
+        <location filename="../ui/app/MainWindow.cpp" line="34"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="40"/>
+        <location filename="../ui/app/MainWindow.cpp" line="43"/>
         <source>Chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="40"/>
+        <location filename="../ui/app/MainWindow.cpp" line="43"/>
         <source>Your conversations</source>
         <translation>你的对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="41"/>
+        <location filename="../ui/app/MainWindow.cpp" line="44"/>
         <source>Usage</source>
         <translation>用量</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="41"/>
+        <location filename="../ui/app/MainWindow.cpp" line="44"/>
         <source>Your tokens and calls</source>
         <translation>你的 token 用量和调用记录</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="44"/>
+        <location filename="../ui/app/MainWindow.cpp" line="47"/>
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="44"/>
+        <location filename="../ui/app/MainWindow.cpp" line="47"/>
         <source>Users, providers, usage and the server</source>
         <translation>用户、服务商、用量和服务器</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="46"/>
-        <location filename="../ui/app/MainWindow.cpp" line="181"/>
+        <location filename="../ui/app/MainWindow.cpp" line="49"/>
+        <location filename="../ui/app/MainWindow.cpp" line="192"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="46"/>
+        <location filename="../ui/app/MainWindow.cpp" line="49"/>
         <source>Appearance, sharing and your account</source>
         <translation>外观、共享和你的账户</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="83"/>
+        <location filename="../ui/app/MainWindow.cpp" line="94"/>
         <source>Signed in as %1 on %2</source>
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="163"/>
+        <location filename="../ui/app/MainWindow.cpp" line="174"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="169"/>
+        <location filename="../ui/app/MainWindow.cpp" line="180"/>
         <source>Search conversations</source>
         <translation>搜索对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="172"/>
+        <location filename="../ui/app/MainWindow.cpp" line="183"/>
         <source>Find in conversation</source>
         <translation>在对话中查找</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="178"/>
+        <location filename="../ui/app/MainWindow.cpp" line="189"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="185"/>
+        <location filename="../ui/app/MainWindow.cpp" line="196"/>
         <source>Quit Hearth</source>
         <translation>退出 Hearth</translation>
     </message>

@@ -4,6 +4,9 @@
 #include "app/AppStyle.h"
 #include "app/ChatPanel.h"
 #include "app/ConversationSidebar.h"
+#include "app/DesktopNotifier.h"
+#include "app/MessageBubble.h"
+#include "app/MessageView.h"
 #include "app/NavRail.h"
 #include "app/SettingsPage.h"
 #include "app/UsagePage.h"
@@ -71,6 +74,14 @@ MainWindow::MainWindow(client::ApiConnection &api, QWidget *parent)
         m_sidebar->reload();
     });
     connect(m_chat, &ChatPanel::replyFinished, m_sidebar, &ConversationSidebar::reload);
+    // A reply that took a while may finish while the person is elsewhere.
+    auto *notifier = new DesktopNotifier(this);
+    connect(m_chat, &ChatPanel::replyFinished, notifier, [this, notifier] {
+        const QList<MessageBubble *> bubbles = m_chat->view()->bubbles();
+        if (!bubbles.isEmpty())
+            notifier->replyFinished(m_chat->conversation().value(QLatin1String("title")).toString(),
+                                    bubbles.last()->text());
+    });
     connect(m_chat, &ChatPanel::conversationChanged, m_sidebar, &ConversationSidebar::reload);
     connect(m_chat, &ChatPanel::providerSettingsRequested, this, [this] {
         if (!m_admin)

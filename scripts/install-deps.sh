@@ -53,7 +53,8 @@ test_packages=(
 )
 
 # bench/run.sh: the load generator and the peers it compares Hearth with.
-bench_packages=(wrk nginx-light python3 curl)
+# xvfb: the desktop benchmark and screenshots under a real X server (xcb).
+bench_packages=(wrk nginx-light python3 curl xvfb xauth)
 # scripts/package.sh: CPack's DEB generator, the validators, and debootstrap
 # for the install test.
 package_packages=(dpkg-dev desktop-file-utils appstream lintian debootstrap curl)

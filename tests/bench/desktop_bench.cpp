@@ -75,6 +75,17 @@ QString seedConversation(TestServer &server, client::ApiConnection &api)
     return id;
 }
 
+// Ordinary Python, a few tokens per delta as models send it.
+const QString codePieces[] = {
+    QStringLiteral("def total("),      QStringLiteral("items: list"),
+    QStringLiteral("[int]) -> "),      QStringLiteral("int:\n    "),
+    QStringLiteral("\"\"\"Adds the "), QStringLiteral("items up.\"\"\"\n"),
+    QStringLiteral("    result = 0"),  QStringLiteral("  # so far\n"),
+    QStringLiteral("    for item "),   QStringLiteral("in items:\n"),
+    QStringLiteral("        result"),  QStringLiteral(" += item\n"),
+    QStringLiteral("    return "),     QStringLiteral("result\n\n"),
+};
+
 // With HEARTH_BENCH_VERBOSE, names every top-level event that takes over
 // 20 ms, which says where a slow frame went (layout, paint, a timer).
 class TimingApplication final : public QApplication
@@ -89,10 +100,11 @@ public:
         QElapsedTimer timer;
         timer.start();
         const int type = event->type();
+        // Named before: the event may delete its receiver (DeferredDelete).
+        const char *className = receiver->metaObject()->className();
         const bool result = QApplication::notify(receiver, event);
         if (timer.elapsed() > 20)
-            std::printf("  event %d to %s took %lld ms\n", type,
-                        receiver->metaObject()->className(), timer.elapsed());
+            std::printf("  event %d to %s took %lld ms\n", type, className, timer.elapsed());
         --m_depth;
         return result;
     }
@@ -106,7 +118,10 @@ private:
 
 int main(int argc, char *argv[])
 {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Offscreen unless told otherwise: xvfb-run -a env QT_QPA_PLATFORM=xcb
+    // measures what a desktop user gets.
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     TimingApplication app(argc, argv);
     qRegisterMetaType<client::ApiResult>();
     TestServer server;
@@ -153,8 +168,20 @@ int main(int argc, char *argv[])
     deltas.setInterval(1);
     QElapsedTimer streaming;
     QObject::connect(&deltas, &QTimer::timeout, [&] {
-        for (int i = 0; i < 4 && sent < deltaCount; ++i, ++sent)
-            reply->appendText(sent % 40 == 39 ? QStringLiteral("\n\n") : QStringLiteral("word "));
+        // Prose, then a long Python block (coloured as it streams), then prose.
+        const int codeFrom = deltaCount / 5;
+        const int codeTo = deltaCount * 3 / 5;
+        for (int i = 0; i < 4 && sent < deltaCount; ++i, ++sent) {
+            if (sent == codeFrom)
+                reply->appendText(QStringLiteral("\n\n```python\n"));
+            else if (sent == codeTo)
+                reply->appendText(QStringLiteral("\n```\n\n"));
+            else if (sent > codeFrom && sent < codeTo)
+                reply->appendText(codePieces[sent % std::size(codePieces)]);
+            else
+                reply->appendText(sent % 40 == 39 ? QStringLiteral("\n\n")
+                                                  : QStringLiteral("word "));
+        }
         if (sent >= deltaCount)
             deltas.stop();
     });

@@ -159,6 +159,8 @@ private slots:
         QVERIFY(sendAndWait(QStringLiteral("```\nNEEDLE in code\n```")));
         ui::FindBar *find = chat()->findBar();
         QVERIFY(!find->isVisible());
+        m_window->activateWindow(); // window shortcuts need the active window (xcb)
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
         QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
         QVERIFY(find->isVisible());
         QVERIFY(find->field()->hasFocus());

@@ -33,7 +33,7 @@ private slots:
             "&lt;b&gt;</span>\n</tt></pre>\n");
         const QString light = CodeHighlighter::styledHtml(xhtml, false, QStringLiteral("Mono"));
         QCOMPARE(light, QStringLiteral("<pre style=\"margin:0; font-family:'Mono';\">"
-                                       "<span style=\"color:#cf222e;\">def</span><span> f</span>"
+                                       "<span style=\"color:#cf222e;\">def</span> f"
                                        "<span style=\"color:#6e7781;font-style:italic;\"># "
                                        "&lt;b&gt;</span></pre>"));
         const QString dark = CodeHighlighter::styledHtml(xhtml, true, QStringLiteral("Mono"));

@@ -94,6 +94,7 @@ void CodeBlock::requestColours()
             return; // changed meanwhile: its own answer follows
         m_highlightedCode = code;
         m_highlighted = xhtml;
+        m_styled.clear();
         showCode();
     });
 }
@@ -107,8 +108,11 @@ void CodeBlock::showCode()
     } else {
         // While a reply streams, the coloured part stays coloured and what
         // came since follows plain until the next colouring.
-        const bool dark = palette().color(QPalette::Window).lightness() < 128;
-        QString html = CodeHighlighter::styledHtml(m_highlighted, dark, m_view->font().family());
+        if (m_styled.isEmpty()) {
+            const bool dark = palette().color(QPalette::Window).lightness() < 128;
+            m_styled = CodeHighlighter::styledHtml(m_highlighted, dark, m_view->font().family());
+        }
+        QString html = m_styled;
         html.insert(html.size() - 6, m_code.mid(m_highlightedCode.size()).toHtmlEscaped());
         m_view->setTextFormat(Qt::RichText);
         m_view->setText(html);
@@ -119,8 +123,10 @@ void CodeBlock::showCode()
 void CodeBlock::changeEvent(QEvent *event)
 {
     QFrame::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange && !m_highlightedCode.isEmpty())
-        showCode(); // light and dark have their own colours
+    if (event->type() == QEvent::PaletteChange && !m_highlightedCode.isEmpty()) {
+        m_styled.clear(); // light and dark have their own colours
+        showCode();
+    }
 }
 
 void CodeBlock::resizeEvent(QResizeEvent *event)

@@ -39,6 +39,7 @@ private:
     QString m_fenceLanguage;
     QString m_highlightedCode; // the code m_highlighted colours
     QString m_highlighted;     // source-highlight's answer for it
+    QString m_styled;          // that answer in this theme's colours
     QTimer m_settle;           // paces the colouring of a block being streamed
 
     QString m_code;

@@ -112,22 +112,41 @@ QString CodeHighlighter::styledHtml(const QString &xhtml, bool dark, const QStri
         body = body.mid(start + 9, end - start - 9);
     if (body.endsWith(QLatin1Char('\n')))
         body.chop(1);
+    // Its spans are flat (never nested). Plain ones (normal text, symbols)
+    // are dropped with their closing tags: a long block has thousands, and
+    // every span costs the label time to lay out.
+    static const QString close = QStringLiteral("</span>");
     QString out;
     out.reserve(body.size());
     qsizetype from = 0;
+    bool dropClose = false;
+    auto copyUpTo = [&](qsizetype end) {
+        QStringView text = QStringView(body).mid(from, end - from);
+        if (dropClose) {
+            const qsizetype at = text.indexOf(close);
+            if (at >= 0) {
+                out += text.left(at);
+                text = text.mid(at + close.size());
+                dropClose = false;
+            }
+        }
+        out += text;
+    };
     for (auto it = span.globalMatch(body); it.hasNext();) {
         const QRegularExpressionMatch match = it.next();
-        out += QStringView(body).mid(from, match.capturedStart() - from);
-        QString style;
+        copyUpTo(match.capturedStart());
+        const TokenStyle *style = nullptr;
         for (const TokenStyle &s : tokenStyles)
             if (match.capturedView(1) == QLatin1String(s.token))
-                style = QStringLiteral("color:%1;%2")
-                            .arg(QLatin1String(dark ? s.dark : s.light), QLatin1String(s.extra));
-        out += style.isEmpty() ? QStringLiteral("<span>")
-                               : QStringLiteral("<span style=\"%1\">").arg(style);
+                style = &s;
+        if (style)
+            out += QStringLiteral("<span style=\"color:%1;%2\">")
+                       .arg(QLatin1String(dark ? style->dark : style->light),
+                            QLatin1String(style->extra));
+        dropClose = !style;
         from = match.capturedEnd();
     }
-    out += QStringView(body).mid(from);
+    copyUpTo(body.size());
     return QStringLiteral("<pre style=\"margin:0; font-family:'%1';\">%2</pre>")
         .arg(fontFamily.toHtmlEscaped(), out);
 }

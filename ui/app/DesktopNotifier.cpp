@@ -17,18 +17,20 @@ constexpr int bodyLength = 160;
 DesktopNotifier::DesktopNotifier(QWidget *window)
     : QObject(window)
     , m_window(window)
-{
-    QDBusConnection::sessionBus().connect(service, path, service, QStringLiteral("ActionInvoked"),
-                                          this, SLOT(onActionInvoked(uint, QString)));
-}
+{}
 
 void DesktopNotifier::replyFinished(const QString &conversationTitle, const QString &reply)
 {
     if (!m_window || (m_window->isActiveWindow() && !m_window->isMinimized()))
         return; // the person is looking at it
+    // The bus is reached on the first notice, not at start: a window that
+    // never needs one does not pay for the connection.
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected())
         return;
+    if (!m_listening)
+        m_listening = bus.connect(service, path, service, QStringLiteral("ActionInvoked"), this,
+                                  SLOT(onActionInvoked(uint, QString)));
     QString body = reply.simplified();
     if (body.size() > bodyLength)
         body = body.left(bodyLength - 1) + QChar(0x2026);

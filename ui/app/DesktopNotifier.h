@@ -26,6 +26,7 @@ private slots:
 private:
     QPointer<QWidget> m_window;
     uint m_lastId = 0;
+    bool m_listening = false;
 };
 
 } // namespace hearth::ui

@@ -8,6 +8,7 @@
 #include "app/ConversationSidebar.h"
 #include "app/Language.h"
 #include "app/MainWindow.h"
+#include "app/SystemColorScheme.h"
 #include "app/Theme.h"
 #include "core/Config.h"
 #include "core/Version.h"
@@ -80,6 +81,10 @@ int main(int argc, char *argv[])
     const QSettings preferences;
     ui::installLanguage(preferences.value(QStringLiteral("appearance/language")).toString());
     ui::applyTheme(preferences.value(QStringLiteral("appearance/theme")).toString());
+    // "System" follows the desktop's light or dark, also when it changes.
+    auto *colorScheme = new ui::SystemColorScheme(&app);
+    QObject::connect(colorScheme, &ui::SystemColorScheme::changed, &app, &ui::setSystemPrefersDark);
+    colorScheme->start();
 
     ConfigLayer environment;
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

@@ -47,27 +47,45 @@ void repolishWindows()
 }
 } // namespace
 
+namespace {
+QString applied;
+bool systemDark = false;
+} // namespace
+
 QString applyTheme(const QString &theme)
 {
     static const QString platformStyle = QApplication::style()->name();
     static bool forced = false;
-    if (theme == QLatin1String("dark") || theme == QLatin1String("light")) {
+    const bool system = theme != QLatin1String("dark") && theme != QLatin1String("light");
+    applied = system ? QStringLiteral("system") : theme;
+    const QString look = system && systemDark ? QStringLiteral("dark") : theme;
+    if (look == QLatin1String("dark") || look == QLatin1String("light")) {
         forced = true;
         // Fusion draws every control from the palette, so a forced theme
         // looks the same everywhere.
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        QApplication::setPalette(theme == QLatin1String("dark")
+        QApplication::setPalette(look == QLatin1String("dark")
                                      ? darkPalette()
                                      : QApplication::style()->standardPalette());
         repolishWindows();
-        return theme;
+        return applied;
     }
     if (forced) { // leave the platform's own palette alone unless we replaced it
         QApplication::setStyle(QStyleFactory::create(platformStyle));
         QApplication::setPalette(QApplication::style()->standardPalette());
+        forced = false;
     }
     repolishWindows();
-    return QStringLiteral("system");
+    return applied;
+}
+
+void setSystemPrefersDark(bool dark)
+{
+    if (dark == systemDark)
+        return;
+    systemDark = dark;
+    if (applied == QLatin1String("system"))
+        applyTheme(applied);
 }
 
 } // namespace hearth::ui

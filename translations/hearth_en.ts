@@ -188,7 +188,7 @@ Connect only if they are the same.</translation>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="102"/>
+        <location filename="../app/desktop/main.cpp" line="107"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
@@ -346,72 +346,152 @@ Connect only if they are the same.</translation>
         <translation>The server is shutting down; the reply so far is kept</translation>
     </message>
     <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="48"/>
+        <source>The provider did not accept the API key (%1): %2</source>
+        <translation>The provider did not accept the API key (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="49"/>
+        <source>The provider did not accept the API key (%1)</source>
+        <translation>The provider did not accept the API key (%1)</translation>
+    </message>
+    <message>
         <location filename="../ui/client/ServerMessages.cpp" line="50"/>
+        <source>There is no OpenAI-compatible API at this address (%1); such addresses usually end in /v1: %2</source>
+        <translation>There is no OpenAI-compatible API at this address (%1); such addresses usually end in /v1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="52"/>
+        <source>There is no OpenAI-compatible API at this address (%1); such addresses usually end in /v1</source>
+        <translation>There is no OpenAI-compatible API at this address (%1); such addresses usually end in /v1</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="54"/>
+        <source>The provider says the account has no credit left (%1): %2</source>
+        <translation>The provider says the account has no credit left (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="56"/>
+        <source>The provider says the account has no credit left (%1)</source>
+        <translation>The provider says the account has no credit left (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="57"/>
+        <source>The provider is turning requests away for now (%1): %2</source>
+        <translation>The provider is turning requests away for now (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="58"/>
+        <source>The provider is turning requests away for now (%1)</source>
+        <translation>The provider is turning requests away for now (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="59"/>
+        <source>The provider has a problem of its own (%1); try again later: %2</source>
+        <translation>The provider has a problem of its own (%1); try again later: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="61"/>
+        <source>The provider has a problem of its own (%1); try again later</source>
+        <translation>The provider has a problem of its own (%1); try again later</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="63"/>
+        <source>Nothing answers at %1 (the connection was refused): is the server running, and is the port right?</source>
+        <translation>Nothing answers at %1 (the connection was refused): is the server running, and is the port right?</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="65"/>
+        <source>The address %1 could not be found: check its spelling and this computer&apos;s internet connection</source>
+        <translation>The address %1 could not be found: check its spelling and this computer&apos;s internet connection</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="67"/>
+        <source>%1 did not answer within %2 seconds</source>
+        <translation>%1 did not answer within %2 seconds</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="68"/>
+        <source>A secure connection to %1 could not be made: %2</source>
+        <translation>A secure connection to %1 could not be made: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="69"/>
+        <source>The address answered, but not with a list of models: is it an OpenAI-compatible API?</source>
+        <translation>The address answered, but not with a list of models: is it an OpenAI-compatible API?</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="71"/>
+        <source>The provider answered with a redirect, which Hearth does not follow</source>
+        <translation>The provider answered with a redirect, which Hearth does not follow</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="77"/>
         <source>Conversation</source>
         <translation>Conversation</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="51"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="78"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="52"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="79"/>
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="53"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="80"/>
         <source>Provider</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="54"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="81"/>
         <source>API key</source>
         <translation>API key</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="55"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="82"/>
         <source>email</source>
         <translation>email</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="56"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="83"/>
         <source>password</source>
         <translation>password</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="57"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="84"/>
         <source>name</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="58"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="85"/>
         <source>title</source>
         <translation>title</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="59"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="86"/>
         <source>currentPassword</source>
         <translation>currentPassword</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="60"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="87"/>
         <source>newPassword</source>
         <translation>newPassword</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="61"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="88"/>
         <source>baseUrl</source>
         <translation>baseUrl</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="62"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="89"/>
         <source>content</source>
         <translation>content</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="63"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="90"/>
         <source>systemPrompt</source>
         <translation>systemPrompt</translation>
     </message>
@@ -778,159 +858,159 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::AdminProvidersPage</name>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="26"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="26"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="26"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>API key</source>
         <translation>API key</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="26"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>Models</source>
         <translation>Models</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="26"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>Enabled</source>
         <translation>Enabled</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="26"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="28"/>
         <source>Providers</source>
         <translation>Providers</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="29"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="30"/>
         <source>Edit…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="30"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="31"/>
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="31"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="32"/>
         <source>Delete…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="34"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="35"/>
         <source>Add provider…</source>
         <translation>Add provider…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="84"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="85"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="86"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="87"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="86"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="87"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="91"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="92"/>
         <source>No provider yet. Add one so people can chat: DeepSeek or OpenAI with an API key, or Ollama running on this computer.</source>
         <translation>No provider yet. Add one so people can chat: DeepSeek or OpenAI with an API key, or Ollama running on this computer.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="108"/>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="151"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="109"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="152"/>
         <source>Add provider</source>
         <translation>Add provider</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="108"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="109"/>
         <source>Edit provider</source>
         <translation>Edit provider</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="113"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="114"/>
         <source>Custom</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="124"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="125"/>
         <source>Stored (%1); leave empty to keep it</source>
         <translation>Stored (%1); leave empty to keep it</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="125"/>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="139"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="126"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="140"/>
         <source>Not needed for Ollama</source>
         <translation>Not needed for Ollama</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="129"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="130"/>
         <source>Providers with a higher priority are tried first for a model.</source>
         <translation>Providers with a higher priority are tried first for a model.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="130"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="131"/>
         <source>Use this provider</source>
         <translation>Use this provider</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="133"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="134"/>
         <source>&amp;Preset:</source>
         <translation>&amp;Preset:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="140"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="141"/>
         <source>Your key from the provider</source>
         <translation>Your key from the provider</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="145"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="146"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="146"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="147"/>
         <source>&amp;Address:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="147"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="148"/>
         <source>API &amp;key:</source>
         <translation>API &amp;key:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="148"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="149"/>
         <source>P&amp;riority:</source>
         <translation>P&amp;riority:</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="150"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="151"/>
         <source>Hearth asks the provider for its models when you save.</source>
         <translation>Hearth asks the provider for its models when you save.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="151"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="152"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="173"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="174"/>
         <source>Saved %1: %n model(s) available.</source>
         <translation>
             <numerusform>Saved %1: %n model available.</numerusform>
@@ -938,17 +1018,17 @@ Connect only if they are the same.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="175"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="176"/>
         <source>Saved %1, but it offered no models. Check the address and key, then Test connection.</source>
         <translation>Saved %1, but it offered no models. Check the address and key, then Test connection.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="190"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="191"/>
         <source>Testing %1…</source>
         <translation>Testing %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="203"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="204"/>
         <source>%1 answered in %2 ms with %n model(s).</source>
         <translation>
             <numerusform>%1 answered in %2 ms with %n model.</numerusform>
@@ -956,27 +1036,27 @@ Connect only if they are the same.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="209"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="210"/>
         <source>%1 did not answer: %2</source>
         <translation>%1 did not answer: %2</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="220"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="222"/>
         <source>Delete provider</source>
         <translation>Delete provider</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="221"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="223"/>
         <source>Delete %1? Its models will no longer be offered.</source>
         <translation>Delete %1? Its models will no longer be offered.</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="221"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="223"/>
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="225"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="227"/>
         <source>Deleted %1.</source>
         <translation>Deleted %1.</translation>
     </message>
@@ -1925,93 +2005,93 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::ConnectModelCard</name>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="41"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="42"/>
         <source>API &amp;key:</source>
         <translation>API &amp;key:</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="43"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="44"/>
         <source>Connect</source>
         <translation>Connect</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="48"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="49"/>
         <source>Connect a model</source>
         <translation>Connect a model</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="58"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="59"/>
         <source>This server has no model connected yet, so Hearth&apos;s offline demo answers. Ask the server&apos;s admin to connect one.</source>
         <translation>This server has no model connected yet, so Hearth&apos;s offline demo answers. Ask the server&apos;s admin to connect one.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="60"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="61"/>
         <source>Try the demo</source>
         <translation>Try the demo</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="71"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="72"/>
         <source>Hearth&apos;s offline demo answers for now. Connect a provider to talk to a real model: choose one, paste its key, and you are ready.</source>
         <translation>Hearth&apos;s offline demo answers for now. Connect a provider to talk to a real model: choose one, paste its key, and you are ready.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="77"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="78"/>
         <source>Another address</source>
         <translation>Another address</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="79"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="80"/>
         <source>%1 on this computer</source>
         <translation>%1 on this computer</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="92"/>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="181"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="93"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="182"/>
         <source>Paste your key here</source>
         <translation>Paste your key here</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="95"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="96"/>
         <source>&amp;Address:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="109"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="110"/>
         <source>Not now</source>
         <translation>Not now</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="111"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="112"/>
         <source>Keep chatting with the offline demo</source>
         <translation>Keep chatting with the offline demo</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="175"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="176"/>
         <source>Its API key, if it needs one</source>
         <translation>Its API key, if it needs one</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="176"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="177"/>
         <source>Any server that speaks OpenAI&apos;s API: LM Studio, vLLM, OpenRouter, a company gateway… Its address usually ends in /v1.</source>
         <translation>Any server that speaks OpenAI&apos;s API: LM Studio, vLLM, OpenRouter, a company gateway… Its address usually ends in /v1.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="182"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="183"/>
         <source>Make a key at &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;, copy it, and paste it above.</source>
         <translation>Make a key at &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;, copy it, and paste it above.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="186"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="187"/>
         <source>Ollama runs models on this computer, free and offline.</source>
         <translation>Ollama runs models on this computer, free and offline.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="194"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="195"/>
         <source>Looking for Ollama on this computer…</source>
         <translation>Looking for Ollama on this computer…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/ConnectModelCard.cpp" line="203"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="204"/>
         <source>Ollama is running here with %n model(s). Press Connect to use it.</source>
         <translation>
             <numerusform>Ollama is running here with %n model. Press Connect to use it.</numerusform>
@@ -2019,37 +2099,37 @@ Connect only if they are the same.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="208"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="209"/>
         <source>Ollama is running but has no models yet. Run “ollama pull qwen2.5” in a terminal, then press Connect.</source>
         <translation>Ollama is running but has no models yet. Run “ollama pull qwen2.5” in a terminal, then press Connect.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="212"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="213"/>
         <source>Ollama is not running on this computer. Install it from ollama.com, run “ollama pull qwen2.5” in a terminal, then press Connect.</source>
         <translation>Ollama is not running on this computer. Install it from ollama.com, run “ollama pull qwen2.5” in a terminal, then press Connect.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="225"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="226"/>
         <source>Enter the provider&apos;s address first.</source>
         <translation>Enter the provider&apos;s address first.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="231"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="232"/>
         <source>Paste your API key first.</source>
         <translation>Paste your API key first.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="238"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="239"/>
         <source>Testing the connection…</source>
         <translation>Testing the connection…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="259"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="260"/>
         <source>The provider answered but offers no models. For Ollama, run “ollama pull qwen2.5” in a terminal first.</source>
         <translation>The provider answered but offers no models. For Ollama, run “ollama pull qwen2.5” in a terminal first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/ConnectModelCard.cpp" line="267"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="268"/>
         <source>It works: %n model(s). Saving…</source>
         <translation>
             <numerusform>It works: %n model. Saving…</numerusform>
@@ -2057,12 +2137,12 @@ Connect only if they are the same.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="289"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="290"/>
         <source>Connected to %1.</source>
         <translation>Connected to %1.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="309"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="310"/>
         <source>My provider</source>
         <translation>My provider</translation>
     </message>
@@ -2204,7 +2284,7 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::DesktopNotifier</name>
     <message>
-        <location filename="../ui/app/DesktopNotifier.cpp" line="39"/>
+        <location filename="../ui/app/DesktopNotifier.cpp" line="41"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>

@@ -188,7 +188,7 @@ Connect only if they are the same.</source>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="102"/>
+        <location filename="../app/desktop/main.cpp" line="107"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
@@ -346,72 +346,152 @@ Connect only if they are the same.</source>
         <translation>服务器正在关闭；已生成的回复会保留</translation>
     </message>
     <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="48"/>
+        <source>The provider did not accept the API key (%1): %2</source>
+        <translation>服务商不接受这个 API 密钥（%1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="49"/>
+        <source>The provider did not accept the API key (%1)</source>
+        <translation>服务商不接受这个 API 密钥（%1）</translation>
+    </message>
+    <message>
         <location filename="../ui/client/ServerMessages.cpp" line="50"/>
+        <source>There is no OpenAI-compatible API at this address (%1); such addresses usually end in /v1: %2</source>
+        <translation>这个地址上没有兼容 OpenAI 的 API（%1）；这类地址通常以 /v1 结尾：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="52"/>
+        <source>There is no OpenAI-compatible API at this address (%1); such addresses usually end in /v1</source>
+        <translation>这个地址上没有兼容 OpenAI 的 API（%1）；这类地址通常以 /v1 结尾</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="54"/>
+        <source>The provider says the account has no credit left (%1): %2</source>
+        <translation>服务商说账户余额不足（%1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="56"/>
+        <source>The provider says the account has no credit left (%1)</source>
+        <translation>服务商说账户余额不足（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="57"/>
+        <source>The provider is turning requests away for now (%1): %2</source>
+        <translation>服务商暂时拒绝请求（%1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="58"/>
+        <source>The provider is turning requests away for now (%1)</source>
+        <translation>服务商暂时拒绝请求（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="59"/>
+        <source>The provider has a problem of its own (%1); try again later: %2</source>
+        <translation>服务商自身出了问题（%1），请稍后再试：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="61"/>
+        <source>The provider has a problem of its own (%1); try again later</source>
+        <translation>服务商自身出了问题（%1），请稍后再试</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="63"/>
+        <source>Nothing answers at %1 (the connection was refused): is the server running, and is the port right?</source>
+        <translation>%1 没有响应（连接被拒绝）：服务是否在运行？端口是否正确？</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="65"/>
+        <source>The address %1 could not be found: check its spelling and this computer&apos;s internet connection</source>
+        <translation>找不到地址 %1：请检查拼写和这台电脑的网络连接</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="67"/>
+        <source>%1 did not answer within %2 seconds</source>
+        <translation>%1 在 %2 秒内没有响应</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="68"/>
+        <source>A secure connection to %1 could not be made: %2</source>
+        <translation>无法与 %1 建立安全连接：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="69"/>
+        <source>The address answered, but not with a list of models: is it an OpenAI-compatible API?</source>
+        <translation>该地址有响应，但返回的不是模型列表：它是兼容 OpenAI 的 API 吗？</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="71"/>
+        <source>The provider answered with a redirect, which Hearth does not follow</source>
+        <translation>服务商返回了重定向，Hearth 不会跟随重定向</translation>
+    </message>
+    <message>
+        <location filename="../ui/client/ServerMessages.cpp" line="77"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="51"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="78"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="52"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="79"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="53"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="80"/>
         <source>Provider</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="54"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="81"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="55"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="82"/>
         <source>email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="56"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="83"/>
         <source>password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="57"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="84"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="58"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="85"/>
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="59"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="86"/>
         <source>currentPassword</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="60"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="87"/>
         <source>newPassword</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="61"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="88"/>
         <source>baseUrl</source>
         <translation>服务地址</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="62"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="89"/>
         <source>content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../ui/client/ServerMessages.cpp" line="63"/>
+        <location filename="../ui/client/ServerMessages.cpp" line="90"/>
         <source>systemPrompt</source>
         <translation>系统提示词</translation>
     </message>
@@ -776,203 +856,203 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::AdminProvidersPage</name>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="26"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="26"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="26"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="26"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="26"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>Enabled</source>
         <translation>已启用</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="26"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="27"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="28"/>
         <source>Providers</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="29"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="30"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="30"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="31"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="31"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="32"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="34"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="35"/>
         <source>Add provider…</source>
         <translation>添加服务商…</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="84"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="85"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="86"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="87"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="86"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="87"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="91"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="92"/>
         <source>No provider yet. Add one so people can chat: DeepSeek or OpenAI with an API key, or Ollama running on this computer.</source>
         <translation>还没有服务商。添加一个才能聊天：使用 API 密钥的 DeepSeek 或 OpenAI，或本机运行的 Ollama。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="108"/>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="151"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="109"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="152"/>
         <source>Add provider</source>
         <translation>添加服务商</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="108"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="109"/>
         <source>Edit provider</source>
         <translation>编辑服务商</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="113"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="114"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="124"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="125"/>
         <source>Stored (%1); leave empty to keep it</source>
         <translation>已保存（%1）；留空则保留</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="125"/>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="139"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="126"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="140"/>
         <source>Not needed for Ollama</source>
         <translation>Ollama 无需密钥</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="129"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="130"/>
         <source>Providers with a higher priority are tried first for a model.</source>
         <translation>同一模型优先使用优先级更高的服务商。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="130"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="131"/>
         <source>Use this provider</source>
         <translation>启用此服务商</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="133"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="134"/>
         <source>&amp;Preset:</source>
         <translation>预设(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="140"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="141"/>
         <source>Your key from the provider</source>
         <translation>服务商提供给你的密钥</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="145"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="146"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="146"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="147"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="147"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="148"/>
         <source>API &amp;key:</source>
         <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="148"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="149"/>
         <source>P&amp;riority:</source>
         <translation>优先级(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="150"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="151"/>
         <source>Hearth asks the provider for its models when you save.</source>
         <translation>保存时 Hearth 会向服务商获取模型列表。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="151"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="152"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="173"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="174"/>
         <source>Saved %1: %n model(s) available.</source>
         <translation>
             <numerusform>已保存 %1：有 %n 个模型可用。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="175"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="176"/>
         <source>Saved %1, but it offered no models. Check the address and key, then Test connection.</source>
         <translation>已保存 %1，但它没有提供任何模型。请检查地址和密钥，然后测试连接。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="190"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="191"/>
         <source>Testing %1…</source>
         <translation>正在测试 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="203"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="204"/>
         <source>%1 answered in %2 ms with %n model(s).</source>
         <translation>
             <numerusform>%1 在 %2 毫秒内响应，共 %n 个模型。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="209"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="210"/>
         <source>%1 did not answer: %2</source>
         <translation>%1 无响应：%2</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="220"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="222"/>
         <source>Delete provider</source>
         <translation>删除服务商</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="221"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="223"/>
         <source>Delete %1? Its models will no longer be offered.</source>
         <translation>删除 %1？它的模型将不再可用。</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="221"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="223"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/app/AdminProvidersPage.cpp" line="225"/>
+        <location filename="../ui/app/AdminProvidersPage.cpp" line="227"/>
         <source>Deleted %1.</source>
         <translation>已删除 %1。</translation>
     </message>
@@ -1919,142 +1999,142 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::ConnectModelCard</name>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="41"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="42"/>
         <source>API &amp;key:</source>
         <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="43"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="44"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="48"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="49"/>
         <source>Connect a model</source>
         <translation>连接模型</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="58"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="59"/>
         <source>This server has no model connected yet, so Hearth&apos;s offline demo answers. Ask the server&apos;s admin to connect one.</source>
         <translation>这台服务器还没有连接任何模型，所以现在由 Hearth 的离线演示模型回答。请让服务器管理员连接一个模型。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="60"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="61"/>
         <source>Try the demo</source>
         <translation>先试试演示</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="71"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="72"/>
         <source>Hearth&apos;s offline demo answers for now. Connect a provider to talk to a real model: choose one, paste its key, and you are ready.</source>
         <translation>目前由 Hearth 的离线演示模型回答。连接一个服务商即可与真正的模型对话：选择服务商，粘贴密钥，就可以开始了。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="77"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="78"/>
         <source>Another address</source>
         <translation>其他地址</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="79"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="80"/>
         <source>%1 on this computer</source>
         <translation>本机上的 %1</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="92"/>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="181"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="93"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="182"/>
         <source>Paste your key here</source>
         <translation>在此粘贴你的密钥</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="95"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="96"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="109"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="110"/>
         <source>Not now</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="111"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="112"/>
         <source>Keep chatting with the offline demo</source>
         <translation>继续使用离线演示模型聊天</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="175"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="176"/>
         <source>Its API key, if it needs one</source>
         <translation>它的 API 密钥（如果需要）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="176"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="177"/>
         <source>Any server that speaks OpenAI&apos;s API: LM Studio, vLLM, OpenRouter, a company gateway… Its address usually ends in /v1.</source>
         <translation>任何兼容 OpenAI API 的服务：LM Studio、vLLM、OpenRouter、公司网关……地址通常以 /v1 结尾。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="182"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="183"/>
         <source>Make a key at &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;, copy it, and paste it above.</source>
         <translation>在 &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; 创建密钥，复制后粘贴到上面。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="186"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="187"/>
         <source>Ollama runs models on this computer, free and offline.</source>
         <translation>Ollama 在本机运行模型，免费且无需联网。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="194"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="195"/>
         <source>Looking for Ollama on this computer…</source>
         <translation>正在本机上查找 Ollama…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/ConnectModelCard.cpp" line="203"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="204"/>
         <source>Ollama is running here with %n model(s). Press Connect to use it.</source>
         <translation>
             <numerusform>Ollama 正在本机运行，有 %n 个模型。点击“连接”即可使用。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="208"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="209"/>
         <source>Ollama is running but has no models yet. Run “ollama pull qwen2.5” in a terminal, then press Connect.</source>
         <translation>Ollama 已在运行，但还没有模型。请在终端中运行“ollama pull qwen2.5”，然后点击“连接”。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="212"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="213"/>
         <source>Ollama is not running on this computer. Install it from ollama.com, run “ollama pull qwen2.5” in a terminal, then press Connect.</source>
         <translation>本机上没有运行 Ollama。请从 ollama.com 安装，在终端中运行“ollama pull qwen2.5”，然后点击“连接”。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="225"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="226"/>
         <source>Enter the provider&apos;s address first.</source>
         <translation>请先输入服务商的地址。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="231"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="232"/>
         <source>Paste your API key first.</source>
         <translation>请先粘贴你的 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="238"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="239"/>
         <source>Testing the connection…</source>
         <translation>正在测试连接…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="259"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="260"/>
         <source>The provider answered but offers no models. For Ollama, run “ollama pull qwen2.5” in a terminal first.</source>
         <translation>服务商有响应，但没有提供任何模型。如果是 Ollama，请先在终端中运行“ollama pull qwen2.5”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/ConnectModelCard.cpp" line="267"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="268"/>
         <source>It works: %n model(s). Saving…</source>
         <translation>
             <numerusform>连接成功：%n 个模型。正在保存…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="289"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="290"/>
         <source>Connected to %1.</source>
         <translation>已连接到 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="309"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="310"/>
         <source>My provider</source>
         <translation>我的服务商</translation>
     </message>
@@ -2196,7 +2276,7 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::DesktopNotifier</name>
     <message>
-        <location filename="../ui/app/DesktopNotifier.cpp" line="39"/>
+        <location filename="../ui/app/DesktopNotifier.cpp" line="41"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>

@@ -224,6 +224,15 @@ private slots:
         QVERIFY(openWindow(TestServer::adminEmail, TestServer::adminPassword));
         QCOMPARE(card()->connectButton()->text(), QStringLiteral("连接"));
         QVERIFY(saveScreenshot(*m_window, QStringLiteral("first_run_zh")));
+        // The provider's refusal in Chinese, its own words after the colon.
+        m_upstream.requireKey(goodKey.toUtf8());
+        card()->addressField()->setText(m_upstream.baseUrl());
+        QSignalSpy failed(card(), &ui::ConnectModelCard::failed);
+        pasteKey(wrongKey);
+        QVERIFY(failed.wait(10000));
+        QVERIFY2(card()->status().startsWith(QStringLiteral("服务商不接受这个 API 密钥（401）：")),
+                 qPrintable(card()->status()));
+        QVERIFY(saveScreenshot(*m_window, QStringLiteral("first_run_wrong_key_zh")));
         card()->choose(2);
         QTRY_VERIFY_WITH_TIMEOUT(!card()->status().isEmpty() &&
                                      !card()->status().contains(QStringLiteral("正在")),

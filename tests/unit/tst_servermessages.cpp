@@ -39,6 +39,16 @@ private slots:
         QTest::newRow("quoted model")
             << QStringLiteral("No configured provider serves the model \"gpt-x\"")
             << QStringLiteral("没有已配置的服务商提供模型“gpt-x”");
+        QTest::newRow("a provider's refusal, its own words kept")
+            << QStringLiteral("The provider did not accept the API key (401): Authentication "
+                              "Fails, Your api key: sk-…cdef is invalid")
+            << QStringLiteral("服务商不接受这个 API 密钥（401）：Authentication Fails, Your api "
+                              "key: sk-…cdef is invalid");
+        QTest::newRow("nothing listening")
+            << QStringLiteral("Nothing answers at 127.0.0.1:11434 (the connection was refused): "
+                              "is the server running, and is the port right?")
+            << QStringLiteral(
+                   "127.0.0.1:11434 没有响应（连接被拒绝）：服务是否在运行？端口是否正确？");
         QTest::newRow("unknown sentence") << QStringLiteral("The upstream closed the stream")
                                           << QStringLiteral("The upstream closed the stream");
         QTest::newRow("a template must match whole")

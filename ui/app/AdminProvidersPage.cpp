@@ -5,6 +5,7 @@
 #include "app/ProviderPresets.h"
 #include "app/Tables.h"
 #include "client/ApiConnection.h"
+#include "client/ServerMessages.h"
 
 #include <QtCore/QJsonObject>
 #include <QtWidgets/QCheckBox>
@@ -207,7 +208,8 @@ void AdminProvidersPage::testSelected()
                 else
                     m_status->setText(
                         tr("%1 did not answer: %2")
-                            .arg(name, answer.value(QLatin1String("error")).toString()));
+                            .arg(name, client::localizedServerMessage(
+                                           answer.value(QLatin1String("error")).toString())));
                 emit tested(ok);
             });
 }

@@ -2,6 +2,7 @@
 
 #include "app/ProviderPresets.h"
 #include "client/ApiConnection.h"
+#include "client/ServerMessages.h"
 
 #include <QtCore/QJsonArray>
 #include <QtCore/QUrl>
@@ -254,7 +255,7 @@ void ConnectModelCard::showTested(const client::ApiResult &result, int attempt)
     for (const QJsonValue &model : answer.value(QLatin1String("models")).toArray())
         models << model.toString();
     if (problem.isEmpty() && !answer.value(QLatin1String("ok")).toBool())
-        problem = answer.value(QLatin1String("error")).toString();
+        problem = client::localizedServerMessage(answer.value(QLatin1String("error")).toString());
     else if (problem.isEmpty() && models.isEmpty())
         problem = tr("The provider answered but offers no models. For Ollama, run “ollama pull "
                      "qwen2.5” in a terminal first.");

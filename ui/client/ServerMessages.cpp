@@ -43,6 +43,33 @@ constexpr const char *known[] = {
     QT_TRANSLATE_NOOP("ServerMessages", "A backup or copy is already running"),
     QT_TRANSLATE_NOOP("ServerMessages", "to is the database this server uses"),
     QT_TRANSLATE_NOOP("ServerMessages", "The server is shutting down; the reply so far is kept"),
+    // A provider's connection test (first run, admin page): with the
+    // provider's own words after the colon, or without them.
+    QT_TRANSLATE_NOOP("ServerMessages", "The provider did not accept the API key (%1): %2"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The provider did not accept the API key (%1)"),
+    QT_TRANSLATE_NOOP("ServerMessages", "There is no OpenAI-compatible API at this address (%1); "
+                                        "such addresses usually end in /v1: %2"),
+    QT_TRANSLATE_NOOP("ServerMessages", "There is no OpenAI-compatible API at this address (%1); "
+                                        "such addresses usually end in /v1"),
+    QT_TRANSLATE_NOOP("ServerMessages",
+                      "The provider says the account has no credit left (%1): %2"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The provider says the account has no credit left (%1)"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The provider is turning requests away for now (%1): %2"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The provider is turning requests away for now (%1)"),
+    QT_TRANSLATE_NOOP("ServerMessages",
+                      "The provider has a problem of its own (%1); try again later: %2"),
+    QT_TRANSLATE_NOOP("ServerMessages",
+                      "The provider has a problem of its own (%1); try again later"),
+    QT_TRANSLATE_NOOP("ServerMessages", "Nothing answers at %1 (the connection was refused): is "
+                                        "the server running, and is the port right?"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The address %1 could not be found: check its spelling "
+                                        "and this computer's internet connection"),
+    QT_TRANSLATE_NOOP("ServerMessages", "%1 did not answer within %2 seconds"),
+    QT_TRANSLATE_NOOP("ServerMessages", "A secure connection to %1 could not be made: %2"),
+    QT_TRANSLATE_NOOP("ServerMessages", "The address answered, but not with a list of models: is "
+                                        "it an OpenAI-compatible API?"),
+    QT_TRANSLATE_NOOP("ServerMessages",
+                      "The provider answered with a redirect, which Hearth does not follow"),
 };
 
 // The names a template's %1 stands for.

@@ -125,12 +125,12 @@ Connect only if they are the same.</source>
 <context>
     <name>DesktopShell</name>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="106"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="117"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="107"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="118"/>
         <source>Hearth could not start its server:
 %1</source>
         <translation>Hearth 无法启动其服务器：
@@ -170,17 +170,27 @@ Connect only if they are the same.</source>
         <translation>停止并退出</translation>
     </message>
     <message>
-        <location filename="../app/desktop/KeepServingGuard.cpp" line="97"/>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="113"/>
+        <source>New chat</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="119"/>
+        <source>Stop sharing</source>
+        <translation>停止共享</translation>
+    </message>
+    <message>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="139"/>
         <source>Hearth is serving your network</source>
         <translation>Hearth 正在为你的网络提供服务</translation>
     </message>
     <message>
-        <location filename="../app/desktop/KeepServingGuard.cpp" line="108"/>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="111"/>
         <source>Open Hearth</source>
         <translation>打开 Hearth</translation>
     </message>
     <message>
-        <location filename="../app/desktop/KeepServingGuard.cpp" line="109"/>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="127"/>
         <source>Quit Hearth</source>
         <translation>退出 Hearth</translation>
     </message>
@@ -499,17 +509,17 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::DesktopShell</name>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="150"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="161"/>
         <source>Please sign in again: %1</source>
         <translation>请重新登录：%1</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="198"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="209"/>
         <source>%1 You will be asked for your password at the next start.</source>
         <translation>%1 下次启动时需要重新输入密码。</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="206"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="217"/>
         <source>Your sign-in on %1 has ended. Please sign in again.</source>
         <translation>你在 %1 上的登录已失效，请重新登录。</translation>
     </message>

@@ -46,6 +46,17 @@ DesktopShell::DesktopShell(ServerConfig config, QObject *parent)
 {
     m_shared =
         m_config.host != QLatin1String("127.0.0.1") && m_config.host != QLatin1String("localhost");
+    m_guard->setActions(
+        [this] {
+            if (m_window)
+                m_window->chat()->startNew();
+        },
+        [this] {
+            if (m_server)
+                QMetaObject::invokeMethod(
+                    m_server, [server = m_server] { server->share(false, 0); },
+                    Qt::QueuedConnection);
+        });
     m_serverThread.setObjectName(QStringLiteral("hearth-server"));
 }
 

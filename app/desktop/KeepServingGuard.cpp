@@ -78,12 +78,54 @@ void KeepServingGuard::ask(QWidget *window)
     m_question->open();
 }
 
+void KeepServingGuard::setActions(std::function<void()> newChat, std::function<void()> stopSharing)
+{
+    m_newChat = std::move(newChat);
+    m_stopSharing = std::move(stopSharing);
+}
+
 void KeepServingGuard::keepServing(QWidget *window)
 {
     window->hide();
+    makeMenu();
     if (QSystemTrayIcon::isSystemTrayAvailable())
         showTray();
     emit keptServing();
+}
+
+void KeepServingGuard::reopen()
+{
+    if (!m_window)
+        return;
+    m_window->showNormal();
+    m_window->raise();
+    m_window->activateWindow();
+}
+
+void KeepServingGuard::makeMenu()
+{
+    if (m_menu)
+        return;
+    m_menu = new QMenu;
+    connect(this, &QObject::destroyed, m_menu, &QObject::deleteLater);
+    m_menu->addAction(QCoreApplication::translate("KeepServing", "Open Hearth"), this,
+                      &KeepServingGuard::reopen);
+    m_menu->addAction(QCoreApplication::translate("KeepServing", "New chat"), this, [this] {
+        reopen();
+        if (m_newChat)
+            m_newChat();
+    });
+    m_menu->addSeparator();
+    m_menu->addAction(QCoreApplication::translate("KeepServing", "Stop sharing"), this, [this] {
+        // Nothing is left to serve in the background: the window comes back.
+        if (m_stopSharing)
+            m_stopSharing();
+        if (m_tray)
+            m_tray->hide();
+        reopen();
+    });
+    m_menu->addAction(QCoreApplication::translate("KeepServing", "Quit Hearth"), qApp,
+                      &QCoreApplication::quit);
 }
 
 void KeepServingGuard::showTray()
@@ -95,21 +137,9 @@ void KeepServingGuard::showTray()
         m_tray = new QSystemTrayIcon(icon);
         m_tray->setToolTip(
             QCoreApplication::translate("KeepServing", "Hearth is serving your network"));
-        auto *menu = new QMenu;
-        connect(m_tray, &QObject::destroyed, menu, &QObject::deleteLater);
-        m_tray->setContextMenu(menu);
-        auto reopen = [this] {
-            if (!m_window)
-                return;
-            m_window->showNormal();
-            m_window->raise();
-            m_window->activateWindow();
-        };
-        menu->addAction(QCoreApplication::translate("KeepServing", "Open Hearth"), this, reopen);
-        menu->addAction(QCoreApplication::translate("KeepServing", "Quit Hearth"), qApp,
-                        &QCoreApplication::quit);
+        m_tray->setContextMenu(m_menu);
         connect(m_tray, &QSystemTrayIcon::activated, this,
-                [reopen](QSystemTrayIcon::ActivationReason reason) {
+                [this](QSystemTrayIcon::ActivationReason reason) {
                     if (reason == QSystemTrayIcon::Trigger ||
                         reason == QSystemTrayIcon::DoubleClick)
                         reopen();

@@ -6,6 +6,7 @@
 
 #include <functional>
 
+class QMenu;
 class QSystemTrayIcon;
 class QWidget;
 
@@ -14,7 +15,9 @@ namespace hearth {
 // Closing the window while the server is shared on the network asks whether
 // to keep serving the other devices: then the window hides and Hearth stays
 // in the tray (or, without a tray, in the background until it is started
-// again, which brings the window back). Otherwise closing quits.
+// again, which brings the window back). Otherwise closing quits. The tray's
+// menu opens the window, starts a new chat, stops sharing (the window comes
+// back, serving this computer alone) or quits.
 class KeepServingGuard final : public QObject
 {
     Q_OBJECT
@@ -23,8 +26,13 @@ public:
     ~KeepServingGuard() override;
 
     void watch(QWidget *window);
+    // What the tray menu's "New chat" and "Stop sharing" do.
+    void setActions(std::function<void()> newChat, std::function<void()> stopSharing);
     QMessageBox *question() const { return m_question; }
     bool inTray() const { return m_tray != nullptr; }
+    // The menu of the tray icon, made when the window is kept serving (also
+    // where no tray shows it, so it can be tried); null before.
+    QMenu *trayMenu() const { return m_menu; }
 
 signals:
     void keptServing();
@@ -36,11 +44,16 @@ private:
     void ask(QWidget *window);
     void keepServing(QWidget *window);
     void showTray();
+    void makeMenu();
+    void reopen();
 
     std::function<bool()> m_isShared;
     QPointer<QWidget> m_window;
     QPointer<QMessageBox> m_question;
     QSystemTrayIcon *m_tray = nullptr;
+    QMenu *m_menu = nullptr;
+    std::function<void()> m_newChat;
+    std::function<void()> m_stopSharing;
 };
 
 } // namespace hearth

@@ -18,14 +18,17 @@
 
 #include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>
+#include <QtGui/QAction>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QDialogButtonBox>
 #include <QtWidgets/QLineEdit>
+#include <QtWidgets/QMenu>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QStatusBar>
+#include <QtWidgets/QSystemTrayIcon>
 
 using namespace hearth;
 
@@ -330,6 +333,37 @@ private slots:
         // Starting Hearth again brings the window back.
         shell.activate();
         QVERIFY(window->isVisible());
+
+        // The tray's menu (shown by a tray where the desktop has one).
+        QMenu *menu = guard->trayMenu();
+        QVERIFY(menu);
+        QCOMPARE(guard->inTray(), QSystemTrayIcon::isSystemTrayAvailable());
+        QMap<QString, QAction *> actions;
+        for (QAction *action : menu->actions())
+            if (!action->isSeparator())
+                actions.insert(action->text(), action);
+        QCOMPARE(actions.keys(),
+                 (QStringList{QStringLiteral("New chat"), QStringLiteral("Open Hearth"),
+                              QStringLiteral("Quit Hearth"), QStringLiteral("Stop sharing")}));
+        window->chat()->open(QStringLiteral("open-one"),
+                             {{QStringLiteral("title"), QStringLiteral("T")}});
+        window->hide();
+        actions.value(QStringLiteral("Open Hearth"))->trigger();
+        QVERIFY(window->isVisible());
+        QCOMPARE(window->chat()->conversationId(), QStringLiteral("open-one"));
+        window->hide();
+        actions.value(QStringLiteral("New chat"))->trigger();
+        QVERIFY(window->isVisible());
+        QVERIFY(window->chat()->conversationId().isEmpty()); // a new chat, ready to type
+        // Stop sharing: this computer only, and the window back.
+        window->hide();
+        actions.value(QStringLiteral("Stop sharing"))->trigger();
+        QVERIFY(window->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!QSettings().value(QStringLiteral("sharing/enabled")).toBool(),
+                                 10000);
+        ApiClient later(url); // a new connection: the network is no longer served
+        later.pinnedSha256 = client.pinnedSha256;
+        QCOMPARE(later.get(QStringLiteral("/health")).status, 0);
     }
 
     void aNewLanguageKeepsTheOpenConversationAndTheDraft()

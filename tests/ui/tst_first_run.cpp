@@ -11,6 +11,7 @@
 #include "app/MainWindow.h"
 #include "app/MessageBubble.h"
 #include "app/MessageView.h"
+#include "app/Theme.h"
 #include "client/ApiConnection.h"
 
 #include <QtCore/QJsonArray>
@@ -94,6 +95,7 @@ private slots:
             m_admin->del(QStringLiteral("/v1/admin/providers/") +
                          p.toObject().value(QLatin1String("id")).toString());
         ui::installLanguage(QStringLiteral("en"));
+        ui::applyTheme(QStringLiteral("system"));
     }
 
     void aKeyIsPastedTestedSavedAndAnswers()
@@ -216,6 +218,28 @@ private slots:
         for (const QLabel *label : card()->findChildren<QLabel *>())
             saysWhomToAsk |= label->isVisible() && label->text().contains(QLatin1String("admin"));
         QVERIFY(saysWhomToAsk);
+    }
+
+    void inTheDark_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("zh") << QStringLiteral("zh_CN");
+    }
+    void inTheDark()
+    {
+        QFETCH(QString, language);
+        ui::installLanguage(language);
+        ui::applyTheme(QStringLiteral("dark"));
+        QVERIFY(openWindow(TestServer::adminEmail, TestServer::adminPassword));
+        QVERIFY(card()->palette().color(QPalette::Base).lightness() < 128);
+        card()->choose(2); // Ollama, with its install hint
+        QTRY_VERIFY_WITH_TIMEOUT(card()->connectButton()->isEnabled() &&
+                                     !card()->status().isEmpty() &&
+                                     !card()->status().startsWith(QLatin1String("Looking")) &&
+                                     !card()->status().startsWith(QStringLiteral("正在")),
+                                 10000);
+        QVERIFY(saveScreenshot(*m_window, QStringLiteral("first_run_dark_") + language.left(2)));
     }
 
     void inChinese()

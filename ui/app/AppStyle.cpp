@@ -43,7 +43,7 @@ QString appStyleSheet()
         "#errorBanner { color: #8c1d18; background: #fdecea; border: 1px solid #f2b8b5;"
         " border-radius: 6px; padding: 8px; }"
         // The first run's card.
-        "#connectCard { background: palette(base); border: 1px solid palette(midlight);"
+        "#connectCard { background: palette(alternate-base); border: 1px solid palette(midlight);"
         " border-radius: 12px; }"
         "#connectTitle { font-size: 20px; font-weight: 600; }"
         "#connectStatus[problem=\"true\"] { color: #b3261e; }"

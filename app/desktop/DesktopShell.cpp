@@ -3,6 +3,7 @@
 #include "DesktopServer.h"
 #include "KeepServingGuard.h"
 
+#include "app/BringToFront.h"
 #include "app/ChatPanel.h"
 #include "app/Composer.h"
 #include "app/ConnectDialog.h"
@@ -84,9 +85,7 @@ void DesktopShell::activate()
 {
     if (!m_window)
         return;
-    m_window->showNormal();
-    m_window->raise();
-    m_window->activateWindow();
+    ui::bringToFront(m_window.get());
 }
 
 void DesktopShell::startLocal()

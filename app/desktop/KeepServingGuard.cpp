@@ -1,5 +1,7 @@
 #include "KeepServingGuard.h"
 
+#include "app/BringToFront.h"
+
 #include <QtCore/QCoreApplication>
 #include <QtGui/QCloseEvent>
 #include <QtWidgets/QApplication>
@@ -97,9 +99,7 @@ void KeepServingGuard::reopen()
 {
     if (!m_window)
         return;
-    m_window->showNormal();
-    m_window->raise();
-    m_window->activateWindow();
+    ui::bringToFront(m_window);
 }
 
 void KeepServingGuard::makeMenu()

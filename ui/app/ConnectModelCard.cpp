@@ -62,10 +62,8 @@ ConnectModelCard::ConnectModelCard(client::ApiConnection &api, QWidget *parent)
         later->setObjectName(QStringLiteral("notNowButton"));
         connect(later, &QPushButton::clicked, this, &ConnectModelCard::dismissed);
         layout->addWidget(later, 0, Qt::AlignLeft);
-        for (QWidget *unused :
-             {static_cast<QWidget *>(m_hint), static_cast<QWidget *>(m_address),
-              static_cast<QWidget *>(m_keyLabel), static_cast<QWidget *>(m_key),
-              static_cast<QWidget *>(m_connect), static_cast<QWidget *>(m_status)})
+        for (QWidget *unused : std::initializer_list<QWidget *>{m_hint, m_address, m_keyLabel,
+                                                                m_key, m_connect, m_status})
             unused->hide();
         return;
     }

@@ -1,5 +1,7 @@
 #include "app/DesktopNotifier.h"
 
+#include "app/BringToFront.h"
+
 #include <QtDBus/QDBusConnection>
 #include <QtDBus/QDBusMessage>
 #include <QtDBus/QDBusPendingCallWatcher>
@@ -56,9 +58,7 @@ void DesktopNotifier::onActionInvoked(uint id, const QString &)
 {
     if (id != m_lastId || !m_window)
         return;
-    m_window->showNormal();
-    m_window->raise();
-    m_window->activateWindow();
+    bringToFront(m_window);
 }
 
 } // namespace hearth::ui

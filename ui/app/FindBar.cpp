@@ -12,21 +12,6 @@
 
 namespace hearth::ui {
 
-namespace {
-// A label's text as it reads on screen, whose positions setSelection() takes.
-QString shownText(const QLabel &label)
-{
-    if (label.textFormat() == Qt::PlainText)
-        return label.text();
-    QTextDocument document;
-    if (label.textFormat() == Qt::MarkdownText)
-        document.setMarkdown(label.text());
-    else
-        document.setHtml(label.text());
-    return document.toPlainText();
-}
-} // namespace
-
 FindBar::FindBar(MessageView *view, QWidget *parent)
     : QFrame(parent)
     , m_view(view)
@@ -76,6 +61,7 @@ void FindBar::close()
 {
     clearSelection();
     m_matches.clear();
+    m_shown.clear();
     m_current = -1;
     hide();
 }
@@ -97,7 +83,7 @@ void FindBar::refresh()
     }
     for (MessageBubble *bubble : m_view->bubbles()) {
         for (QLabel *label : bubble->textLabels()) {
-            const QString text = shownText(*label);
+            const QString text = shownText(label);
             for (qsizetype at = text.indexOf(needle, 0, Qt::CaseInsensitive); at >= 0;
                  at = text.indexOf(needle, at + needle.size(), Qt::CaseInsensitive))
                 m_matches.append({label, int(at), int(needle.size())});
@@ -108,6 +94,23 @@ void FindBar::refresh()
         return;
     }
     go(0);
+}
+
+QString FindBar::shownText(const QLabel *label)
+{
+    if (label->textFormat() == Qt::PlainText)
+        return label->text();
+    // Parsed once per text, not on every key typed in the field.
+    Shown &shown = m_shown[label];
+    if (shown.source != label->text()) {
+        QTextDocument document;
+        if (label->textFormat() == Qt::MarkdownText)
+            document.setMarkdown(label->text());
+        else
+            document.setHtml(label->text());
+        shown = {label->text(), document.toPlainText()};
+    }
+    return shown.plain;
 }
 
 void FindBar::next()

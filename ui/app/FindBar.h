@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QtCore/QHash>
 #include <QtCore/QList>
 #include <QtCore/QPointer>
 #include <QtWidgets/QFrame>
@@ -45,6 +46,8 @@ private:
         int start;
         int length;
     };
+    // A label's text as it reads on screen, whose positions setSelection() takes.
+    QString shownText(const QLabel *label);
     void go(int index);
     void clearSelection();
 
@@ -52,6 +55,12 @@ private:
     QLineEdit *m_field;
     QLabel *m_count;
     QList<Match> m_matches;
+    struct Shown
+    {
+        QString source; // the label's Markdown or HTML
+        QString plain;
+    };
+    QHash<const QLabel *, Shown> m_shown; // while the bar is open
     int m_current = -1;
 };
 

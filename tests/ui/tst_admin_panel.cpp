@@ -92,7 +92,10 @@ class TestAdminPanel final : public QObject
         m_window = std::make_unique<ui::MainWindow>(*m_api);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        // Built when first needed: the window opens without its six pages.
+        QVERIFY(!m_window->findChild<ui::AdminPanel *>());
         QVERIFY(panel());
+        QCOMPARE(m_window->findChild<ui::AdminPanel *>(), panel());
     }
 
 private slots:

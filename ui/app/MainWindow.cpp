@@ -19,6 +19,7 @@
 #include <QtWidgets/QSplitter>
 #include <QtWidgets/QStackedWidget>
 #include <QtWidgets/QStatusBar>
+#include <QtWidgets/QVBoxLayout>
 
 namespace hearth::ui {
 
@@ -43,8 +44,11 @@ MainWindow::MainWindow(client::ApiConnection &api, QWidget *parent)
     m_rail->addPage(m_splitter, tr("Chat"), tr("Your conversations"));
     m_rail->addPage(m_usage, tr("Usage"), tr("Your tokens and calls"));
     if (api.isAdmin()) {
-        m_admin = new AdminPanel(api, this);
-        m_rail->addPage(m_admin, tr("Admin"), tr("Users, providers, usage and the server"));
+        // Built when first needed: its six pages would cost every start.
+        m_adminPage = new QWidget(this);
+        new QVBoxLayout(m_adminPage);
+        m_adminPage->layout()->setContentsMargins(0, 0, 0, 0);
+        m_rail->addPage(m_adminPage, tr("Admin"), tr("Users, providers, usage and the server"));
     }
     m_rail->addPage(m_settings, tr("Settings"), tr("Appearance, sharing and your account"), true);
     connect(m_rail, &NavRail::pageShown, this, [this](QWidget *page) {
@@ -52,8 +56,8 @@ MainWindow::MainWindow(client::ApiConnection &api, QWidget *parent)
             m_usage->reload();
         else if (page == m_settings)
             m_settings->reload();
-        else if (m_admin && page == m_admin)
-            m_admin->refreshCurrent();
+        else if (page == m_adminPage)
+            admin()->refreshCurrent();
     });
     auto *central = new QWidget(this);
     auto *row = new QHBoxLayout(central);
@@ -84,10 +88,10 @@ MainWindow::MainWindow(client::ApiConnection &api, QWidget *parent)
     });
     connect(m_chat, &ChatPanel::conversationChanged, m_sidebar, &ConversationSidebar::reload);
     connect(m_chat, &ChatPanel::providerSettingsRequested, this, [this] {
-        if (!m_admin)
+        if (!m_adminPage)
             return;
         showAdmin();
-        m_admin->showProviders();
+        admin()->showProviders();
     });
     const QString who = api.user().value(QLatin1String("name")).toString();
     statusBar()->showMessage(
@@ -153,10 +157,20 @@ void MainWindow::showUsage()
     m_rail->show(m_usage);
 }
 
+AdminPanel *MainWindow::admin()
+{
+    if (!m_admin && m_adminPage) {
+        m_admin = new AdminPanel(m_api, m_adminPage);
+        m_adminPage->layout()->addWidget(m_admin);
+        m_admin->show(); // now, not when the layout gets round to it
+    }
+    return m_admin;
+}
+
 void MainWindow::showAdmin()
 {
-    if (m_admin)
-        m_rail->show(m_admin);
+    if (m_adminPage)
+        m_rail->show(m_adminPage);
 }
 
 void MainWindow::showSettings()

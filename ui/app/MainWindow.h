@@ -29,8 +29,8 @@ public:
     ConversationSidebar *sidebar() const { return m_sidebar; }
     ChatPanel *chat() const { return m_chat; }
     UsagePage *usage() const { return m_usage; }
-    // Null unless the signed-in user is an admin.
-    AdminPanel *admin() const { return m_admin; }
+    // Null unless the signed-in user is an admin; built on first use.
+    AdminPanel *admin();
     SettingsPage *settings() const { return m_settings; }
     void showUsage();
     void showAdmin();
@@ -53,6 +53,7 @@ private:
     ConversationSidebar *m_sidebar;
     ChatPanel *m_chat;
     UsagePage *m_usage;
+    QWidget *m_adminPage = nullptr; // its place in the rail, from the start
     AdminPanel *m_admin = nullptr;
     SettingsPage *m_settings;
     NavRail *m_rail = nullptr;

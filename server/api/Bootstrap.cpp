@@ -58,17 +58,31 @@ std::unique_ptr<Database> openDatabase(const ServerConfig &config, QString *erro
     return db;
 }
 
-Outcome<User> createAdmin(ServerContext &context, const QString &email, const QString &name,
-                          const QString &password)
+namespace {
+Outcome<User> storeAdmin(ServerContext &context, const QString &email, const QString &name,
+                         const QByteArray &passwordHash)
 {
     User admin;
     admin.id = newId();
     admin.email = email;
     admin.name = name;
     admin.role = Role::Admin;
-    admin.passwordHash = QString::fromLatin1(context.hasher.hash(password));
+    admin.passwordHash = QString::fromLatin1(passwordHash);
     admin.createdAt = Clock::system().nowMs();
     return context.users.create(admin);
+}
+} // namespace
+
+Outcome<User> createAdmin(ServerContext &context, const QString &email, const QString &name,
+                          const QString &password)
+{
+    return storeAdmin(context, email, name, context.hasher.hash(password));
+}
+
+Outcome<User> createPasswordlessAdmin(ServerContext &context, const QString &email,
+                                      const QString &name)
+{
+    return storeAdmin(context, email, name, PasswordHasher::lockedHash());
 }
 
 bool ensureAdmin(ServerContext &context, QString *error)

@@ -31,6 +31,11 @@ std::unique_ptr<Database> openDatabase(const ServerConfig &config, QString *erro
 // not a request). CONFLICT when the email is taken.
 Outcome<User> createAdmin(ServerContext &context, const QString &email, const QString &name,
                           const QString &password);
+// The same without a password: nobody can sign in as it, only be signed in
+// by the process that made it (the desktop app's owner). Nothing to hash,
+// so the app's first start is not held up by Argon2.
+Outcome<User> createPasswordlessAdmin(ServerContext &context, const QString &email,
+                                      const QString &name);
 
 // Creates HEARTH_ADMIN_EMAIL as an admin if no account has that email yet.
 // Never changes an existing account's password.

@@ -29,7 +29,6 @@
 #include "http/ServerTls.h"
 #include "http/StaticSite.h"
 #include "llm/UpstreamClient.h"
-#include "security/Crypto.h"
 #include "security/SelfSignedCertificate.h"
 #include "storage/GroupCommit.h"
 #include "storage/WalCheckpointer.h"
@@ -344,12 +343,11 @@ QJsonObject HearthServer::ownerSession(QString *error)
         }
     }
     if (!owner) {
-        // Nobody knows this password: the owner signs in through the app.
+        // No password: the owner is signed in by the app.
         const QString osUser = qEnvironmentVariable("USER");
         const auto stored =
-            bootstrap::createAdmin(ctx, QStringLiteral("owner@hearth.local"),
-                                   osUser.isEmpty() ? QStringLiteral("Owner") : osUser,
-                                   QString::fromLatin1(crypto::randomToken(24)));
+            bootstrap::createPasswordlessAdmin(ctx, QStringLiteral("owner@hearth.local"),
+                                               osUser.isEmpty() ? QStringLiteral("Owner") : osUser);
         if (!stored) {
             *error = stored.error().message;
             return {};

@@ -34,7 +34,7 @@ public:
     // "AB:CD:…" of the certificate in use; empty over plain HTTP.
     QString tlsFingerprint() const;
     // Signs in the desktop owner without a password: the oldest enabled
-    // admin, created ("owner@hearth.local", random password) on a fresh data
+    // admin, created ("owner@hearth.local", without a password) on a fresh data
     // folder. Returns what POST /v1/auth/login would; empty and *error set
     // on failure. Only the desktop app, in-process, calls this.
     QJsonObject ownerSession(QString *error);

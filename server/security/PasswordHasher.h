@@ -28,6 +28,9 @@ public:
     bool verify(const QByteArray &encoded, const QString &password) const;
     // A stored hash made with weaker parameters than today's should be redone at next login.
     bool needsRehash(const QByteArray &encoded) const;
+    // Stored for an account that has no password (the desktop's owner, whom
+    // the app signs in itself): no password verifies against it.
+    static QByteArray lockedHash() { return QByteArrayLiteral("!locked"); }
 
 private:
     Cost m_cost;

@@ -54,6 +54,21 @@ private slots:
         delete m_server;
     }
 
+    void theOwnerHasNoPasswordToGuess()
+    {
+        // The app signs its owner in itself; no password signs in as the
+        // owner (the stored marker is too short to be one).
+        ApiClient client(m_baseUrl);
+        for (const QString &password :
+             {QStringLiteral("!locked!"), QStringLiteral("owner-password")}) {
+            const ApiReply reply =
+                client.post(QStringLiteral("/v1/auth/login"),
+                            {{QStringLiteral("email"), QStringLiteral("owner@hearth.local")},
+                             {QStringLiteral("password"), password}});
+            QCOMPARE(reply.status, 401);
+        }
+    }
+
     void shareOnTheNetworkAndTakeItBack()
     {
         const quint16 port = freePorts(1, QHostAddress(QHostAddress::Any)).value(0);

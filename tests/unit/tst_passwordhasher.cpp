@@ -37,6 +37,9 @@ private slots:
         QVERIFY(!hasher.verify("", QStringLiteral("x")));
         QVERIFY(!hasher.verify("$2b$10$abcdefghijklmnopqrstuv", QStringLiteral("x")));
         QVERIFY(!hasher.verify("$argon2id$v=19$m=19456,t=2,p=1$broken", QStringLiteral("x")));
+        // An account without a password matches nothing, not even the marker.
+        for (const QString &guess : {QString(), QStringLiteral("!locked"), QStringLiteral("x")})
+            QVERIFY(!hasher.verify(PasswordHasher::lockedHash(), guess));
     }
 
     void weakerParametersNeedRehash()

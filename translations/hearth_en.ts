@@ -125,12 +125,12 @@ Connect only if they are the same.</translation>
 <context>
     <name>DesktopShell</name>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="117"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="116"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="118"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="117"/>
         <source>Hearth could not start its server:
 %1</source>
         <translation>Hearth could not start its server:
@@ -140,32 +140,32 @@ Connect only if they are the same.</translation>
 <context>
     <name>KeepServing</name>
     <message>
-        <location filename="../app/desktop/KeepServingGuard.cpp" line="51"/>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="53"/>
         <source>Keep serving?</source>
         <translation>Keep serving?</translation>
     </message>
     <message>
-        <location filename="../app/desktop/KeepServingGuard.cpp" line="52"/>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="54"/>
         <source>Hearth is sharing its server with other devices on your network.</source>
         <translation>Hearth is sharing its server with other devices on your network.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/KeepServingGuard.cpp" line="56"/>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="58"/>
         <source>Keep serving them from the tray after the window closes, or stop and quit?</source>
         <translation>Keep serving them from the tray after the window closes, or stop and quit?</translation>
     </message>
     <message>
-        <location filename="../app/desktop/KeepServingGuard.cpp" line="59"/>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="61"/>
         <source>Keep serving them in the background after the window closes (start Hearth again to bring the window back), or stop and quit?</source>
         <translation>Keep serving them in the background after the window closes (start Hearth again to bring the window back), or stop and quit?</translation>
     </message>
     <message>
-        <location filename="../app/desktop/KeepServingGuard.cpp" line="65"/>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="67"/>
         <source>Keep serving</source>
         <translation>Keep serving</translation>
     </message>
     <message>
-        <location filename="../app/desktop/KeepServingGuard.cpp" line="67"/>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="69"/>
         <source>Stop and quit</source>
         <translation>Stop and quit</translation>
     </message>
@@ -509,17 +509,17 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::DesktopShell</name>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="161"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="160"/>
         <source>Please sign in again: %1</source>
         <translation>Please sign in again: %1</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="209"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="208"/>
         <source>%1 You will be asked for your password at the next start.</source>
         <translation>%1 You will be asked for your password at the next start.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="217"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="216"/>
         <source>Your sign-in on %1 has ended. Please sign in again.</source>
         <translation>Your sign-in on %1 has ended. Please sign in again.</translation>
     </message>
@@ -1859,120 +1859,85 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::ChatPanel</name>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="61"/>
-        <source>Model</source>
-        <translation>Model</translation>
-    </message>
-    <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="62"/>
-        <source>The model that answers</source>
-        <translation>The model that answers</translation>
-    </message>
-    <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="67"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="63"/>
         <source>Model:</source>
         <translation>Model:</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="114"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="110"/>
         <source>Connected to %1. Ask anything; the model picker above has its models.</source>
         <translation>Connected to %1. Ask anything; the model picker above has its models.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="151"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="147"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="151"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="147"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="152"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="148"/>
         <source>Stop the reply (Esc)</source>
         <translation>Stop the reply (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="152"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="148"/>
         <source>Send the message (Enter)</source>
         <translation>Send the message (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="189"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="483"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="166"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="436"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="191"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="168"/>
         <source>Ask anything. Your conversations stay on this server.</source>
         <translation>Ask anything. Your conversations stay on this server.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="209"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="186"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="262"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="236"/>
         <source>No messages yet.</source>
         <translation>No messages yet.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="272"/>
-        <source>Stopped</source>
-        <translation>Stopped</translation>
-    </message>
-    <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="278"/>
-        <source>Interrupted: the server stopped before the reply was finished.</source>
-        <translation>Interrupted: the server stopped before the reply was finished.</translation>
-    </message>
-    <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="280"/>
-        <source>Still being written. Open the chat again to see more.</source>
-        <translation>Still being written. Open the chat again to see more.</translation>
-    </message>
-    <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="333"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="292"/>
         <source>Wait until the files have been uploaded.</source>
         <translation>Wait until the files have been uploaded.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="57"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="55"/>
         <source>Chat settings…</source>
         <translation>Chat settings…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="58"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="56"/>
         <source>System prompt, temperature and reply length of this chat</source>
         <translation>System prompt, temperature and reply length of this chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="59"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="57"/>
         <source>Chat settings</source>
         <translation>Chat settings</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="78"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="74"/>
         <source>Editing your message: sending it replaces it and everything after it.</source>
         <translation>Editing your message: sending it replaces it and everything after it.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="80"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="76"/>
         <source>Cancel editing</source>
         <translation>Cancel editing</translation>
-    </message>
-    <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="274"/>
-        <source>Cut short: the reply reached its length limit.</source>
-        <translation>Cut short: the reply reached its length limit.</translation>
-    </message>
-    <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="276"/>
-        <source>The reply was cut off.</source>
-        <translation>The reply was cut off.</translation>
     </message>
 </context>
 <context>
@@ -2040,68 +2005,68 @@ Connect only if they are the same.</translation>
         <translation>Try the demo</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="72"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="70"/>
         <source>Hearth&apos;s offline demo answers for now. Connect a provider to talk to a real model: choose one, paste its key, and you are ready.</source>
         <translation>Hearth&apos;s offline demo answers for now. Connect a provider to talk to a real model: choose one, paste its key, and you are ready.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="78"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="76"/>
         <source>Another address</source>
         <translation>Another address</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="80"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="78"/>
         <source>%1 on this computer</source>
         <translation>%1 on this computer</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="93"/>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="182"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="91"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="180"/>
         <source>Paste your key here</source>
         <translation>Paste your key here</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="96"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="94"/>
         <source>&amp;Address:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="110"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="108"/>
         <source>Not now</source>
         <translation>Not now</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="112"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="110"/>
         <source>Keep chatting with the offline demo</source>
         <translation>Keep chatting with the offline demo</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="176"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="174"/>
         <source>Its API key, if it needs one</source>
         <translation>Its API key, if it needs one</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="177"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="175"/>
         <source>Any server that speaks OpenAI&apos;s API: LM Studio, vLLM, OpenRouter, a company gateway… Its address usually ends in /v1.</source>
         <translation>Any server that speaks OpenAI&apos;s API: LM Studio, vLLM, OpenRouter, a company gateway… Its address usually ends in /v1.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="183"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="181"/>
         <source>Make a key at &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;, copy it, and paste it above.</source>
         <translation>Make a key at &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;, copy it, and paste it above.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="187"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="185"/>
         <source>Ollama runs models on this computer, free and offline.</source>
         <translation>Ollama runs models on this computer, free and offline.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="195"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="193"/>
         <source>Looking for Ollama on this computer…</source>
         <translation>Looking for Ollama on this computer…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/ConnectModelCard.cpp" line="204"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="202"/>
         <source>Ollama is running here with %n model(s). Press Connect to use it.</source>
         <translation>
             <numerusform>Ollama is running here with %n model. Press Connect to use it.</numerusform>
@@ -2109,37 +2074,37 @@ Connect only if they are the same.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="209"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="207"/>
         <source>Ollama is running but has no models yet. Run “ollama pull qwen2.5” in a terminal, then press Connect.</source>
         <translation>Ollama is running but has no models yet. Run “ollama pull qwen2.5” in a terminal, then press Connect.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="213"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="211"/>
         <source>Ollama is not running on this computer. Install it from ollama.com, run “ollama pull qwen2.5” in a terminal, then press Connect.</source>
         <translation>Ollama is not running on this computer. Install it from ollama.com, run “ollama pull qwen2.5” in a terminal, then press Connect.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="226"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="224"/>
         <source>Enter the provider&apos;s address first.</source>
         <translation>Enter the provider&apos;s address first.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="232"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="230"/>
         <source>Paste your API key first.</source>
         <translation>Paste your API key first.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="239"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="237"/>
         <source>Testing the connection…</source>
         <translation>Testing the connection…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="260"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="258"/>
         <source>The provider answered but offers no models. For Ollama, run “ollama pull qwen2.5” in a terminal first.</source>
         <translation>The provider answered but offers no models. For Ollama, run “ollama pull qwen2.5” in a terminal first.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/ConnectModelCard.cpp" line="268"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="266"/>
         <source>It works: %n model(s). Saving…</source>
         <translation>
             <numerusform>It works: %n model. Saving…</numerusform>
@@ -2147,12 +2112,12 @@ Connect only if they are the same.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="290"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="288"/>
         <source>Connected to %1.</source>
         <translation>Connected to %1.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="310"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="308"/>
         <source>My provider</source>
         <translation>My provider</translation>
     </message>
@@ -2294,7 +2259,7 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::DesktopNotifier</name>
     <message>
-        <location filename="../ui/app/DesktopNotifier.cpp" line="41"/>
+        <location filename="../ui/app/DesktopNotifier.cpp" line="43"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
@@ -2333,48 +2298,48 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::FindBar</name>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="37"/>
-        <location filename="../ui/app/FindBar.cpp" line="38"/>
+        <location filename="../ui/app/FindBar.cpp" line="22"/>
+        <location filename="../ui/app/FindBar.cpp" line="23"/>
         <source>Find in this conversation</source>
         <translation>Find in this conversation</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="42"/>
+        <location filename="../ui/app/FindBar.cpp" line="27"/>
         <source>Previous</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="43"/>
+        <location filename="../ui/app/FindBar.cpp" line="28"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>Previous match (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="45"/>
+        <location filename="../ui/app/FindBar.cpp" line="30"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="46"/>
+        <location filename="../ui/app/FindBar.cpp" line="31"/>
         <source>Next match (Enter)</source>
         <translation>Next match (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="49"/>
+        <location filename="../ui/app/FindBar.cpp" line="34"/>
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="50"/>
+        <location filename="../ui/app/FindBar.cpp" line="35"/>
         <source>Close find</source>
         <translation>Close find</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="107"/>
+        <location filename="../ui/app/FindBar.cpp" line="93"/>
         <source>No matches</source>
         <translation>No matches</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="130"/>
+        <location filename="../ui/app/FindBar.cpp" line="133"/>
         <source>%1 of %2</source>
         <translation>%1 of %2</translation>
     </message>
@@ -2395,78 +2360,78 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::MainWindow</name>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="34"/>
+        <location filename="../ui/app/MainWindow.cpp" line="35"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="43"/>
+        <location filename="../ui/app/MainWindow.cpp" line="44"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="43"/>
+        <location filename="../ui/app/MainWindow.cpp" line="44"/>
         <source>Your conversations</source>
         <translation>Your conversations</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="44"/>
+        <location filename="../ui/app/MainWindow.cpp" line="45"/>
         <source>Usage</source>
         <translation>Usage</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="44"/>
+        <location filename="../ui/app/MainWindow.cpp" line="45"/>
         <source>Your tokens and calls</source>
         <translation>Your tokens and calls</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="47"/>
+        <location filename="../ui/app/MainWindow.cpp" line="51"/>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="47"/>
+        <location filename="../ui/app/MainWindow.cpp" line="51"/>
         <source>Users, providers, usage and the server</source>
         <translation>Users, providers, usage and the server</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="49"/>
-        <location filename="../ui/app/MainWindow.cpp" line="192"/>
+        <location filename="../ui/app/MainWindow.cpp" line="53"/>
+        <location filename="../ui/app/MainWindow.cpp" line="206"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="49"/>
+        <location filename="../ui/app/MainWindow.cpp" line="53"/>
         <source>Appearance, sharing and your account</source>
         <translation>Appearance, sharing and your account</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="94"/>
+        <location filename="../ui/app/MainWindow.cpp" line="98"/>
         <source>Signed in as %1 on %2</source>
         <translation>Signed in as %1 on %2</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="174"/>
+        <location filename="../ui/app/MainWindow.cpp" line="188"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="180"/>
+        <location filename="../ui/app/MainWindow.cpp" line="194"/>
         <source>Search conversations</source>
         <translation>Search conversations</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="183"/>
+        <location filename="../ui/app/MainWindow.cpp" line="197"/>
         <source>Find in conversation</source>
         <translation>Find in conversation</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="189"/>
+        <location filename="../ui/app/MainWindow.cpp" line="203"/>
         <source>Stop the reply</source>
         <translation>Stop the reply</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="196"/>
+        <location filename="../ui/app/MainWindow.cpp" line="210"/>
         <source>Quit Hearth</source>
         <translation>Quit Hearth</translation>
     </message>
@@ -2518,6 +2483,31 @@ Connect only if they are the same.</translation>
         <source>Reply</source>
         <translation>Reply</translation>
     </message>
+    <message>
+        <location filename="../ui/app/MessageBubble.cpp" line="180"/>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MessageBubble.cpp" line="182"/>
+        <source>Cut short: the reply reached its length limit.</source>
+        <translation>Cut short: the reply reached its length limit.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MessageBubble.cpp" line="184"/>
+        <source>The reply was cut off.</source>
+        <translation>The reply was cut off.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MessageBubble.cpp" line="186"/>
+        <source>Interrupted: the server stopped before the reply was finished.</source>
+        <translation>Interrupted: the server stopped before the reply was finished.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MessageBubble.cpp" line="188"/>
+        <source>Still being written. Open the chat again to see more.</source>
+        <translation>Still being written. Open the chat again to see more.</translation>
+    </message>
 </context>
 <context>
     <name>hearth::ui::MessageView</name>
@@ -2525,6 +2515,19 @@ Connect only if they are the same.</translation>
         <location filename="../ui/app/MessageView.cpp" line="23"/>
         <source>Conversation</source>
         <translation>Conversation</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::ModelPicker</name>
+    <message>
+        <location filename="../ui/app/ModelPicker.cpp" line="15"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ModelPicker.cpp" line="16"/>
+        <source>The model that answers</source>
+        <translation>The model that answers</translation>
     </message>
 </context>
 <context>

@@ -125,12 +125,12 @@ Connect only if they are the same.</source>
 <context>
     <name>DesktopShell</name>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="117"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="116"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="118"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="117"/>
         <source>Hearth could not start its server:
 %1</source>
         <translation>Hearth 无法启动其服务器：
@@ -140,32 +140,32 @@ Connect only if they are the same.</source>
 <context>
     <name>KeepServing</name>
     <message>
-        <location filename="../app/desktop/KeepServingGuard.cpp" line="51"/>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="53"/>
         <source>Keep serving?</source>
         <translation>继续提供服务？</translation>
     </message>
     <message>
-        <location filename="../app/desktop/KeepServingGuard.cpp" line="52"/>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="54"/>
         <source>Hearth is sharing its server with other devices on your network.</source>
         <translation>Hearth 正在向你网络中的其他设备共享服务器。</translation>
     </message>
     <message>
-        <location filename="../app/desktop/KeepServingGuard.cpp" line="56"/>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="58"/>
         <source>Keep serving them from the tray after the window closes, or stop and quit?</source>
         <translation>关闭窗口后在系统托盘中继续为它们提供服务，还是停止并退出？</translation>
     </message>
     <message>
-        <location filename="../app/desktop/KeepServingGuard.cpp" line="59"/>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="61"/>
         <source>Keep serving them in the background after the window closes (start Hearth again to bring the window back), or stop and quit?</source>
         <translation>关闭窗口后在后台继续为它们提供服务（再次启动 Hearth 即可重新打开窗口），还是停止并退出？</translation>
     </message>
     <message>
-        <location filename="../app/desktop/KeepServingGuard.cpp" line="65"/>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="67"/>
         <source>Keep serving</source>
         <translation>继续服务</translation>
     </message>
     <message>
-        <location filename="../app/desktop/KeepServingGuard.cpp" line="67"/>
+        <location filename="../app/desktop/KeepServingGuard.cpp" line="69"/>
         <source>Stop and quit</source>
         <translation>停止并退出</translation>
     </message>
@@ -509,17 +509,17 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::DesktopShell</name>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="161"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="160"/>
         <source>Please sign in again: %1</source>
         <translation>请重新登录：%1</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="209"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="208"/>
         <source>%1 You will be asked for your password at the next start.</source>
         <translation>%1 下次启动时需要重新输入密码。</translation>
     </message>
     <message>
-        <location filename="../app/desktop/DesktopShell.cpp" line="217"/>
+        <location filename="../app/desktop/DesktopShell.cpp" line="216"/>
         <source>Your sign-in on %1 has ended. Please sign in again.</source>
         <translation>你在 %1 上的登录已失效，请重新登录。</translation>
     </message>
@@ -1853,120 +1853,85 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::ChatPanel</name>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="61"/>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="62"/>
-        <source>The model that answers</source>
-        <translation>回答问题的模型</translation>
-    </message>
-    <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="67"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="63"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="114"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="110"/>
         <source>Connected to %1. Ask anything; the model picker above has its models.</source>
         <translation>已连接到 %1。尽管问吧；上方的模型选择器里有它的模型。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="151"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="147"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="151"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="147"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="152"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="148"/>
         <source>Stop the reply (Esc)</source>
         <translation>停止回复（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="152"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="148"/>
         <source>Send the message (Enter)</source>
         <translation>发送消息（Enter）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="189"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="483"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="166"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="436"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="191"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="168"/>
         <source>Ask anything. Your conversations stay on this server.</source>
         <translation>尽管问吧。你的对话只保存在这台服务器上。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="209"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="186"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="262"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="236"/>
         <source>No messages yet.</source>
         <translation>还没有消息。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="272"/>
-        <source>Stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="278"/>
-        <source>Interrupted: the server stopped before the reply was finished.</source>
-        <translation>已中断：回复完成前服务器停止了。</translation>
-    </message>
-    <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="280"/>
-        <source>Still being written. Open the chat again to see more.</source>
-        <translation>仍在生成中。重新打开此聊天可查看更多内容。</translation>
-    </message>
-    <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="333"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="292"/>
         <source>Wait until the files have been uploaded.</source>
         <translation>请等文件上传完成。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="57"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="55"/>
         <source>Chat settings…</source>
         <translation>聊天设置…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="58"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="56"/>
         <source>System prompt, temperature and reply length of this chat</source>
         <translation>本次聊天的系统提示词、温度和回复长度</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="59"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="57"/>
         <source>Chat settings</source>
         <translation>聊天设置</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="78"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="74"/>
         <source>Editing your message: sending it replaces it and everything after it.</source>
         <translation>正在编辑你的消息：发送后将替换它及其后的所有内容。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="80"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="76"/>
         <source>Cancel editing</source>
         <translation>取消编辑</translation>
-    </message>
-    <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="274"/>
-        <source>Cut short: the reply reached its length limit.</source>
-        <translation>已截断：回复达到了长度上限。</translation>
-    </message>
-    <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="276"/>
-        <source>The reply was cut off.</source>
-        <translation>回复中断了。</translation>
     </message>
 </context>
 <context>
@@ -2034,117 +1999,117 @@ Connect only if they are the same.</source>
         <translation>先试试演示</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="72"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="70"/>
         <source>Hearth&apos;s offline demo answers for now. Connect a provider to talk to a real model: choose one, paste its key, and you are ready.</source>
         <translation>目前由 Hearth 的离线演示模型回答。连接一个服务商即可与真正的模型对话：选择服务商，粘贴密钥，就可以开始了。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="78"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="76"/>
         <source>Another address</source>
         <translation>其他地址</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="80"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="78"/>
         <source>%1 on this computer</source>
         <translation>本机上的 %1</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="93"/>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="182"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="91"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="180"/>
         <source>Paste your key here</source>
         <translation>在此粘贴你的密钥</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="96"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="94"/>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="110"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="108"/>
         <source>Not now</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="112"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="110"/>
         <source>Keep chatting with the offline demo</source>
         <translation>继续使用离线演示模型聊天</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="176"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="174"/>
         <source>Its API key, if it needs one</source>
         <translation>它的 API 密钥（如果需要）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="177"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="175"/>
         <source>Any server that speaks OpenAI&apos;s API: LM Studio, vLLM, OpenRouter, a company gateway… Its address usually ends in /v1.</source>
         <translation>任何兼容 OpenAI API 的服务：LM Studio、vLLM、OpenRouter、公司网关……地址通常以 /v1 结尾。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="183"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="181"/>
         <source>Make a key at &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;, copy it, and paste it above.</source>
         <translation>在 &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; 创建密钥，复制后粘贴到上面。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="187"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="185"/>
         <source>Ollama runs models on this computer, free and offline.</source>
         <translation>Ollama 在本机运行模型，免费且无需联网。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="195"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="193"/>
         <source>Looking for Ollama on this computer…</source>
         <translation>正在本机上查找 Ollama…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/ConnectModelCard.cpp" line="204"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="202"/>
         <source>Ollama is running here with %n model(s). Press Connect to use it.</source>
         <translation>
             <numerusform>Ollama 正在本机运行，有 %n 个模型。点击“连接”即可使用。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="209"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="207"/>
         <source>Ollama is running but has no models yet. Run “ollama pull qwen2.5” in a terminal, then press Connect.</source>
         <translation>Ollama 已在运行，但还没有模型。请在终端中运行“ollama pull qwen2.5”，然后点击“连接”。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="213"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="211"/>
         <source>Ollama is not running on this computer. Install it from ollama.com, run “ollama pull qwen2.5” in a terminal, then press Connect.</source>
         <translation>本机上没有运行 Ollama。请从 ollama.com 安装，在终端中运行“ollama pull qwen2.5”，然后点击“连接”。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="226"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="224"/>
         <source>Enter the provider&apos;s address first.</source>
         <translation>请先输入服务商的地址。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="232"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="230"/>
         <source>Paste your API key first.</source>
         <translation>请先粘贴你的 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="239"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="237"/>
         <source>Testing the connection…</source>
         <translation>正在测试连接…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="260"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="258"/>
         <source>The provider answered but offers no models. For Ollama, run “ollama pull qwen2.5” in a terminal first.</source>
         <translation>服务商有响应，但没有提供任何模型。如果是 Ollama，请先在终端中运行“ollama pull qwen2.5”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/app/ConnectModelCard.cpp" line="268"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="266"/>
         <source>It works: %n model(s). Saving…</source>
         <translation>
             <numerusform>连接成功：%n 个模型。正在保存…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="290"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="288"/>
         <source>Connected to %1.</source>
         <translation>已连接到 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ConnectModelCard.cpp" line="310"/>
+        <location filename="../ui/app/ConnectModelCard.cpp" line="308"/>
         <source>My provider</source>
         <translation>我的服务商</translation>
     </message>
@@ -2286,7 +2251,7 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::DesktopNotifier</name>
     <message>
-        <location filename="../ui/app/DesktopNotifier.cpp" line="41"/>
+        <location filename="../ui/app/DesktopNotifier.cpp" line="43"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -2324,48 +2289,48 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::FindBar</name>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="37"/>
-        <location filename="../ui/app/FindBar.cpp" line="38"/>
+        <location filename="../ui/app/FindBar.cpp" line="22"/>
+        <location filename="../ui/app/FindBar.cpp" line="23"/>
         <source>Find in this conversation</source>
         <translation>在此对话中查找</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="42"/>
+        <location filename="../ui/app/FindBar.cpp" line="27"/>
         <source>Previous</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="43"/>
+        <location filename="../ui/app/FindBar.cpp" line="28"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>上一个匹配（Shift+Enter）</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="45"/>
+        <location filename="../ui/app/FindBar.cpp" line="30"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="46"/>
+        <location filename="../ui/app/FindBar.cpp" line="31"/>
         <source>Next match (Enter)</source>
         <translation>下一个匹配（Enter）</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="49"/>
+        <location filename="../ui/app/FindBar.cpp" line="34"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="50"/>
+        <location filename="../ui/app/FindBar.cpp" line="35"/>
         <source>Close find</source>
         <translation>关闭查找</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="107"/>
+        <location filename="../ui/app/FindBar.cpp" line="93"/>
         <source>No matches</source>
         <translation>没有匹配</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="130"/>
+        <location filename="../ui/app/FindBar.cpp" line="133"/>
         <source>%1 of %2</source>
         <translation>第 %1 个，共 %2 个</translation>
     </message>
@@ -2386,78 +2351,78 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::MainWindow</name>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="34"/>
+        <location filename="../ui/app/MainWindow.cpp" line="35"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="43"/>
+        <location filename="../ui/app/MainWindow.cpp" line="44"/>
         <source>Chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="43"/>
+        <location filename="../ui/app/MainWindow.cpp" line="44"/>
         <source>Your conversations</source>
         <translation>你的对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="44"/>
+        <location filename="../ui/app/MainWindow.cpp" line="45"/>
         <source>Usage</source>
         <translation>用量</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="44"/>
+        <location filename="../ui/app/MainWindow.cpp" line="45"/>
         <source>Your tokens and calls</source>
         <translation>你的 token 用量和调用记录</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="47"/>
+        <location filename="../ui/app/MainWindow.cpp" line="51"/>
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="47"/>
+        <location filename="../ui/app/MainWindow.cpp" line="51"/>
         <source>Users, providers, usage and the server</source>
         <translation>用户、服务商、用量和服务器</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="49"/>
-        <location filename="../ui/app/MainWindow.cpp" line="192"/>
+        <location filename="../ui/app/MainWindow.cpp" line="53"/>
+        <location filename="../ui/app/MainWindow.cpp" line="206"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="49"/>
+        <location filename="../ui/app/MainWindow.cpp" line="53"/>
         <source>Appearance, sharing and your account</source>
         <translation>外观、共享和你的账户</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="94"/>
+        <location filename="../ui/app/MainWindow.cpp" line="98"/>
         <source>Signed in as %1 on %2</source>
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="174"/>
+        <location filename="../ui/app/MainWindow.cpp" line="188"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="180"/>
+        <location filename="../ui/app/MainWindow.cpp" line="194"/>
         <source>Search conversations</source>
         <translation>搜索对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="183"/>
+        <location filename="../ui/app/MainWindow.cpp" line="197"/>
         <source>Find in conversation</source>
         <translation>在对话中查找</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="189"/>
+        <location filename="../ui/app/MainWindow.cpp" line="203"/>
         <source>Stop the reply</source>
         <translation>停止回复</translation>
     </message>
     <message>
-        <location filename="../ui/app/MainWindow.cpp" line="196"/>
+        <location filename="../ui/app/MainWindow.cpp" line="210"/>
         <source>Quit Hearth</source>
         <translation>退出 Hearth</translation>
     </message>
@@ -2509,6 +2474,31 @@ Connect only if they are the same.</source>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
+    <message>
+        <location filename="../ui/app/MessageBubble.cpp" line="180"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MessageBubble.cpp" line="182"/>
+        <source>Cut short: the reply reached its length limit.</source>
+        <translation>已截断：回复达到了长度上限。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MessageBubble.cpp" line="184"/>
+        <source>The reply was cut off.</source>
+        <translation>回复中断了。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MessageBubble.cpp" line="186"/>
+        <source>Interrupted: the server stopped before the reply was finished.</source>
+        <translation>已中断：回复完成前服务器停止了。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/MessageBubble.cpp" line="188"/>
+        <source>Still being written. Open the chat again to see more.</source>
+        <translation>仍在生成中。重新打开此聊天可查看更多内容。</translation>
+    </message>
 </context>
 <context>
     <name>hearth::ui::MessageView</name>
@@ -2516,6 +2506,19 @@ Connect only if they are the same.</source>
         <location filename="../ui/app/MessageView.cpp" line="23"/>
         <source>Conversation</source>
         <translation>对话</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::ModelPicker</name>
+    <message>
+        <location filename="../ui/app/ModelPicker.cpp" line="15"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/ModelPicker.cpp" line="16"/>
+        <source>The model that answers</source>
+        <translation>回答问题的模型</translation>
     </message>
 </context>
 <context>

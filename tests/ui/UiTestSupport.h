@@ -4,6 +4,7 @@
 // screenshots) is defined for each UI test by hearth_add_ui_test().
 
 #include "app/ChatPanel.h"
+#include "app/ModelPicker.h"
 #include "client/ApiConnection.h"
 
 #include <QtCore/QDir>

@@ -16,6 +16,7 @@
 #include "app/MainWindow.h"
 #include "app/MessageBubble.h"
 #include "app/MessageView.h"
+#include "app/ModelPicker.h"
 #include "client/ApiConnection.h"
 
 #include <QtGui/QClipboard>

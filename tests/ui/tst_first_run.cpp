@@ -11,6 +11,7 @@
 #include "app/MainWindow.h"
 #include "app/MessageBubble.h"
 #include "app/MessageView.h"
+#include "app/ModelPicker.h"
 #include "app/Theme.h"
 #include "client/ApiConnection.h"
 

@@ -9,11 +9,11 @@
 #include "app/FormDialog.h"
 #include "app/MessageBubble.h"
 #include "app/MessageView.h"
+#include "app/ModelPicker.h"
 #include "client/ApiConnection.h"
 #include "client/MessageStream.h"
 
 #include <QtCore/QJsonArray>
-#include <QtWidgets/QComboBox>
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QPushButton>
@@ -28,8 +28,6 @@ namespace hearth::ui {
 
 namespace {
 constexpr int historyPageSize = 100;
-// The built-in model that answers while no provider is connected.
-const QString demoModelId = QStringLiteral("hearth-demo");
 } // namespace
 
 ChatPanel::ChatPanel(client::ApiConnection &api, QWidget *parent)
@@ -37,7 +35,7 @@ ChatPanel::ChatPanel(client::ApiConnection &api, QWidget *parent)
     , m_api(api)
     , m_title(new QLabel(this))
     , m_optionsButton(new QToolButton(this))
-    , m_models(new QComboBox(this))
+    , m_models(new ModelPicker(api, this))
     , m_view(new MessageView(this))
     , m_error(new ErrorBanner(this))
     , m_editBar(new QWidget(this))
@@ -58,9 +56,7 @@ ChatPanel::ChatPanel(client::ApiConnection &api, QWidget *parent)
     m_optionsButton->setToolTip(tr("System prompt, temperature and reply length of this chat"));
     m_optionsButton->setAccessibleName(tr("Chat settings"));
     connect(m_optionsButton, &QToolButton::clicked, this, &ChatPanel::openOptions);
-    m_models->setAccessibleName(tr("Model"));
-    m_models->setToolTip(tr("The model that answers"));
-    m_models->setMinimumContentsLength(16);
+    connect(m_models, &ModelPicker::listed, this, &ChatPanel::updateConnectCard);
     auto *header = new QHBoxLayout;
     header->addWidget(m_title, 1);
     header->addWidget(m_optionsButton);
@@ -109,11 +105,11 @@ ChatPanel::ChatPanel(client::ApiConnection &api, QWidget *parent)
     });
     connect(m_connectCard, &ConnectModelCard::connected, this,
             [this](const QString &provider, const QString &preferred) {
-                m_preferredModel = preferred;
+                m_models->preferOnce(preferred);
                 m_view->setPlaceholder(
                     tr("Connected to %1. Ask anything; the model picker above has its models.")
                         .arg(provider));
-                loadModels();
+                m_models->reload();
             });
     // The offer sits near the top of the empty chat, centred, at its own height.
     auto *cardRow = new QHBoxLayout;
@@ -156,26 +152,7 @@ void ChatPanel::setStreaming(bool streaming)
 
 void ChatPanel::loadModels()
 {
-    connect(m_api.get(QStringLiteral("/v1/models")), &client::ApiCall::finished, this,
-            [this](const client::ApiResult &result) {
-                if (!result.ok())
-                    return;
-                const QString current = m_preferredModel.isEmpty()
-                                            ? m_models->currentData().toString()
-                                            : std::exchange(m_preferredModel, QString());
-                m_models->clear();
-                for (const QJsonValue &value :
-                     result.json.object().value(QLatin1String("data")).toArray()) {
-                    const QJsonObject model = value.toObject();
-                    m_models->addItem(model.value(QLatin1String("name")).toString(),
-                                      model.value(QLatin1String("id")).toString());
-                }
-                const int index = m_models->findData(current);
-                if (index >= 0)
-                    m_models->setCurrentIndex(index);
-                m_demoOnly = m_models->count() == 1 && m_models->itemData(0) == demoModelId;
-                updateConnectCard();
-            });
+    m_models->reload();
 }
 
 void ChatPanel::startNew()
@@ -251,10 +228,7 @@ void ChatPanel::showHistory(const client::ApiResult &result, bool older)
     m_view->prependMessages(roleAndText, &added);
     for (int i = 0; i < added.size(); ++i) {
         const QJsonObject m = messages.at(i).toObject();
-        added.at(i)->setMessageId(m.value(QLatin1String("id")).toString());
-        added.at(i)->setReasoning(m.value(QLatin1String("reasoning")).toString(),
-                                  qint64(m.value(QLatin1String("reasoningMs")).toDouble()));
-        added.at(i)->setNote(finishNote(m.value(QLatin1String("finishReason")).toString()));
+        added.at(i)->showStored(m);
         m_attachments->show(added.at(i), m.value(QLatin1String("attachments")).toArray());
         watch(added.at(i));
     }
@@ -264,21 +238,6 @@ void ChatPanel::showHistory(const client::ApiResult &result, bool older)
     m_view->setHasOlder(!m_olderPage.isEmpty());
     updateActions();
     emit historyShown();
-}
-
-QString ChatPanel::finishNote(const QString &finishReason)
-{
-    if (finishReason == QLatin1String("cancelled"))
-        return tr("Stopped");
-    if (finishReason == QLatin1String("length"))
-        return tr("Cut short: the reply reached its length limit.");
-    if (finishReason == QLatin1String("error"))
-        return tr("The reply was cut off.");
-    if (finishReason == QLatin1String("interrupted"))
-        return tr("Interrupted: the server stopped before the reply was finished.");
-    if (finishReason == QLatin1String("streaming"))
-        return tr("Still being written. Open the chat again to see more.");
-    return {};
 }
 
 void ChatPanel::resizeEvent(QResizeEvent *event)
@@ -298,7 +257,7 @@ void ChatPanel::openFind()
 void ChatPanel::updateConnectCard()
 {
     // Only in an empty new chat: a conversation on screen is not interrupted.
-    const bool offer = m_demoOnly && !m_connectDismissed && m_conversationId.isEmpty();
+    const bool offer = m_models->isDemoOnly() && !m_connectDismissed && m_conversationId.isEmpty();
     m_connectPage->setVisible(offer);
     m_view->setVisible(!offer);
 }
@@ -398,8 +357,8 @@ void ChatPanel::sendTo(const QString &conversationId, const QString &text, bool 
     m_replyBubble = nullptr; // the last reply is finished; a refused send must not touch it
     QJsonObject body{{QStringLiteral("role"), QStringLiteral("user")},
                      {QStringLiteral("content"), text}};
-    if (!m_models->currentData().toString().isEmpty())
-        body.insert(QStringLiteral("model"), m_models->currentData().toString());
+    if (!m_models->currentModelId().isEmpty())
+        body.insert(QStringLiteral("model"), m_models->currentModelId());
     if (!attachmentIds.isEmpty())
         body.insert(QStringLiteral("attachments"), QJsonArray::fromStringList(attachmentIds));
     m_options.addTo(body);
@@ -436,14 +395,8 @@ void ChatPanel::sendTo(const QString &conversationId, const QString &text, bool 
         }
     });
     connect(m_stream, &client::MessageStream::done, this, [this](const QJsonObject &message) {
-        if (m_replyBubble) {
-            m_replyBubble->setReasoning(
-                message.value(QLatin1String("reasoning")).toString(),
-                qint64(message.value(QLatin1String("reasoningMs")).toDouble()));
-            m_replyBubble->setText(message.value(QLatin1String("content")).toString());
-            m_replyBubble->setNote(
-                finishNote(message.value(QLatin1String("finishReason")).toString()));
-        }
+        if (m_replyBubble)
+            m_replyBubble->showStored(message);
         m_stream->deleteLater();
         m_stream = nullptr;
         setStreaming(false);
@@ -462,7 +415,7 @@ void ChatPanel::sendTo(const QString &conversationId, const QString &text, bool 
                     delete m_replyBubble;
                 } else if (m_replyBubble) {
                     m_replyBubble->endReasoning();
-                    m_replyBubble->setNote(finishNote(QStringLiteral("error")));
+                    m_replyBubble->setNote(MessageBubble::finishNote(QStringLiteral("error")));
                 }
                 showError(error, code, retryAfter);
                 m_stream->deleteLater();
@@ -493,7 +446,7 @@ void ChatPanel::stop()
     if (m_replyBubble) {
         m_replyBubble->endReasoning();
         m_replyBubble->flush();
-        m_replyBubble->setNote(finishNote(QStringLiteral("cancelled")));
+        m_replyBubble->setNote(MessageBubble::finishNote(QStringLiteral("cancelled")));
     }
     setStreaming(false);
     emit replyFinished();

@@ -6,7 +6,6 @@
 #include <QtCore/QPointer>
 #include <QtWidgets/QWidget>
 
-class QComboBox;
 class QLabel;
 class QPushButton;
 class QToolButton;
@@ -28,6 +27,7 @@ class FindBar;
 class ErrorBanner;
 class MessageBubble;
 class MessageView;
+class ModelPicker;
 
 // One conversation: its messages, the model picker and chat settings, the
 // composer, and the reply being streamed (with Stop). A question can be
@@ -45,7 +45,7 @@ public:
     bool isStreaming() const;
     MessageView *view() const { return m_view; }
     Composer *composer() const { return m_composer; }
-    QComboBox *modelPicker() const { return m_models; }
+    ModelPicker *modelPicker() const { return m_models; }
     ErrorBanner *errorBanner() const { return m_error; }
     AttachmentTray *attachmentTray() const { return m_tray; }
     ChatAttachments *attachments() const { return m_attachments; }
@@ -79,8 +79,6 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    // What a reply that did not end normally says under it ("" when it did).
-    static QString finishNote(const QString &finishReason);
     // `attachmentIds`: sent with it; `fromTray`: they are the tray's, which
     // empties once the message is taken.
     void sendTo(const QString &conversationId, const QString &text, bool newConversation,
@@ -103,7 +101,7 @@ private:
     QString m_editingId;
     QLabel *m_title;
     QToolButton *m_optionsButton;
-    QComboBox *m_models;
+    ModelPicker *m_models;
     MessageView *m_view;
     ErrorBanner *m_error;
     QWidget *m_editBar;
@@ -115,8 +113,6 @@ private:
     FindBar *m_find;
     QWidget *m_connectPage;
     ConnectModelCard *m_connectCard;
-    QString m_preferredModel; // to choose once the model list comes back
-    bool m_demoOnly = false;
     bool m_connectDismissed = false;
     QPointer<client::MessageStream> m_stream;
     QPointer<MessageBubble> m_replyBubble;

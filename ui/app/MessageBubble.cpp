@@ -161,6 +161,34 @@ void MessageBubble::setNote(const QString &note)
     m_note->setVisible(!note.isEmpty());
 }
 
+void MessageBubble::showStored(const QJsonObject &message)
+{
+    setMessageId(message.value(QLatin1String("id")).toString());
+    setReasoning(message.value(QLatin1String("reasoning")).toString(),
+                 qint64(message.value(QLatin1String("reasoningMs")).toDouble()));
+    const QString content = message.value(QLatin1String("content")).toString();
+    if (content != m_text)
+        setText(content);
+    else if (m_renderTimer.isActive())
+        flush(); // the last deltas, not yet on screen
+    setNote(finishNote(message.value(QLatin1String("finishReason")).toString()));
+}
+
+QString MessageBubble::finishNote(const QString &finishReason)
+{
+    if (finishReason == QLatin1String("cancelled"))
+        return tr("Stopped");
+    if (finishReason == QLatin1String("length"))
+        return tr("Cut short: the reply reached its length limit.");
+    if (finishReason == QLatin1String("error"))
+        return tr("The reply was cut off.");
+    if (finishReason == QLatin1String("interrupted"))
+        return tr("Interrupted: the server stopped before the reply was finished.");
+    if (finishReason == QLatin1String("streaming"))
+        return tr("Still being written. Open the chat again to see more.");
+    return {};
+}
+
 QString MessageBubble::note() const
 {
     return m_note->isHidden() ? QString() : m_note->text();

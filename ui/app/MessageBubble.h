@@ -3,6 +3,7 @@
 #include "app/MarkdownSegments.h"
 
 #include <QtCore/QJsonArray>
+#include <QtCore/QJsonObject>
 #include <QtCore/QTimer>
 #include <QtWidgets/QFrame>
 
@@ -48,6 +49,11 @@ public:
     void setMessageId(const QString &id) { m_id = id; }
     QString messageId() const { return m_id; }
     void setNote(const QString &note); // "Stopped", an error…
+    // A message as the server stored it (the history, the end of a stream):
+    // its id, text, reasoning and, when it ended early, why.
+    void showStored(const QJsonObject &message);
+    // What a reply that did not end normally says under it ("" when it did).
+    static QString finishNote(const QString &finishReason);
     QString note() const;
     void setActionsEnabled(bool edit, bool regenerate);
     // The files a question was sent with, shown above its text; null when none.

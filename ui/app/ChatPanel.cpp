@@ -10,8 +10,8 @@
 #include "app/MessageBubble.h"
 #include "app/MessageView.h"
 #include "app/ModelPicker.h"
+#include "app/StreamedReply.h"
 #include "client/ApiConnection.h"
-#include "client/MessageStream.h"
 
 #include <QtCore/QJsonArray>
 #include <QtWidgets/QHBoxLayout>
@@ -139,7 +139,7 @@ ChatPanel::ChatPanel(client::ApiConnection &api, QWidget *parent)
 
 bool ChatPanel::isStreaming() const
 {
-    return !m_stream.isNull();
+    return !m_reply.isNull();
 }
 
 void ChatPanel::setStreaming(bool streaming)
@@ -354,7 +354,6 @@ void ChatPanel::sendTo(const QString &conversationId, const QString &text, bool 
                        const QStringList &attachmentIds, bool fromTray)
 {
     m_error->dismiss();
-    m_replyBubble = nullptr; // the last reply is finished; a refused send must not touch it
     QJsonObject body{{QStringLiteral("role"), QStringLiteral("user")},
                      {QStringLiteral("content"), text}};
     if (!m_models->currentModelId().isEmpty())
@@ -362,11 +361,11 @@ void ChatPanel::sendTo(const QString &conversationId, const QString &text, bool 
     if (!attachmentIds.isEmpty())
         body.insert(QStringLiteral("attachments"), QJsonArray::fromStringList(attachmentIds));
     m_options.addTo(body);
-    m_stream = m_api.sendMessage(conversationId, body);
+    m_reply = new StreamedReply(m_api.sendMessage(conversationId, body), m_view, text, this);
     setStreaming(true);
-    connect(m_stream, &client::MessageStream::created, this,
-            [this, text, conversationId, newConversation, fromTray](const QJsonObject &userMessage,
-                                                                    const QString &replyId) {
+    connect(m_reply, &StreamedReply::created, this,
+            [this, text, conversationId, newConversation, fromTray](
+                MessageBubble *question, MessageBubble *reply, const QJsonObject &userMessage) {
                 // The sidebar lists a new conversation once it has a message.
                 if (newConversation)
                     emit conversationCreated(conversationId);
@@ -375,54 +374,30 @@ void ChatPanel::sendTo(const QString &conversationId, const QString &text, bool 
                     m_composer->clear();
                 if (fromTray)
                     m_tray->clearSent();
-                MessageBubble *question = m_view->addMessage(QStringLiteral("user"), text);
-                question->setMessageId(userMessage.value(QLatin1String("id")).toString());
                 m_attachments->show(question,
                                     userMessage.value(QLatin1String("attachments")).toArray());
                 watch(question);
-                m_replyBubble = m_view->addMessage(QStringLiteral("assistant"), QString());
-                m_replyBubble->setMessageId(replyId);
-                watch(m_replyBubble);
+                watch(reply);
             });
-    connect(m_stream, &client::MessageStream::reasoning, this, [this](const QString &delta) {
-        if (m_replyBubble)
-            m_replyBubble->appendReasoning(delta);
-    });
-    connect(m_stream, &client::MessageStream::delta, this, [this](const QString &delta) {
-        if (m_replyBubble) {
-            m_replyBubble->endReasoning(); // the answer has begun
-            m_replyBubble->appendText(delta);
-        }
-    });
-    connect(m_stream, &client::MessageStream::done, this, [this](const QJsonObject &message) {
-        if (m_replyBubble)
-            m_replyBubble->showStored(message);
-        m_stream->deleteLater();
-        m_stream = nullptr;
-        setStreaming(false);
-        emit replyFinished();
-    });
-    connect(m_stream, &client::MessageStream::failed, this,
+    connect(m_reply, &StreamedReply::finished, this, &ChatPanel::endReply);
+    connect(m_reply, &StreamedReply::failed, this,
             [this, conversationId, newConversation](const QString &error, const QString &code,
                                                     int retryAfter) {
                 // Refused before anything was stored (a limit, no provider):
                 // the conversation made for this message would stay empty.
-                if (newConversation && !m_stream->wasCreated())
+                if (newConversation && !m_reply->wasCreated())
                     forgetEmptyConversation(conversationId);
-                // The server keeps no reply that produced nothing; neither do we.
-                if (m_replyBubble && m_replyBubble->text().isEmpty() &&
-                    !m_replyBubble->reasoning()) {
-                    delete m_replyBubble;
-                } else if (m_replyBubble) {
-                    m_replyBubble->endReasoning();
-                    m_replyBubble->setNote(MessageBubble::finishNote(QStringLiteral("error")));
-                }
                 showError(error, code, retryAfter);
-                m_stream->deleteLater();
-                m_stream = nullptr;
-                setStreaming(false);
-                emit replyFinished();
+                endReply();
             });
+}
+
+void ChatPanel::endReply()
+{
+    m_reply->deleteLater();
+    m_reply = nullptr;
+    setStreaming(false);
+    emit replyFinished();
 }
 
 void ChatPanel::forgetEmptyConversation(const QString &conversationId)
@@ -438,18 +413,10 @@ void ChatPanel::forgetEmptyConversation(const QString &conversationId)
 
 void ChatPanel::stop()
 {
-    if (!m_stream)
+    if (!m_reply)
         return;
-    m_stream->stop();
-    m_stream->deleteLater();
-    m_stream = nullptr;
-    if (m_replyBubble) {
-        m_replyBubble->endReasoning();
-        m_replyBubble->flush();
-        m_replyBubble->setNote(MessageBubble::finishNote(QStringLiteral("cancelled")));
-    }
-    setStreaming(false);
-    emit replyFinished();
+    m_reply->stop();
+    endReply();
 }
 
 void ChatPanel::editMessage(MessageBubble *bubble)

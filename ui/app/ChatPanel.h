@@ -13,7 +13,6 @@ class QVBoxLayout;
 
 namespace hearth::client {
 class ApiConnection;
-class MessageStream;
 struct ApiResult;
 } // namespace hearth::client
 
@@ -28,6 +27,7 @@ class ErrorBanner;
 class MessageBubble;
 class MessageView;
 class ModelPicker;
+class StreamedReply;
 
 // One conversation: its messages, the model picker and chat settings, the
 // composer, and the reply being streamed (with Stop). A question can be
@@ -83,6 +83,7 @@ private:
     // empties once the message is taken.
     void sendTo(const QString &conversationId, const QString &text, bool newConversation,
                 const QStringList &attachmentIds, bool fromTray);
+    void endReply();
     void forgetEmptyConversation(const QString &conversationId);
     void rewindAndSend(MessageBubble *from, const QString &text);
     void loadHistory(const QString &path, bool older);
@@ -114,8 +115,7 @@ private:
     QWidget *m_connectPage;
     ConnectModelCard *m_connectCard;
     bool m_connectDismissed = false;
-    QPointer<client::MessageStream> m_stream;
-    QPointer<MessageBubble> m_replyBubble;
+    QPointer<StreamedReply> m_reply; // while one streams
 };
 
 } // namespace hearth::ui

@@ -1890,7 +1890,7 @@ Connect only if they are the same.</translation>
     </message>
     <message>
         <location filename="../ui/app/ChatPanel.cpp" line="166"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="436"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="411"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
@@ -1943,25 +1943,38 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::CodeBlock</name>
     <message>
-        <location filename="../ui/app/CodeBlock.cpp" line="70"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="65"/>
         <source>Formula (TeX)</source>
         <translation>Formula (TeX)</translation>
     </message>
     <message>
-        <location filename="../ui/app/CodeBlock.cpp" line="71"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="66"/>
         <source>Copy code</source>
         <translation>Copy code</translation>
     </message>
     <message>
-        <location filename="../ui/app/CodeBlock.cpp" line="71"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="66"/>
         <source>Copy formula</source>
         <translation>Copy formula</translation>
     </message>
     <message>
-        <location filename="../ui/app/CodeBlock.cpp" line="47"/>
-        <location filename="../ui/app/CodeBlock.cpp" line="70"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="44"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="65"/>
         <source>Code</source>
         <translation>Code</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::CodeView</name>
+    <message>
+        <location filename="../ui/app/CodeView.cpp" line="340"/>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/CodeView.cpp" line="344"/>
+        <source>Select all</source>
+        <translation>Select all</translation>
     </message>
 </context>
 <context>
@@ -2298,48 +2311,48 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::FindBar</name>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="22"/>
-        <location filename="../ui/app/FindBar.cpp" line="23"/>
+        <location filename="../ui/app/FindBar.cpp" line="24"/>
+        <location filename="../ui/app/FindBar.cpp" line="25"/>
         <source>Find in this conversation</source>
         <translation>Find in this conversation</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="27"/>
+        <location filename="../ui/app/FindBar.cpp" line="29"/>
         <source>Previous</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="28"/>
+        <location filename="../ui/app/FindBar.cpp" line="30"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>Previous match (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="30"/>
+        <location filename="../ui/app/FindBar.cpp" line="32"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="31"/>
+        <location filename="../ui/app/FindBar.cpp" line="33"/>
         <source>Next match (Enter)</source>
         <translation>Next match (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="34"/>
+        <location filename="../ui/app/FindBar.cpp" line="36"/>
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="35"/>
+        <location filename="../ui/app/FindBar.cpp" line="37"/>
         <source>Close find</source>
         <translation>Close find</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="93"/>
+        <location filename="../ui/app/FindBar.cpp" line="95"/>
         <source>No matches</source>
         <translation>No matches</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="133"/>
+        <location filename="../ui/app/FindBar.cpp" line="138"/>
         <source>%1 of %2</source>
         <translation>%1 of %2</translation>
     </message>
@@ -2439,72 +2452,72 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::MessageBubble</name>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="89"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="90"/>
         <source>Assistant</source>
         <translation>Assistant</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="54"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="55"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="54"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="55"/>
         <source>Copy message</source>
         <translation>Copy message</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="50"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="51"/>
         <source>Your message</source>
         <translation>Your message</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="45"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="46"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="45"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="46"/>
         <source>Edit and resend this message</source>
         <translation>Edit and resend this message</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="46"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="47"/>
         <source>Regenerate</source>
         <translation>Regenerate</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="46"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="47"/>
         <source>Write this reply again</source>
         <translation>Write this reply again</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="50"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="51"/>
         <source>Reply</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="180"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="181"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="182"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="183"/>
         <source>Cut short: the reply reached its length limit.</source>
         <translation>Cut short: the reply reached its length limit.</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="184"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="185"/>
         <source>The reply was cut off.</source>
         <translation>The reply was cut off.</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="186"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="187"/>
         <source>Interrupted: the server stopped before the reply was finished.</source>
         <translation>Interrupted: the server stopped before the reply was finished.</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="188"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="189"/>
         <source>Still being written. Open the chat again to see more.</source>
         <translation>Still being written. Open the chat again to see more.</translation>
     </message>

@@ -1884,7 +1884,7 @@ Connect only if they are the same.</source>
     </message>
     <message>
         <location filename="../ui/app/ChatPanel.cpp" line="166"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="436"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="411"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
@@ -1937,25 +1937,38 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::CodeBlock</name>
     <message>
-        <location filename="../ui/app/CodeBlock.cpp" line="70"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="65"/>
         <source>Formula (TeX)</source>
         <translation>公式（TeX）</translation>
     </message>
     <message>
-        <location filename="../ui/app/CodeBlock.cpp" line="71"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="66"/>
         <source>Copy code</source>
         <translation>复制代码</translation>
     </message>
     <message>
-        <location filename="../ui/app/CodeBlock.cpp" line="71"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="66"/>
         <source>Copy formula</source>
         <translation>复制公式</translation>
     </message>
     <message>
-        <location filename="../ui/app/CodeBlock.cpp" line="47"/>
-        <location filename="../ui/app/CodeBlock.cpp" line="70"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="44"/>
+        <location filename="../ui/app/CodeBlock.cpp" line="65"/>
         <source>Code</source>
         <translation>代码</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::CodeView</name>
+    <message>
+        <location filename="../ui/app/CodeView.cpp" line="340"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/CodeView.cpp" line="344"/>
+        <source>Select all</source>
+        <translation>全选</translation>
     </message>
 </context>
 <context>
@@ -2289,48 +2302,48 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::FindBar</name>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="22"/>
-        <location filename="../ui/app/FindBar.cpp" line="23"/>
+        <location filename="../ui/app/FindBar.cpp" line="24"/>
+        <location filename="../ui/app/FindBar.cpp" line="25"/>
         <source>Find in this conversation</source>
         <translation>在此对话中查找</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="27"/>
+        <location filename="../ui/app/FindBar.cpp" line="29"/>
         <source>Previous</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="28"/>
+        <location filename="../ui/app/FindBar.cpp" line="30"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>上一个匹配（Shift+Enter）</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="30"/>
+        <location filename="../ui/app/FindBar.cpp" line="32"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="31"/>
+        <location filename="../ui/app/FindBar.cpp" line="33"/>
         <source>Next match (Enter)</source>
         <translation>下一个匹配（Enter）</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="34"/>
+        <location filename="../ui/app/FindBar.cpp" line="36"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="35"/>
+        <location filename="../ui/app/FindBar.cpp" line="37"/>
         <source>Close find</source>
         <translation>关闭查找</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="93"/>
+        <location filename="../ui/app/FindBar.cpp" line="95"/>
         <source>No matches</source>
         <translation>没有匹配</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="133"/>
+        <location filename="../ui/app/FindBar.cpp" line="138"/>
         <source>%1 of %2</source>
         <translation>第 %1 个，共 %2 个</translation>
     </message>
@@ -2430,72 +2443,72 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::MessageBubble</name>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="89"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="90"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="54"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="55"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="54"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="55"/>
         <source>Copy message</source>
         <translation>复制消息</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="50"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="51"/>
         <source>Your message</source>
         <translation>你的消息</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="45"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="46"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="45"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="46"/>
         <source>Edit and resend this message</source>
         <translation>编辑并重新发送这条消息</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="46"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="47"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="46"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="47"/>
         <source>Write this reply again</source>
         <translation>重新生成这条回复</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="50"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="51"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="180"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="181"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="182"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="183"/>
         <source>Cut short: the reply reached its length limit.</source>
         <translation>已截断：回复达到了长度上限。</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="184"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="185"/>
         <source>The reply was cut off.</source>
         <translation>回复中断了。</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="186"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="187"/>
         <source>Interrupted: the server stopped before the reply was finished.</source>
         <translation>已中断：回复完成前服务器停止了。</translation>
     </message>
     <message>
-        <location filename="../ui/app/MessageBubble.cpp" line="188"/>
+        <location filename="../ui/app/MessageBubble.cpp" line="189"/>
         <source>Still being written. Open the chat again to see more.</source>
         <translation>仍在生成中。重新打开此聊天可查看更多内容。</translation>
     </message>

@@ -86,6 +86,14 @@ const QString codePieces[] = {
     QStringLiteral("    return "),     QStringLiteral("result\n\n"),
 };
 
+// HEARTH_BENCH_DENSE: the worst case for colouring, a styled token every
+// character or two (numbers and operators).
+const QString densePieces[] = {
+    QStringLiteral("x=1+2*3-4"),
+    QStringLiteral("/5%6+(7*8)"),
+    QStringLiteral("-9**2+[1,2,3]\n"),
+};
+
 // With HEARTH_BENCH_VERBOSE, names every top-level event that takes over
 // 20 ms, which says where a slow frame went (layout, paint, a timer).
 class TimingApplication final : public QApplication
@@ -166,6 +174,7 @@ int main(int argc, char *argv[])
     });
     QTimer deltas;
     deltas.setInterval(1);
+    const bool dense = qEnvironmentVariableIsSet("HEARTH_BENCH_DENSE");
     QElapsedTimer streaming;
     QObject::connect(&deltas, &QTimer::timeout, [&] {
         // Prose, then a long Python block (coloured as it streams), then prose.
@@ -176,6 +185,8 @@ int main(int argc, char *argv[])
                 reply->appendText(QStringLiteral("\n\n```python\n"));
             else if (sent == codeTo)
                 reply->appendText(QStringLiteral("\n```\n\n"));
+            else if (sent > codeFrom && sent < codeTo && dense)
+                reply->appendText(densePieces[sent % std::size(densePieces)]);
             else if (sent > codeFrom && sent < codeTo)
                 reply->appendText(codePieces[sent % std::size(codePieces)]);
             else

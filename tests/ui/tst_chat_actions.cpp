@@ -8,6 +8,7 @@
 #include "app/AdminProvidersPage.h"
 #include "app/ChatPanel.h"
 #include "app/CodeBlock.h"
+#include "app/CodeView.h"
 #include "app/Composer.h"
 #include "app/ErrorBanner.h"
 #include "app/FindBar.h"
@@ -130,18 +131,15 @@ private slots:
         QVERIFY(block);
         const QString code = QStringLiteral("std::cout << \"Hello\" << std::endl;");
         QCOMPARE(block->code(), code);
-        QLabel *view = nullptr;
-        for (QLabel *label : block->findChildren<QLabel *>())
-            if (label->accessibleName() == QLatin1String("Code"))
-                view = label;
-        QVERIFY(view);
+        ui::CodeView *view = block->view();
+        QCOMPARE(view->accessibleName(), QStringLiteral("Code"));
+        QCOMPARE(view->code(), code);
         QCOMPARE(view->font(), QFontDatabase::systemFont(QFontDatabase::FixedFont));
         // Coloured by source-highlight: the string in the light theme's colour.
         QTRY_VERIFY_WITH_TIMEOUT(block->isHighlighted(), 10000);
-        QCOMPARE(view->textFormat(), Qt::RichText);
-        QVERIFY2(
-            view->text().contains(QLatin1String("<span style=\"color:#0a3069;\">\"Hello\"</span>")),
-            qPrintable(view->text()));
+        QCOMPARE(view->colourAt(int(code.indexOf(QLatin1String("\"Hello\"")))),
+                 QColor(QStringLiteral("#0a3069")));
+        QVERIFY(!view->colourAt(int(code.indexOf(QLatin1String("cout")))).isValid());
         QToolButton *copy = block->findChild<QToolButton *>(QStringLiteral("copyCode"));
         QVERIFY(copy);
         QTest::mouseClick(copy, Qt::LeftButton);
@@ -171,10 +169,16 @@ private slots:
         QCOMPARE(find->countText(), QStringLiteral("1 of 4"));
         auto selected = [this] {
             QStringList texts;
-            for (ui::MessageBubble *bubble : bubbles())
-                for (QLabel *label : bubble->textLabels())
-                    if (label->hasSelectedText())
+            for (ui::MessageBubble *bubble : bubbles()) {
+                for (QWidget *widget : bubble->textWidgets()) {
+                    if (auto *code = qobject_cast<ui::CodeView *>(widget);
+                        code && code->hasSelectedText())
+                        texts << code->selectedText();
+                    else if (auto *label = qobject_cast<QLabel *>(widget);
+                             label && label->hasSelectedText())
                         texts << label->selectedText();
+                }
+            }
             return texts;
         };
         QCOMPARE(selected(), QStringList{QStringLiteral("needle")});

@@ -25,20 +25,27 @@ private slots:
         QCOMPARE(CodeHighlighter::languageFor(QStringLiteral("a b")), QString());
     }
 
-    void stylesFollowTheTheme()
+    void runsAreReadBackFromTheProgramsAnswer()
     {
         const QString xhtml = QStringLiteral(
             "<!-- Generator: GNU source-highlight -->\n<pre><tt><span class=\"keyword\">def</span>"
-            "<span class=\"normal\"> f</span><span class=\"comment\"># "
-            "&lt;b&gt;</span>\n</tt></pre>\n");
-        const QString light = CodeHighlighter::styledHtml(xhtml, false, QStringLiteral("Mono"));
-        QCOMPARE(light, QStringLiteral("<pre style=\"margin:0; font-family:'Mono';\">"
-                                       "<span style=\"color:#cf222e;\">def</span> f"
-                                       "<span style=\"color:#6e7781;font-style:italic;\"># "
-                                       "&lt;b&gt;</span></pre>"));
-        const QString dark = CodeHighlighter::styledHtml(xhtml, true, QStringLiteral("Mono"));
-        QVERIFY(dark.contains(QLatin1String("color:#ff7b72;\">def")));
-        QVERIFY(!dark.contains(QLatin1String("Generator")));
+            "<span class=\"normal\"> f</span><span class=\"symbol\">&lt;</span>"
+            "<span class=\"comment\"># &lt;b&gt; &amp;\nnext</span> "
+            "<span class=\"todo\">TODO</span>\n</tt></pre>\n");
+        QString code;
+        const QList<CodeHighlighter::Run> runs = CodeHighlighter::colouredRuns(xhtml, &code);
+        // The code as written: entities decoded, no generator comment.
+        QCOMPARE(code, QStringLiteral("def f<# <b> &\nnext TODO"));
+        // Plain text and symbols are not runs; the rest have our colours.
+        QCOMPARE(runs.size(), 3);
+        QCOMPARE(code.mid(runs.at(0).start, runs.at(0).length), QStringLiteral("def"));
+        QCOMPARE(runs.at(0).light, QColor(QStringLiteral("#cf222e")));
+        QCOMPARE(runs.at(0).dark, QColor(QStringLiteral("#ff7b72")));
+        // A comment over two lines is one run, in italics.
+        QCOMPARE(code.mid(runs.at(1).start, runs.at(1).length), QStringLiteral("# <b> &\nnext"));
+        QVERIFY(runs.at(1).italic);
+        QCOMPARE(code.mid(runs.at(2).start, runs.at(2).length), QStringLiteral("TODO"));
+        QVERIFY(runs.at(2).bold);
     }
 
     void theProgramColoursCode()

@@ -1,9 +1,8 @@
 #include "app/CodeBlock.h"
 
 #include "app/CodeHighlighter.h"
+#include "app/CodeView.h"
 #include "app/MarkdownSegments.h"
-
-#include <QtCore/QEvent>
 
 #include <QtGui/QClipboard>
 #include <QtGui/QFontDatabase>
@@ -25,7 +24,7 @@ CodeBlock::CodeBlock(CodeHighlighter *highlighter, QWidget *parent)
     : QFrame(parent)
     , m_highlighter(highlighter)
     , m_language(new QLabel(this))
-    , m_view(new QLabel)
+    , m_view(new CodeView)
     , m_scroll(new QScrollArea(this))
     , m_copy(new QToolButton(this))
 {
@@ -41,13 +40,9 @@ CodeBlock::CodeBlock(CodeHighlighter *highlighter, QWidget *parent)
     header->addStretch();
     header->addWidget(m_copy);
 
-    m_view->setTextFormat(Qt::PlainText);
     m_view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_view->setAccessibleName(tr("Code"));
-    m_view->setContentsMargins(8, 4, 8, 8);
     // Long lines scroll sideways instead of wrapping the code.
-    m_view->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setWidget(m_view);
     m_scroll->setWidgetResizable(true);
@@ -90,43 +85,23 @@ void CodeBlock::requestColours()
 {
     const QString code = m_code;
     m_highlighter->highlight(m_fenceLanguage, code, this, [this, code](const QString &xhtml) {
-        if (code != m_code)
+        if (!m_code.startsWith(code))
             return; // changed meanwhile: its own answer follows
         m_highlightedCode = code;
-        m_highlighted = xhtml;
-        m_styled.clear();
-        showCode();
+        m_view->setColours(CodeHighlighter::colouredRuns(xhtml));
     });
 }
 
 void CodeBlock::showCode()
 {
-    if (m_highlightedCode.isEmpty() || !m_code.startsWith(m_highlightedCode)) {
+    // While a reply streams, the coloured part stays coloured and what
+    // came since follows plain until the next colouring.
+    m_view->setCode(m_code);
+    if (!m_highlightedCode.isEmpty() && !m_code.startsWith(m_highlightedCode)) {
         m_highlightedCode.clear();
-        m_view->setTextFormat(Qt::PlainText);
-        m_view->setText(m_code);
-    } else {
-        // While a reply streams, the coloured part stays coloured and what
-        // came since follows plain until the next colouring.
-        if (m_styled.isEmpty()) {
-            const bool dark = palette().color(QPalette::Window).lightness() < 128;
-            m_styled = CodeHighlighter::styledHtml(m_highlighted, dark, m_view->font().family());
-        }
-        QString html = m_styled;
-        html.insert(html.size() - 6, m_code.mid(m_highlightedCode.size()).toHtmlEscaped());
-        m_view->setTextFormat(Qt::RichText);
-        m_view->setText(html);
+        m_view->clearColours();
     }
     fitHeight();
-}
-
-void CodeBlock::changeEvent(QEvent *event)
-{
-    QFrame::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange && !m_highlightedCode.isEmpty()) {
-        m_styled.clear(); // light and dark have their own colours
-        showCode();
-    }
 }
 
 void CodeBlock::resizeEvent(QResizeEvent *event)

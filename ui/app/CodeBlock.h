@@ -10,6 +10,7 @@ class QToolButton;
 namespace hearth::ui {
 
 class CodeHighlighter;
+class CodeView;
 
 // A fenced code block of a message: its language, a copy button and the
 // code in the system's monospace font, selectable, never re-wrapped, and
@@ -22,13 +23,12 @@ public:
 
     void setCode(const QString &language, const QString &code);
     QString code() const { return m_code; }
-    QLabel *textLabel() const { return m_view; }
+    CodeView *view() const { return m_view; }
     // Whether the code on screen is coloured (tests).
     bool isHighlighted() const { return !m_highlightedCode.isEmpty(); }
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
-    void changeEvent(QEvent *event) override;
 
 private:
     void fitHeight();
@@ -37,14 +37,12 @@ private:
 
     CodeHighlighter *m_highlighter;
     QString m_fenceLanguage;
-    QString m_highlightedCode; // the code m_highlighted colours
-    QString m_highlighted;     // source-highlight's answer for it
-    QString m_styled;          // that answer in this theme's colours
+    QString m_highlightedCode; // the code the view's colours are for
     QTimer m_settle;           // paces the colouring of a block being streamed
 
     QString m_code;
     QLabel *m_language;
-    QLabel *m_view;
+    CodeView *m_view;
     QScrollArea *m_scroll;
     QToolButton *m_copy;
 };

@@ -20,25 +20,26 @@ struct TokenStyle
     const char *token;
     const char *light;
     const char *dark;
-    const char *extra;
+    bool italic;
+    bool bold;
 };
 // GitHub's colours, which people read code in every day, for both themes.
 constexpr TokenStyle tokenStyles[] = {
-    {"keyword", "#cf222e", "#ff7b72", ""},
-    {"preproc", "#cf222e", "#ff7b72", ""},
-    {"type", "#953800", "#ffa657", ""},
-    {"usertype", "#953800", "#ffa657", ""},
-    {"classname", "#953800", "#ffa657", ""},
-    {"string", "#0a3069", "#a5d6ff", ""},
-    {"specialchar", "#0a3069", "#a5d6ff", ""},
-    {"regexp", "#116329", "#7ee787", ""},
-    {"comment", "#6e7781", "#8b949e", "font-style:italic;"},
-    {"todo", "#cf222e", "#ff7b72", "font-weight:bold;"},
-    {"number", "#0550ae", "#79c0ff", ""},
-    {"function", "#8250df", "#d2a8ff", ""},
-    {"variable", "#953800", "#ffa657", ""},
-    {"label", "#0550ae", "#79c0ff", ""},
-    {"property", "#0550ae", "#79c0ff", ""},
+    {"keyword", "#cf222e", "#ff7b72", false, false},
+    {"preproc", "#cf222e", "#ff7b72", false, false},
+    {"type", "#953800", "#ffa657", false, false},
+    {"usertype", "#953800", "#ffa657", false, false},
+    {"classname", "#953800", "#ffa657", false, false},
+    {"string", "#0a3069", "#a5d6ff", false, false},
+    {"specialchar", "#0a3069", "#a5d6ff", false, false},
+    {"regexp", "#116329", "#7ee787", false, false},
+    {"comment", "#6e7781", "#8b949e", true, false},
+    {"todo", "#cf222e", "#ff7b72", false, true},
+    {"number", "#0550ae", "#79c0ff", false, false},
+    {"function", "#8250df", "#d2a8ff", false, false},
+    {"variable", "#953800", "#ffa657", false, false},
+    {"label", "#0550ae", "#79c0ff", false, false},
+    {"property", "#0550ae", "#79c0ff", false, false},
 };
 } // namespace
 
@@ -101,54 +102,73 @@ QString CodeHighlighter::languageFor(const QString &fenceLanguage)
     return aliases.value(name, name);
 }
 
-QString CodeHighlighter::styledHtml(const QString &xhtml, bool dark, const QString &fontFamily)
+namespace {
+// Appends `escaped` (xhtml text) to `out` with its entities decoded.
+void appendDecoded(QString &out, QStringView escaped)
 {
-    static const QRegularExpression span(QStringLiteral("<span class=\"([a-z_]+)\">"));
-    QString body = xhtml;
+    for (qsizetype i = 0; i < escaped.size(); ++i) {
+        const QChar c = escaped.at(i);
+        const qsizetype end = c == QLatin1Char('&') ? escaped.indexOf(QLatin1Char(';'), i) : -1;
+        if (end < 0) {
+            out += c;
+            continue;
+        }
+        const QStringView name = escaped.mid(i + 1, end - i - 1);
+        if (name == QLatin1String("lt"))
+            out += QLatin1Char('<');
+        else if (name == QLatin1String("gt"))
+            out += QLatin1Char('>');
+        else if (name == QLatin1String("amp"))
+            out += QLatin1Char('&');
+        else if (name == QLatin1String("quot"))
+            out += QLatin1Char('"');
+        else if (name == QLatin1String("apos"))
+            out += QLatin1Char('\'');
+        else if (name.startsWith(QLatin1Char('#')))
+            out += QChar(name.mid(1).toUInt());
+        else
+            out += escaped.mid(i, end - i + 1); // not an entity it writes
+        i = end;
+    }
+}
+} // namespace
+
+QList<CodeHighlighter::Run> CodeHighlighter::colouredRuns(const QString &xhtml, QString *code)
+{
+    static const QRegularExpression span(QStringLiteral("<span class=\"([a-z_]+)\">(.*?)</span>"),
+                                         QRegularExpression::DotMatchesEverythingOption);
     // Only what lies between <pre><tt> and </tt></pre>: no generator comment.
+    QStringView body(xhtml);
     const qsizetype start = body.indexOf(QLatin1String("<pre><tt>"));
     const qsizetype end = body.lastIndexOf(QLatin1String("</tt></pre>"));
     if (start >= 0 && end > start)
         body = body.mid(start + 9, end - start - 9);
-    if (body.endsWith(QLatin1Char('\n')))
-        body.chop(1);
-    // Its spans are flat (never nested). Plain ones (normal text, symbols)
-    // are dropped with their closing tags: a long block has thousands, and
-    // every span costs the label time to lay out.
-    static const QString close = QStringLiteral("</span>");
-    QString out;
-    out.reserve(body.size());
+    QString text;
+    text.reserve(body.size());
+    QList<Run> runs;
     qsizetype from = 0;
-    bool dropClose = false;
-    auto copyUpTo = [&](qsizetype end) {
-        QStringView text = QStringView(body).mid(from, end - from);
-        if (dropClose) {
-            const qsizetype at = text.indexOf(close);
-            if (at >= 0) {
-                out += text.left(at);
-                text = text.mid(at + close.size());
-                dropClose = false;
-            }
-        }
-        out += text;
-    };
+    // Its spans are flat (never nested).
     for (auto it = span.globalMatch(body); it.hasNext();) {
         const QRegularExpressionMatch match = it.next();
-        copyUpTo(match.capturedStart());
-        const TokenStyle *style = nullptr;
-        for (const TokenStyle &s : tokenStyles)
-            if (match.capturedView(1) == QLatin1String(s.token))
-                style = &s;
-        if (style)
-            out += QStringLiteral("<span style=\"color:%1;%2\">")
-                       .arg(QLatin1String(dark ? style->dark : style->light),
-                            QLatin1String(style->extra));
-        dropClose = !style;
+        appendDecoded(text, body.mid(from, match.capturedStart() - from));
+        const int runStart = int(text.size());
+        appendDecoded(text, match.capturedView(2));
         from = match.capturedEnd();
+        for (const TokenStyle &style : tokenStyles) {
+            if (match.capturedView(1) != QLatin1String(style.token))
+                continue;
+            if (text.size() > runStart)
+                runs.append({runStart, int(text.size()) - runStart, QColor(style.light),
+                             QColor(style.dark), style.italic, style.bold});
+            break;
+        }
     }
-    copyUpTo(body.size());
-    return QStringLiteral("<pre style=\"margin:0; font-family:'%1';\">%2</pre>")
-        .arg(fontFamily.toHtmlEscaped(), out);
+    appendDecoded(text, body.mid(from));
+    if (text.endsWith(QLatin1Char('\n')))
+        text.chop(1); // it ends the last line; the code may not have
+    if (code)
+        *code = text;
+    return runs;
 }
 
 void CodeHighlighter::highlight(const QString &fenceLanguage, const QString &code,

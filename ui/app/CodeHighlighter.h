@@ -5,6 +5,7 @@
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
 #include <QtCore/QSet>
+#include <QtGui/QColor>
 
 class QProcess;
 
@@ -40,9 +41,21 @@ public:
     // The source-highlight language for a fence's info word ("py", "c++",
     // "ts"…), or "" when it has none.
     static QString languageFor(const QString &fenceLanguage);
-    // source-highlight's xhtml-css output as a <pre> for a QLabel: each
-    // token class in our colours for a light or dark background.
-    static QString styledHtml(const QString &xhtml, bool dark, const QString &fontFamily);
+    // One coloured token of source-highlight's answer: where it lies in the
+    // code, and how it looks on a light and on a dark background.
+    struct Run
+    {
+        int start = 0;
+        int length = 0;
+        QColor light;
+        QColor dark;
+        bool italic = false;
+        bool bold = false;
+    };
+    // source-highlight's xhtml-css output read back: the code it coloured
+    // (`code`, entities decoded) and its coloured tokens, in our colours;
+    // plain text and symbols are not runs.
+    static QList<Run> colouredRuns(const QString &xhtml, QString *code = nullptr);
 
 private:
     struct Job

@@ -1,5 +1,6 @@
 #include "app/FindBar.h"
 
+#include "app/CodeView.h"
 #include "app/MessageBubble.h"
 #include "app/MessageView.h"
 
@@ -8,6 +9,7 @@
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
+#include <QtWidgets/QScrollArea>
 #include <QtWidgets/QToolButton>
 
 namespace hearth::ui {
@@ -82,11 +84,11 @@ void FindBar::refresh()
         return;
     }
     for (MessageBubble *bubble : m_view->bubbles()) {
-        for (QLabel *label : bubble->textLabels()) {
-            const QString text = shownText(label);
+        for (QWidget *target : bubble->textWidgets()) {
+            const QString text = shownText(target);
             for (qsizetype at = text.indexOf(needle, 0, Qt::CaseInsensitive); at >= 0;
                  at = text.indexOf(needle, at + needle.size(), Qt::CaseInsensitive))
-                m_matches.append({label, int(at), int(needle.size())});
+                m_matches.append({target, int(at), int(needle.size())});
         }
     }
     if (m_matches.isEmpty()) {
@@ -96,8 +98,11 @@ void FindBar::refresh()
     go(0);
 }
 
-QString FindBar::shownText(const QLabel *label)
+QString FindBar::shownText(const QWidget *target)
 {
+    if (const auto *code = qobject_cast<const CodeView *>(target))
+        return code->code();
+    const auto *label = static_cast<const QLabel *>(target);
     if (label->textFormat() == Qt::PlainText)
         return label->text();
     // Parsed once per text, not on every key typed in the field.
@@ -131,17 +136,39 @@ void FindBar::go(int index)
     m_current = index;
     const Match &match = m_matches.at(index);
     m_count->setText(tr("%1 of %2").arg(index + 1).arg(m_matches.size()));
-    if (!match.label)
+    if (!match.target)
         return; // gone since (a message removed): the next search drops it
-    match.label->setSelection(match.start, match.length);
-    m_view->ensureWidgetVisible(match.label, 0, m_view->height() / 3);
+    select(match, true);
+    auto *code = qobject_cast<CodeView *>(match.target);
+    if (!code) {
+        m_view->ensureWidgetVisible(match.target, 0, m_view->height() / 3);
+        return;
+    }
+    // In a long block, its line; in a wide one, sideways to it as well.
+    const QRect at = code->positionRect(match.start);
+    for (QWidget *up = code->parentWidget(); up; up = up->parentWidget()) {
+        auto *area = qobject_cast<QScrollArea *>(up);
+        if (!area || !area->widget())
+            continue;
+        const QPoint point = code->mapTo(area->widget(), at.center());
+        area->ensureVisible(point.x(), point.y(), 50, area == m_view ? m_view->height() / 3 : 0);
+        if (area == m_view)
+            break;
+    }
+}
+
+void FindBar::select(const Match &match, bool on)
+{
+    if (auto *code = qobject_cast<CodeView *>(match.target))
+        code->setSelection(match.start, on ? match.length : 0);
+    else if (auto *label = qobject_cast<QLabel *>(match.target))
+        label->setSelection(on ? match.start : 0, on ? match.length : 0);
 }
 
 void FindBar::clearSelection()
 {
     if (m_current >= 0 && m_current < m_matches.size())
-        if (QLabel *label = m_matches.at(m_current).label)
-            label->setSelection(0, 0);
+        select(m_matches.at(m_current), false);
 }
 
 bool FindBar::eventFilter(QObject *watched, QEvent *event)

@@ -42,12 +42,14 @@ protected:
 private:
     struct Match
     {
-        QPointer<QLabel> label;
+        QPointer<QWidget> target; // a prose label or a code view
         int start;
         int length;
     };
-    // A label's text as it reads on screen, whose positions setSelection() takes.
-    QString shownText(const QLabel *label);
+    // A label's or code view's text as it reads on screen, whose positions
+    // setSelection() takes.
+    QString shownText(const QWidget *target);
+    void select(const Match &match, bool on);
     void go(int index);
     void clearSelection();
 

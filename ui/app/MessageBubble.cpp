@@ -2,6 +2,7 @@
 
 #include "app/AttachmentStrip.h"
 #include "app/CodeBlock.h"
+#include "app/CodeView.h"
 #include "app/ProseLabel.h"
 #include "app/ReasoningBlock.h"
 
@@ -202,16 +203,16 @@ void MessageBubble::setActionsEnabled(bool edit, bool regenerate)
     m_actions->setVisible(m_keepActions || underMouse());
 }
 
-QList<QLabel *> MessageBubble::textLabels() const
+QList<QWidget *> MessageBubble::textWidgets() const
 {
-    QList<QLabel *> labels;
+    QList<QWidget *> widgets;
     for (QWidget *widget : m_segmentWidgets) {
         if (auto *block = qobject_cast<CodeBlock *>(widget))
-            labels << block->textLabel();
+            widgets << block->view();
         else
-            labels << static_cast<ProseLabel *>(widget);
+            widgets << widget;
     }
-    return labels;
+    return widgets;
 }
 
 void MessageBubble::enterEvent(QEnterEvent *event)

@@ -60,8 +60,9 @@ public:
     AttachmentStrip *setAttachments(const QJsonArray &attachments);
     AttachmentStrip *attachmentStrip() const { return m_attachments; }
     QStringList attachmentIds() const;
-    // The labels that show its text, in order (finding text in a conversation).
-    QList<QLabel *> textLabels() const;
+    // What shows its text, in order: prose labels and code views (finding
+    // text in a conversation).
+    QList<QWidget *> textWidgets() const;
     // Renders pending deltas now (tests and benchmarks).
     void flush();
 

@@ -47,6 +47,8 @@ test_packages=(
     docker-compose nginx-light
     # A real Secret Service (keychain) in a private D-Bus session.
     gnome-keyring dbus-daemon
+    # The tray test: a real X server (Xvfb) for the xcb platform.
+    xvfb xauth
     # The web client's browser tests: Debian's Chromium, driven by
     # playwright-core from npm (never a downloaded browser build).
     chromium
@@ -64,7 +66,7 @@ image_packages=(buildah debootstrap curl)
 # The programs those packages bring that the build and the tests start.
 build_commands=(g++ cmake ninja ccache pkg-config)
 test_commands=(curl clang-format clang-14 valgrind docker-compose nginx mariadbd mariadb-install-db
-    dbus-run-session gnome-keyring-daemon node npm chromium source-highlight)
+    dbus-run-session gnome-keyring-daemon node npm chromium source-highlight xvfb-run Xvfb)
 
 wanted=("${build_packages[@]}")
 commands=("${build_commands[@]}")

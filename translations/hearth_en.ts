@@ -2542,6 +2542,11 @@ Connect only if they are the same.</translation>
         <source>The model that answers</source>
         <translation>The model that answers</translation>
     </message>
+    <message>
+        <location filename="../ui/app/ModelPicker.cpp" line="40"/>
+        <source>Hearth Demo (offline)</source>
+        <translation>Hearth Demo (offline)</translation>
+    </message>
 </context>
 <context>
     <name>hearth::ui::NavRail</name>

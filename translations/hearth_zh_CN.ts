@@ -2533,6 +2533,11 @@ Connect only if they are the same.</source>
         <source>The model that answers</source>
         <translation>回答问题的模型</translation>
     </message>
+    <message>
+        <location filename="../ui/app/ModelPicker.cpp" line="40"/>
+        <source>Hearth Demo (offline)</source>
+        <translation>Hearth 演示（离线）</translation>
+    </message>
 </context>
 <context>
     <name>hearth::ui::NavRail</name>

@@ -248,6 +248,8 @@ private slots:
         ui::installLanguage(QStringLiteral("zh_CN"));
         QVERIFY(openWindow(TestServer::adminEmail, TestServer::adminPassword));
         QCOMPARE(card()->connectButton()->text(), QStringLiteral("连接"));
+        // The built-in model is named in Chinese too, though the server names it in English.
+        QTRY_COMPARE(chat()->modelPicker()->currentText(), QStringLiteral("Hearth 演示（离线）"));
         QVERIFY(saveScreenshot(*m_window, QStringLiteral("first_run_zh")));
         // The provider's refusal in Chinese, its own words after the colon.
         m_upstream.requireKey(goodKey.toUtf8());

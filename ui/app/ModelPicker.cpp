@@ -35,8 +35,11 @@ void ModelPicker::reload()
                 for (const QJsonValue &value :
                      result.json.object().value(QLatin1String("data")).toArray()) {
                     const QJsonObject model = value.toObject();
-                    addItem(model.value(QLatin1String("name")).toString(),
-                            model.value(QLatin1String("id")).toString());
+                    const QString id = model.value(QLatin1String("id")).toString();
+                    // The server names its built-in model in English.
+                    addItem(id == demoModelId() ? tr("Hearth Demo (offline)")
+                                                : model.value(QLatin1String("name")).toString(),
+                            id);
                 }
                 const int index = findData(wanted);
                 if (index >= 0)

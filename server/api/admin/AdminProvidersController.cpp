@@ -136,19 +136,31 @@ void AdminProvidersController::get(const HttpRequest &request, const ResponderPt
     replyJson(responder, 200, m_service.toJson(found.value()));
 }
 
-void AdminProvidersController::create(const HttpRequest &request, const ResponderPtr &responder)
+bool AdminProvidersController::readRequest(const HttpRequest &request,
+                                           const ResponderPtr &responder, ProviderRecord &record,
+                                           std::optional<std::optional<QString>> &key,
+                                           Required required)
 {
     const auto body = readJsonObject(request, responder);
     if (!body)
-        return;
+        return false;
     Validator v(*body);
-    ProviderRecord record;
-    std::optional<std::optional<QString>> key;
-    readFields(*body, v, record, key, true);
+    readFields(*body, v, record, key, required == Required::NameAndUrl);
+    if (required == Required::Url && !body->contains(QStringLiteral("baseUrl")))
+        v.fail(QStringLiteral("baseUrl is required"));
     if (!v.ok()) {
         replyError(responder, ApiError::validation(v.errors()));
-        return;
+        return false;
     }
+    return true;
+}
+
+void AdminProvidersController::create(const HttpRequest &request, const ResponderPtr &responder)
+{
+    ProviderRecord record;
+    std::optional<std::optional<QString>> key;
+    if (!readRequest(request, responder, record, key, Required::NameAndUrl))
+        return;
     record.id = newId();
     record.createdAt = record.updatedAt = Clock::system().nowMs();
     m_service.setKey(record, key && *key ? **key : QString());
@@ -167,22 +179,15 @@ void AdminProvidersController::create(const HttpRequest &request, const Responde
 
 void AdminProvidersController::update(const HttpRequest &request, const ResponderPtr &responder)
 {
-    const auto body = readJsonObject(request, responder);
-    if (!body)
-        return;
     const auto found = find(request.param(QStringLiteral("id")));
     if (!found) {
         replyError(responder, found.error());
         return;
     }
     ProviderRecord record = found.value();
-    Validator v(*body);
     std::optional<std::optional<QString>> key;
-    readFields(*body, v, record, key, false);
-    if (!v.ok()) {
-        replyError(responder, ApiError::validation(v.errors()));
+    if (!readRequest(request, responder, record, key, Required::Nothing))
         return;
-    }
     if (key)
         m_service.setKey(record, key->value_or(QString()));
     record.updatedAt = Clock::system().nowMs();
@@ -234,19 +239,10 @@ void AdminProvidersController::test(const HttpRequest &request, const ResponderP
 void AdminProvidersController::testUnsaved(const HttpRequest &request,
                                            const ResponderPtr &responder)
 {
-    const auto body = readJsonObject(request, responder);
-    if (!body)
-        return;
-    Validator v(*body);
     ProviderRecord record;
     std::optional<std::optional<QString>> key;
-    readFields(*body, v, record, key, false);
-    if (!body->contains(QStringLiteral("baseUrl")))
-        v.fail(QStringLiteral("baseUrl is required"));
-    if (!v.ok()) {
-        replyError(responder, ApiError::validation(v.errors()));
+    if (!readRequest(request, responder, record, key, Required::Url))
         return;
-    }
     m_service.setKey(record, key && *key ? **key : QString());
     m_service.fetchModels(record, this, [responder](const ModelListResult &result) {
         replyTestResult(responder, result);

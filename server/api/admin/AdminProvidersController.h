@@ -40,6 +40,12 @@ private:
     void testUnsaved(const HttpRequest &request, const ResponderPtr &responder);
     static void replyTestResult(const ResponderPtr &responder, const ModelListResult &result);
 
+    enum class Required { NameAndUrl, Url, Nothing };
+    // The request's JSON body into `record` and `key`, as readFields; on a
+    // bad body, answers 400 (or what readJsonObject answers) and returns false.
+    static bool readRequest(const HttpRequest &request, const ResponderPtr &responder,
+                            ProviderRecord &record, std::optional<std::optional<QString>> &key,
+                            Required required);
     // Reads the fields present in `body` into `p` (the key into `key`).
     static void readFields(const QJsonObject &body, Validator &v, ProviderRecord &p,
                            std::optional<std::optional<QString>> &key, bool creating);

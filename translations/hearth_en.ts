@@ -1864,53 +1864,53 @@ Connect only if they are the same.</translation>
         <translation>Model:</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="110"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="115"/>
         <source>Connected to %1. Ask anything; the model picker above has its models.</source>
         <translation>Connected to %1. Ask anything; the model picker above has its models.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="147"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="152"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="147"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="152"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="148"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="153"/>
         <source>Stop the reply (Esc)</source>
         <translation>Stop the reply (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="148"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="153"/>
         <source>Send the message (Enter)</source>
         <translation>Send the message (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="166"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="411"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="171"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="420"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="168"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="173"/>
         <source>Ask anything. Your conversations stay on this server.</source>
         <translation>Ask anything. Your conversations stay on this server.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="186"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="191"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="236"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="245"/>
         <source>No messages yet.</source>
         <translation>No messages yet.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="292"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="301"/>
         <source>Wait until the files have been uploaded.</source>
         <translation>Wait until the files have been uploaded.</translation>
     </message>
@@ -1930,12 +1930,12 @@ Connect only if they are the same.</translation>
         <translation>Chat settings</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="74"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="79"/>
         <source>Editing your message: sending it replaces it and everything after it.</source>
         <translation>Editing your message: sending it replaces it and everything after it.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="76"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="81"/>
         <source>Cancel editing</source>
         <translation>Cancel editing</translation>
     </message>
@@ -2311,48 +2311,58 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::FindBar</name>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="24"/>
         <location filename="../ui/app/FindBar.cpp" line="25"/>
+        <location filename="../ui/app/FindBar.cpp" line="26"/>
         <source>Find in this conversation</source>
         <translation>Find in this conversation</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="29"/>
+        <location filename="../ui/app/FindBar.cpp" line="30"/>
         <source>Previous</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="30"/>
+        <location filename="../ui/app/FindBar.cpp" line="31"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>Previous match (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="32"/>
+        <location filename="../ui/app/FindBar.cpp" line="33"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="33"/>
+        <location filename="../ui/app/FindBar.cpp" line="34"/>
         <source>Next match (Enter)</source>
         <translation>Next match (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="36"/>
+        <location filename="../ui/app/FindBar.cpp" line="37"/>
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="37"/>
+        <location filename="../ui/app/FindBar.cpp" line="38"/>
         <source>Close find</source>
         <translation>Close find</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="95"/>
+        <location filename="../ui/app/FindBar.cpp" line="47"/>
+        <source>Search older messages</source>
+        <translation>Search older messages</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/FindBar.cpp" line="48"/>
+        <source>Load the previous page of this conversation and search it too</source>
+        <translation>Load the previous page of this conversation and search it too</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/FindBar.cpp" line="110"/>
         <source>No matches</source>
         <translation>No matches</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="138"/>
+        <location filename="../ui/app/FindBar.cpp" line="153"/>
         <source>%1 of %2</source>
         <translation>%1 of %2</translation>
     </message>

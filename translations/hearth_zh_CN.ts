@@ -1858,53 +1858,53 @@ Connect only if they are the same.</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="110"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="115"/>
         <source>Connected to %1. Ask anything; the model picker above has its models.</source>
         <translation>已连接到 %1。尽管问吧；上方的模型选择器里有它的模型。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="147"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="152"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="147"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="152"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="148"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="153"/>
         <source>Stop the reply (Esc)</source>
         <translation>停止回复（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="148"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="153"/>
         <source>Send the message (Enter)</source>
         <translation>发送消息（Enter）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="166"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="411"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="171"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="420"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="168"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="173"/>
         <source>Ask anything. Your conversations stay on this server.</source>
         <translation>尽管问吧。你的对话只保存在这台服务器上。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="186"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="191"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="236"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="245"/>
         <source>No messages yet.</source>
         <translation>还没有消息。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="292"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="301"/>
         <source>Wait until the files have been uploaded.</source>
         <translation>请等文件上传完成。</translation>
     </message>
@@ -1924,12 +1924,12 @@ Connect only if they are the same.</source>
         <translation>聊天设置</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="74"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="79"/>
         <source>Editing your message: sending it replaces it and everything after it.</source>
         <translation>正在编辑你的消息：发送后将替换它及其后的所有内容。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="76"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="81"/>
         <source>Cancel editing</source>
         <translation>取消编辑</translation>
     </message>
@@ -2302,48 +2302,58 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::FindBar</name>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="24"/>
         <location filename="../ui/app/FindBar.cpp" line="25"/>
+        <location filename="../ui/app/FindBar.cpp" line="26"/>
         <source>Find in this conversation</source>
         <translation>在此对话中查找</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="29"/>
+        <location filename="../ui/app/FindBar.cpp" line="30"/>
         <source>Previous</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="30"/>
+        <location filename="../ui/app/FindBar.cpp" line="31"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>上一个匹配（Shift+Enter）</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="32"/>
+        <location filename="../ui/app/FindBar.cpp" line="33"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="33"/>
+        <location filename="../ui/app/FindBar.cpp" line="34"/>
         <source>Next match (Enter)</source>
         <translation>下一个匹配（Enter）</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="36"/>
+        <location filename="../ui/app/FindBar.cpp" line="37"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="37"/>
+        <location filename="../ui/app/FindBar.cpp" line="38"/>
         <source>Close find</source>
         <translation>关闭查找</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="95"/>
+        <location filename="../ui/app/FindBar.cpp" line="47"/>
+        <source>Search older messages</source>
+        <translation>搜索更早的消息</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/FindBar.cpp" line="48"/>
+        <source>Load the previous page of this conversation and search it too</source>
+        <translation>载入此对话的上一页消息并一起搜索</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/FindBar.cpp" line="110"/>
         <source>No matches</source>
         <translation>没有匹配</translation>
     </message>
     <message>
-        <location filename="../ui/app/FindBar.cpp" line="138"/>
+        <location filename="../ui/app/FindBar.cpp" line="153"/>
         <source>%1 of %2</source>
         <translation>第 %1 个，共 %2 个</translation>
     </message>

@@ -69,6 +69,11 @@ ChatPanel::ChatPanel(client::ApiConnection &api, QWidget *parent)
         if (!m_olderPage.isEmpty())
             loadHistory(m_olderPage, true);
     });
+    // A page that came in is searched too, while the find bar is open.
+    connect(this, &ChatPanel::historyShown, m_find, [this] {
+        if (m_find->isVisible())
+            m_find->refresh();
+    });
 
     auto *editNote = new QLabel(
         tr("Editing your message: sending it replaces it and everything after it."), m_editBar);
@@ -209,11 +214,15 @@ void ChatPanel::loadHistory(const QString &path, bool older)
 
 void ChatPanel::showHistory(const client::ApiResult &result, bool older)
 {
+    if (!result.ok() && !older) {
+        m_view->setPlaceholder(result.error);
+        return;
+    }
     if (!result.ok()) {
-        if (older)
-            showError(result.error, result.code, result.retryAfter);
-        else
-            m_view->setPlaceholder(result.error);
+        showError(result.error, result.code, result.retryAfter);
+        m_view->setHasOlder(true); // the next try may work
+        if (m_find->isVisible())
+            m_find->refresh();
         return;
     }
     const QJsonArray messages = result.json.array();

@@ -19,6 +19,7 @@ FindBar::FindBar(MessageView *view, QWidget *parent)
     , m_view(view)
     , m_field(new QLineEdit(this))
     , m_count(new QLabel(this))
+    , m_older(new QToolButton(this))
 {
     setObjectName(QStringLiteral("findBar"));
     m_field->setPlaceholderText(tr("Find in this conversation"));
@@ -40,11 +41,23 @@ FindBar::FindBar(MessageView *view, QWidget *parent)
     connect(previousButton, &QToolButton::clicked, this, &FindBar::previous);
     connect(nextButton, &QToolButton::clicked, this, &FindBar::next);
     connect(closeButton, &QToolButton::clicked, this, &FindBar::close);
+    // Only the newest messages are loaded at first; older ones come a page
+    // at a time, and are searched once they are here.
+    m_older->setObjectName(QStringLiteral("searchOlder"));
+    m_older->setText(tr("Search older messages"));
+    m_older->setToolTip(tr("Load the previous page of this conversation and search it too"));
+    m_older->setAutoRaise(true);
+    m_older->hide();
+    connect(m_older, &QToolButton::clicked, this, [this] {
+        m_older->setEnabled(false); // until the page is here
+        m_view->requestOlder();
+    });
     connect(m_field, &QLineEdit::textChanged, this, &FindBar::refresh);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 4, 4, 4);
     layout->addWidget(m_field, 1);
     layout->addWidget(m_count);
+    layout->addWidget(m_older);
     layout->addWidget(previousButton);
     layout->addWidget(nextButton);
     layout->addWidget(closeButton);
@@ -79,6 +92,8 @@ void FindBar::refresh()
     m_matches.clear();
     m_current = -1;
     const QString needle = m_field->text();
+    m_older->setVisible(m_view->hasOlder() && !needle.isEmpty());
+    m_older->setEnabled(true);
     if (needle.isEmpty() || isHidden()) {
         m_count->clear();
         return;

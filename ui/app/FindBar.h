@@ -56,6 +56,7 @@ private:
     MessageView *m_view;
     QLineEdit *m_field;
     QLabel *m_count;
+    QToolButton *m_older; // while older messages are not loaded yet
     QList<Match> m_matches;
     struct Shown
     {

@@ -33,10 +33,8 @@ MessageView::MessageView(QWidget *parent)
     QScrollBar *bar = verticalScrollBar();
     connect(bar, &QScrollBar::valueChanged, this, [this, bar](int value) {
         m_atEnd = value >= bar->maximum() - 4;
-        if (value == bar->minimum() && bar->maximum() > 0 && m_hasOlder) {
-            m_hasOlder = false; // until the page arrives and says otherwise
-            emit olderRequested();
-        }
+        if (value == bar->minimum() && bar->maximum() > 0)
+            requestOlder();
     });
     connect(bar, &QScrollBar::rangeChanged, this, [this, bar](int, int max) {
         if (m_keepFromEnd >= 0) {
@@ -45,6 +43,14 @@ MessageView::MessageView(QWidget *parent)
         }
         followEnd();
     });
+}
+
+void MessageView::requestOlder()
+{
+    if (!m_hasOlder)
+        return;
+    m_hasOlder = false; // until the page arrives and says otherwise
+    emit olderRequested();
 }
 
 void MessageView::followEnd()

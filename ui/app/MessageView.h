@@ -33,6 +33,9 @@ public:
     QList<MessageBubble *> bubbles() const;
     void setPlaceholder(const QString &text);
     void setHasOlder(bool hasOlder) { m_hasOlder = hasOlder; }
+    bool hasOlder() const { return m_hasOlder; }
+    // Asks for the next older page, as reaching the top does.
+    void requestOlder();
 
 signals:
     void olderRequested();

@@ -9,6 +9,7 @@
 #include "llm/HistoryBuilder.h"
 #include "storage/GroupCommit.h"
 
+#include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QLoggingCategory>
 
 #include <algorithm>
@@ -59,14 +60,6 @@ Outcome<ChatTurn *> ChatTurn::open(ServerContext &context, const Question &quest
         context.messages.remove(asked.id);
         return attachments.error();
     }
-    const auto parts =
-        AttachmentParts::forConversation(context.attachments, attachments.value(), recent.value(),
-                                         {question.contextTokens, question.modelSeesPictures});
-    if (!parts) {
-        context.messages.remove(asked.id);
-        return parts.error();
-    }
-
     Message reply;
     reply.id = newId();
     reply.conversationId = question.conversationId;
@@ -83,12 +76,12 @@ Outcome<ChatTurn *> ChatTurn::open(ServerContext &context, const Question &quest
     request.model = question.model;
     request.temperature = question.temperature;
     request.maxTokens = question.maxTokens;
-    request.messages =
-        buildHistory(question.systemPrompt, recent.value(), question.contextTokens,
-                     question.maxTokens.value_or(defaultReplyReserve), parts.value());
     auto *turn = new ChatTurn(context, std::move(call), parent);
     turn->m_question = asked;
     turn->m_contextTokens = question.contextTokens;
+    turn->m_history = {question.systemPrompt, recent.value(), attachments.value(),
+                       question.maxTokens.value_or(defaultReplyReserve),
+                       question.modelSeesPictures};
     for (const AttachmentRecord &a : attachments.value())
         if (a.messageId == asked.id)
             turn->m_questionAttachments << a;
@@ -99,6 +92,35 @@ Outcome<ChatTurn *> ChatTurn::open(ServerContext &context, const Question &quest
 void ChatTurn::start()
 {
     m_save.start();
+    if (m_history.attachments.isEmpty()) {
+        callProvider({});
+        return;
+    }
+    // Reading the files, and a picture's base64, take tens of milliseconds
+    // for a large one: on a worker, not the server's thread.
+    const AttachmentParts::Reader reader{m_contextTokens, m_history.seesPictures};
+    QtConcurrent::run(&m_context.workers, [&repository = m_context.attachments,
+                                           attachments = m_history.attachments,
+                                           recent = m_history.recent, reader] {
+        return AttachmentParts::forConversation(repository, attachments, recent, reader);
+    }).then(this, [this](const Outcome<QHash<QString, QList<ChatPart>>> &parts) {
+        if (m_ended)
+            return; // cancelled meanwhile
+        if (!parts) {
+            store(FinishReason::Error, {});
+            emit failed(ChatFailure{ChatFailure::Kind::Upstream, 0, parts.error().message, {}});
+            end();
+            return;
+        }
+        callProvider(parts.value());
+    });
+}
+
+void ChatTurn::callProvider(const QHash<QString, QList<ChatPart>> &parts)
+{
+    m_callSetup.request.messages = buildHistory(m_history.systemPrompt, m_history.recent,
+                                                m_contextTokens, m_history.replyReserve, parts);
+    m_history = {}; // in the request now
     m_call = new UpstreamCall(m_context, m_callSetup, this);
     connect(m_call, &UpstreamCall::reasoning, this, &ChatTurn::onReasoning);
     connect(m_call, &UpstreamCall::delta, this, &ChatTurn::onDelta);
@@ -132,7 +154,8 @@ void ChatTurn::cancel()
 {
     if (m_ended)
         return;
-    m_call->cancel();
+    if (m_call)
+        m_call->cancel();
     store(FinishReason::Cancelled, producedUsage());
     end();
 }

@@ -50,6 +50,8 @@ public:
     const Message &reply() const { return m_reply; }
     qint64 upstreamLatencyMs() const;
 
+    // Builds the provider's request (pictures and files read on a worker
+    // when there are any) and calls it.
     void start();
     // The client left or the server stops: the provider is stopped and what
     // the reply said so far is kept. Emits nothing more.
@@ -64,6 +66,7 @@ signals:
 
 private:
     ChatTurn(ServerContext &context, UpstreamCall::Setup call, QObject *parent);
+    void callProvider(const QHash<QString, QList<ChatPart>> &parts);
     void onReasoning(const QString &text);
     void onDelta(const QString &text);
     // The thinking has ended (the answer began, or the reply ended): its
@@ -80,6 +83,15 @@ private:
     Message m_question;
     QList<AttachmentRecord> m_questionAttachments;
     int m_contextTokens = 0;
+    // What the request is built from, until start() builds it.
+    struct History
+    {
+        QString systemPrompt;
+        QList<Message> recent;
+        QList<AttachmentRecord> attachments;
+        int replyReserve = 0;
+        bool seesPictures = true;
+    } m_history;
     Message m_reply; // stored with finishReason "streaming" until it ends
     UpstreamCall *m_call = nullptr;
     QTimer m_save;

@@ -31,6 +31,7 @@ private slots:
         view.setCode(QStringLiteral("a"));
         const QSize one = view.sizeHint();
         view.setCode(QStringLiteral("a\nb\nc"));
+        QCOMPARE(view.accessibleDescription(), QStringLiteral("a\nb\nc")); // for screen readers
         const QSize three = view.sizeHint();
         QCOMPARE(three.width(), one.width());
         const int lineHeight = (three.height() - one.height()) / 2;

@@ -64,6 +64,8 @@ void CodeView::setCode(const QString &code)
     if (code == m_code)
         return;
     m_code = code;
+    // What a screen reader reads: the label it replaces offered its text.
+    setAccessibleDescription(code);
     const QStringList texts = code.split(QLatin1Char('\n'));
     // A streamed block changes its last line and grows: keep the others.
     size_t kept = 0;

@@ -176,6 +176,10 @@ bool HearthServer::start(QString *error)
     options.spooledBodyLimit = [limit = d->config.maxUploadBytes](const RequestHead &head) {
         return AttachmentController::uploadLimit(head, limit);
     };
+    // Only someone signed in may make the server write an upload to disk.
+    options.admitSpooledBody = [d = d.get()](const RequestHead &head) {
+        return AttachmentController::admitUpload(*d->auth, head);
+    };
     options.maxConnections = d->config.maxConnections;
     options.maxConnectionsPerAddress = d->config.maxConnectionsPerAddress;
     options.idleTimeoutMs = d->config.idleTimeoutSec * 1000;

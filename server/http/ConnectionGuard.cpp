@@ -24,6 +24,7 @@ RequestFramer::Limits limitsOf(const HttpOptions &options)
     limits.maxHeaderFields = options.maxHeaderFields;
     limits.maxBodyBytes = options.maxBodyBytes;
     limits.spooledBodyLimit = options.spooledBodyLimit;
+    limits.admitSpooledBody = options.admitSpooledBody;
     limits.spoolDir = options.spoolDir;
     return limits;
 }
@@ -217,9 +218,10 @@ void ConnectionGuard::refuse(int status, const QByteArray &code, const QByteArra
     m_offset = 0;
     discardInput();
     m_socket->write(Responder::errorResponse(status, code, message));
-    if (status == 413) {
+    if (status == 413 || status == 401) {
         // Keep reading (and dropping) for a moment so the client, which may
-        // still be sending its body, gets to read the answer instead of a reset.
+        // still be sending its body (too large, or an upload refused by its
+        // head), gets to read the answer instead of a reset.
         m_timer.start(lingerMs);
         return;
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "http/RequestHead.h"
+
 #include <QtCore/QStringList>
 #include <QtNetwork/QSslConfiguration>
 
@@ -8,8 +10,6 @@
 
 namespace hearth {
 
-struct RequestHead;
-
 struct HttpOptions
 {
     qint64 maxBodyBytes = 4 * 1024 * 1024;
@@ -17,6 +17,10 @@ struct HttpOptions
     // written to a temporary file in spoolDir as it arrives, up to that
     // limit, instead of held in memory (HttpRequest::bodyFile).
     std::function<qint64(const RequestHead &)> spooledBodyLimit;
+    // Asked about such a request once its head is in, before any of its
+    // body is read or stored: a refusal (who may not upload) is answered at
+    // once, and the body is never written to disk.
+    std::function<std::optional<HttpRefusal>(const RequestHead &)> admitSpooledBody;
     QString spoolDir;
     int maxHeaderBytes = 16 * 1024;
     int maxRequestLineBytes = 8 * 1024;

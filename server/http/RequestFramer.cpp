@@ -69,6 +69,15 @@ RequestFramer::Result RequestFramer::startBody()
     const qint64 spooled = m_limits.spooledBodyLimit ? m_limits.spooledBodyLimit(m_head) : 0;
     m_bodyLimit = spooled > 0 ? spooled : m_limits.maxBodyBytes;
     m_bodyBytes = 0;
+    // Who may upload first: a stranger is told to sign in, not that the
+    // file is too large.
+    if (spooled > 0 && m_limits.admitSpooledBody) {
+        if (auto refusal = m_limits.admitSpooledBody(m_head)) {
+            m_state = State::Failed;
+            m_error = std::move(*refusal);
+            return Result::Error;
+        }
+    }
     if (m_head.contentLength > m_bodyLimit)
         return bodyTooLarge();
     if (spooled > 0 && (m_head.chunked || m_head.contentLength > 0)) {

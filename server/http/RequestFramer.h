@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QTemporaryFile;
 
@@ -29,6 +30,8 @@ public:
         // Uploads: for a head this gives a limit for, the body goes to a
         // temporary file in spoolDir instead of memory, up to that limit.
         std::function<qint64(const RequestHead &)> spooledBodyLimit;
+        // Refuses a spooled body by its head, before any of it is read.
+        std::function<std::optional<HttpRefusal>(const RequestHead &)> admitSpooledBody;
         QString spoolDir;
     };
     enum class Result {
@@ -37,12 +40,7 @@ public:
         Request,      // a whole request is ready: takeHead() and takeBody()
         Error         // the connection must be refused with error()
     };
-    struct Error
-    {
-        int status = 400;
-        QByteArray code;
-        QByteArray message;
-    };
+    using Error = HttpRefusal;
 
     explicit RequestFramer(const Limits &limits);
     ~RequestFramer();

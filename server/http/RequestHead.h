@@ -20,6 +20,15 @@ struct RequestHead
     QHash<QByteArray, QByteArray> headers;
 };
 
+// A request refused before it reached a route: the status and the error
+// body's code and sentence.
+struct HttpRefusal
+{
+    int status = 400;
+    QByteArray code;
+    QByteArray message;
+};
+
 struct HeadParseResult
 {
     enum class Verdict { Ok, BadRequest, TooLarge, VersionNotSupported };

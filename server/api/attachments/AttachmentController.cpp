@@ -142,6 +142,18 @@ qint64 AttachmentController::uploadLimit(const RequestHead &head, qint64 maxUplo
     return head.method == "POST" && path == "/v1/attachments" ? maxUploadBytes : 0;
 }
 
+std::optional<HttpRefusal> AttachmentController::admitUpload(const Authenticator &auth,
+                                                             const RequestHead &head)
+{
+    HttpRequest request;
+    request.headers = head.headers;
+    const Outcome<Caller> caller = auth.authenticate(request);
+    if (caller)
+        return std::nullopt;
+    return HttpRefusal{caller.error().status, caller.error().code.toUtf8(),
+                       caller.error().message.toUtf8()};
+}
+
 void AttachmentController::registerRoutes(Router &router)
 {
     router.add("POST", uploadPath,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/RequestHead.h"
 #include "http/Router.h"
 
 #include <QtCore/QObject>
@@ -10,7 +11,6 @@
 namespace hearth {
 
 struct ServerContext;
-struct RequestHead;
 class Authenticator;
 struct Caller;
 struct AttachmentRecord;
@@ -29,6 +29,10 @@ public:
     void registerRoutes(Router &router);
     // The upload limit for a request's head; 0 for requests that are not uploads.
     static qint64 uploadLimit(const RequestHead &head, qint64 maxUploadBytes);
+    // An upload's head decides whether its body is taken at all: without a
+    // valid sign-in it is refused before a byte of it is stored.
+    static std::optional<HttpRefusal> admitUpload(const Authenticator &auth,
+                                                  const RequestHead &head);
 
 private:
     // The caller's attachment named by the route's :id; otherwise the error

@@ -155,6 +155,15 @@ private slots:
         QVERIFY(thumbnail.header("Cache-Control").contains("immutable"));
         QCOMPARE(QImage::fromData(thumbnail.body).size(), QSize(256, 179));
         QCOMPARE(m_bob->get(a.value(QLatin1String("thumbnailUrl")).toString()).status, 404);
+        // Made once: asked again, it comes from memory, not from the stored
+        // picture (taken out of the database here to tell the two apart).
+        QVERIFY(dbExec(m_server.config,
+                       QStringLiteral("DELETE FROM attachment_pieces WHERE attachment_id = ?"),
+                       {id}) > 0);
+        const ApiReply again = m_alice->get(a.value(QLatin1String("thumbnailUrl")).toString());
+        QCOMPARE(again.status, 200);
+        QVERIFY(again.body == thumbnail.body);
+        QCOMPARE(again.header("ETag"), thumbnail.header("ETag"));
     }
 
     // Pictures are kept upright, no larger than vision models use, and

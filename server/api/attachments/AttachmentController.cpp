@@ -28,6 +28,8 @@ const QString uploadPath = QStringLiteral("/v1/attachments");
 // and MySQL's MEDIUMTEXT holds 16 MB.
 constexpr qsizetype maxPdfCharacters = 4'000'000;
 constexpr int thumbnailSide = 256; // pixels, the longest side
+// Thumbnails kept in memory, in KiB: about 500 of 20 KiB.
+constexpr int thumbnailCacheKiB = 10 * 1024;
 
 QString megabytes(qint64 bytes)
 {
@@ -131,6 +133,7 @@ AttachmentController::AttachmentController(ServerContext &context, const Authent
     : QObject(parent)
     , m_context(context)
     , m_auth(auth)
+    , m_thumbnails(thumbnailCacheKiB)
 {
     m_workers.setMaxThreadCount(2);
 }
@@ -258,32 +261,38 @@ void AttachmentController::thumbnail(const HttpRequest &request, const Responder
         return;
     }
     const AttachmentRecord &picture = *found;
-    // Made afresh each time (a browser keeps it: the bytes never change),
-    // on a worker: decoding a 2,048-px picture takes tens of milliseconds.
+    const QByteArray etag = '"' + picture.sha256 + "-t\"";
+    auto send = [responder, etag](const Thumbnail &made) {
+        responder->send(200, made.mediaType, made.bytes,
+                        {{"Cache-Control", "private, max-age=31536000, immutable"},
+                         {"ETag", etag},
+                         {"Content-Security-Policy", "sandbox; default-src 'none'"}});
+    };
+    if (const Thumbnail *kept = m_thumbnails.object(picture.sha256)) {
+        send(*kept);
+        return;
+    }
+    // Made on a worker: decoding a 2,048-px picture takes tens of milliseconds.
     AttachmentRepository *repository = &m_context.attachments;
     Database *db = m_context.db.get();
-    QtConcurrent::run(&m_workers,
-                      [repository, db, id = picture.id]() -> Outcome<Thumbnail> {
-                          const auto bytes = repository->content(id);
-                          db->releaseConnection();
-                          if (!bytes)
-                              return bytes.error();
-                          const Thumbnail made = makeThumbnail(bytes.value(), thumbnailSide);
-                          if (made.bytes.isEmpty())
-                              return ApiError::internal();
-                          return made;
-                      })
-        .then(this,
-              [responder, etag = '"' + picture.sha256 + "-t\""](const Outcome<Thumbnail> &made) {
-                  if (!made) {
-                      replyError(responder, made.error());
-                      return;
-                  }
-                  responder->send(200, made->mediaType, made->bytes,
-                                  {{"Cache-Control", "private, max-age=31536000, immutable"},
-                                   {"ETag", etag},
-                                   {"Content-Security-Policy", "sandbox; default-src 'none'"}});
-              });
+    QtConcurrent::run(&m_workers, [repository, db, id = picture.id]() -> Outcome<Thumbnail> {
+        const auto bytes = repository->content(id);
+        db->releaseConnection();
+        if (!bytes)
+            return bytes.error();
+        const Thumbnail made = makeThumbnail(bytes.value(), thumbnailSide);
+        if (made.bytes.isEmpty())
+            return ApiError::internal();
+        return made;
+    }).then(this, [this, responder, send, key = picture.sha256](const Outcome<Thumbnail> &made) {
+        if (!made) {
+            replyError(responder, made.error());
+            return;
+        }
+        m_thumbnails.insert(key, new Thumbnail(made.value()),
+                            qMax<qsizetype>(1, made->bytes.size() / 1024));
+        send(made.value());
+    });
 }
 
 void AttachmentController::remove(const HttpRequest &request, const ResponderPtr &responder,

@@ -3,6 +3,9 @@
 #include "http/RequestHead.h"
 #include "http/Router.h"
 
+#include "attachments/ImageNormalizer.h"
+
+#include <QtCore/QCache>
 #include <QtCore/QObject>
 #include <QtCore/QThreadPool>
 
@@ -50,6 +53,9 @@ private:
     // Reading, hashing and storing uploads: not the password workers, so a
     // few big uploads never hold up sign-ins.
     QThreadPool m_workers;
+    // Thumbnails made, by their picture's SHA-256 (a picture never changes):
+    // a conversation opened again does not decode its pictures again.
+    QCache<QByteArray, Thumbnail> m_thumbnails;
 };
 
 } // namespace hearth

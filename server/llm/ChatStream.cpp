@@ -51,6 +51,7 @@ TokenUsage estimateUsage(const ChatRequest &request, const QString &reply, const
             usage.promptTokens +=
                 part.imageUrl.isEmpty() ? estimateTokens(part.text) : estimatedImageTokens;
     }
+    usage.promptTokens += request.extraPromptTokens;
     usage.reasoningTokens = estimateTokens(reasoning);
     usage.completionTokens = estimateTokens(reply) + usage.reasoningTokens;
     usage.totalTokens = usage.promptTokens + usage.completionTokens;

@@ -44,6 +44,9 @@ struct ChatRequest
     // (model, stream, stream_options). `messages` above then only serves
     // the demo provider and usage estimates.
     QByteArray passthroughBody;
+    // The rest of the prompt the provider reads, estimated for when it
+    // reports no usage: an OpenAI caller's tool definitions and schema.
+    int extraPromptTokens = 0;
 };
 
 struct ChatCompletion

@@ -331,6 +331,30 @@ void TestOpenAiPassthroughApi::aTwoMegabyteToolCallStreamsWhole()
                 {QStringLiteral("fake-tool-big")})
             .toInt();
     QVERIFY2(estimated > 100000, qPrintable(QString::number(estimated)));
+
+    // The tools the caller defined are prompt the provider read: counted in
+    // the estimate too.
+    const QString tool = QStringLiteral(
+        R"({"type":"function","function":{"name":"save_%1","description":"%2",)"
+        R"("parameters":{"type":"object","properties":{"data":{"type":"string"}}}}})");
+    QStringList tools;
+    for (int i = 0; i < 20; ++i)
+        tools << tool.arg(i).arg(QStringLiteral("Saves the data it is given. ").repeated(20));
+    const QByteArray withTools = R"({"model":"fake-tool-big","tools":[)" +
+                                 tools.join(QLatin1Char(',')).toUtf8() +
+                                 R"(],"messages":[{"role":"user","content":"Save it"}]})";
+    QCOMPARE(complete(withTools).status, 200);
+    auto promptTokens = [this](const char *aggregate) {
+        return dbValue(m_chat.server.config,
+                       QStringLiteral("SELECT %1(prompt_tokens) FROM usage_ledger WHERE model = ?")
+                           .arg(QLatin1String(aggregate)),
+                       {QStringLiteral("fake-tool-big")})
+            .toInt();
+    };
+    const int without = promptTokens("MIN");
+    const int with = promptTokens("MAX");
+    // 20 tools of about 600 characters each: thousands of tokens more.
+    QVERIFY2(with > without + 2000, qPrintable(QStringLiteral("%1 vs %2").arg(with).arg(without)));
 }
 
 void TestOpenAiPassthroughApi::hearthStillChecksWhatItOwns_data()

@@ -1,5 +1,6 @@
 #include "api/openai/OpenAiCompat.h"
 
+#include "core/TokenEstimator.h"
 #include "llm/ChatStream.h"
 
 #include <QtCore/QJsonArray>
@@ -160,6 +161,15 @@ std::optional<OpenAiChatBody> parseOpenAiChat(const QJsonObject &body, ApiError 
                            .toObject()
                            .value(QLatin1String("include_usage"))
                            .toBool();
+    // The provider reads these as part of the prompt.
+    for (const char *member : {"tools", "functions", "response_format"}) {
+        const QJsonValue value = body.value(QLatin1String(member));
+        if (value.isObject() || value.isArray())
+            out.request.extraPromptTokens +=
+                estimateTokens(QString::fromUtf8((value.isObject() ? QJsonDocument(value.toObject())
+                                                                   : QJsonDocument(value.toArray()))
+                                                     .toJson(QJsonDocument::Compact)));
+    }
     return out;
 }
 

@@ -24,6 +24,9 @@ public:
     // refusal), for estimating the usage of a reply the provider did not
     // count.
     const QString &extraText() const { return m_extraText; }
+    // The provider's system_fingerprint once it has sent one ("" before,
+    // or if it never does): OpenAI-compatible callers are shown it.
+    const QString &systemFingerprint() const { return m_systemFingerprint; }
 
 signals:
     void reasoning(const QString &text);
@@ -38,12 +41,14 @@ signals:
 
 protected:
     void emitDelta(const QString &text);
+    void setSystemFingerprint(const QString &fingerprint) { m_systemFingerprint = fingerprint; }
     void emitReasoning(const QString &text);
     void emitChunkEnd(const QJsonObject &extras = {}, const QJsonValue &logprobs = {});
 
 private:
     bool m_produced = false;
     QString m_extraText;
+    QString m_systemFingerprint;
 };
 
 // The arguments of a message's (or a delta's) tool calls, for estimates.

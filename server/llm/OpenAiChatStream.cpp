@@ -178,6 +178,9 @@ void OpenAiChatStream::handleEvent(const SseEvent &event)
              QStringLiteral("The provider %1 reported an error: %2").arg(m_providerName, message));
         return;
     }
+    if (const QJsonValue fingerprint = chunk.value(QLatin1String("system_fingerprint"));
+        fingerprint.isString())
+        setSystemFingerprint(fingerprint.toString());
     const QJsonArray choices = chunk.value(QLatin1String("choices")).toArray();
     if (!choices.isEmpty()) {
         const QJsonObject choice = choices.first().toObject();

@@ -74,6 +74,9 @@ private slots:
                      .toString(),
                  QStringLiteral("assistant"));
         QCOMPARE(choice.value(QLatin1String("finish_reason")).toString(), QStringLiteral("stop"));
+        // The provider's fingerprint, passed on as OpenAI's answers carry it.
+        QCOMPARE(json.value(QLatin1String("system_fingerprint")).toString(),
+                 QStringLiteral("fp_fake_1"));
         QCOMPARE(json.value(QLatin1String("usage"))
                      .toObject()
                      .value(QLatin1String("total_tokens"))
@@ -121,6 +124,8 @@ private slots:
                             .toString();
         }
         QCOMPARE(text, QStringLiteral("Hello, world"));
+        QCOMPARE(chunks.first().value(QLatin1String("system_fingerprint")).toString(),
+                 QStringLiteral("fp_fake_1"));
         QCOMPARE(chunks.first()
                      .value(QLatin1String("choices"))
                      .toArray()[0]

@@ -17,6 +17,8 @@ QByteArray deltaEvent(const QString &text)
 {
     const QJsonObject event{
         {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
+        // As OpenAI's: which backend configuration answered.
+        {QStringLiteral("system_fingerprint"), QStringLiteral("fp_fake_1")},
         {QStringLiteral("choices"),
          QJsonArray{
              QJsonObject{{QStringLiteral("index"), 0},

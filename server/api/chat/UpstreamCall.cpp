@@ -140,4 +140,9 @@ void UpstreamCall::record(const UsageRecord &row, std::function<void()> then)
                           });
 }
 
+QString UpstreamCall::systemFingerprint() const
+{
+    return m_stream ? m_stream->systemFingerprint() : QString();
+}
+
 } // namespace hearth

@@ -41,6 +41,8 @@ public:
     void cancel();
     const QString &text() const { return m_text; }
     const QString &reasoningText() const { return m_reasoning; }
+    // The answering provider's system_fingerprint, once it has sent one.
+    QString systemFingerprint() const;
     qint64 latencyMs() const { return m_elapsed.elapsed(); }
 
 signals:

@@ -62,11 +62,16 @@ void OpenAiRelay::writeData(const QByteArray &data)
 
 QJsonObject OpenAiRelay::envelope(const QString &object, const QJsonArray &choices) const
 {
-    return {{QStringLiteral("id"), m_id},
-            {QStringLiteral("object"), object},
-            {QStringLiteral("created"), double(m_created)},
-            {QStringLiteral("model"), m_setup.request.model},
-            {QStringLiteral("choices"), choices}};
+    QJsonObject json{{QStringLiteral("id"), m_id},
+                     {QStringLiteral("object"), object},
+                     {QStringLiteral("created"), double(m_created)},
+                     {QStringLiteral("model"), m_setup.request.model},
+                     {QStringLiteral("choices"), choices}};
+    // Passed on when the provider sent one, as OpenAI's own answers carry it.
+    if (const QString fingerprint = m_call ? m_call->systemFingerprint() : QString();
+        !fingerprint.isEmpty())
+        json.insert(QStringLiteral("system_fingerprint"), fingerprint);
+    return json;
 }
 
 void OpenAiRelay::writeChunk(const QJsonObject &delta, const QJsonValue &finishReason,

@@ -1859,85 +1859,75 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::ChatPanel</name>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="63"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="64"/>
         <source>Model:</source>
         <translation>Model:</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="115"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="107"/>
         <source>Connected to %1. Ask anything; the model picker above has its models.</source>
         <translation>Connected to %1. Ask anything; the model picker above has its models.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="152"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="149"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="152"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="149"/>
         <source>Send</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="153"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="150"/>
         <source>Stop the reply (Esc)</source>
         <translation>Stop the reply (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="153"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="150"/>
         <source>Send the message (Enter)</source>
         <translation>Send the message (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="171"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="420"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="168"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="416"/>
         <source>New chat</source>
         <translation>New chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="173"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="170"/>
         <source>Ask anything. Your conversations stay on this server.</source>
         <translation>Ask anything. Your conversations stay on this server.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="191"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="188"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="245"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="242"/>
         <source>No messages yet.</source>
         <translation>No messages yet.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="301"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="298"/>
         <source>Wait until the files have been uploaded.</source>
         <translation>Wait until the files have been uploaded.</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="55"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="56"/>
         <source>Chat settings…</source>
         <translation>Chat settings…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="56"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="57"/>
         <source>System prompt, temperature and reply length of this chat</source>
         <translation>System prompt, temperature and reply length of this chat</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="57"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="58"/>
         <source>Chat settings</source>
         <translation>Chat settings</translation>
-    </message>
-    <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="79"/>
-        <source>Editing your message: sending it replaces it and everything after it.</source>
-        <translation>Editing your message: sending it replaces it and everything after it.</translation>
-    </message>
-    <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="81"/>
-        <source>Cancel editing</source>
-        <translation>Cancel editing</translation>
     </message>
 </context>
 <context>
@@ -1967,12 +1957,12 @@ Connect only if they are the same.</translation>
 <context>
     <name>hearth::ui::CodeView</name>
     <message>
-        <location filename="../ui/app/CodeView.cpp" line="340"/>
+        <location filename="../ui/app/CodeView.cpp" line="342"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../ui/app/CodeView.cpp" line="344"/>
+        <location filename="../ui/app/CodeView.cpp" line="346"/>
         <source>Select all</source>
         <translation>Select all</translation>
     </message>
@@ -2275,6 +2265,19 @@ Connect only if they are the same.</translation>
         <location filename="../ui/app/DesktopNotifier.cpp" line="43"/>
         <source>Open</source>
         <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::EditBar</name>
+    <message>
+        <location filename="../ui/app/EditBar.cpp" line="13"/>
+        <source>Editing your message: sending it replaces it and everything after it.</source>
+        <translation>Editing your message: sending it replaces it and everything after it.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/EditBar.cpp" line="15"/>
+        <source>Cancel editing</source>
+        <translation>Cancel editing</translation>
     </message>
 </context>
 <context>

@@ -1853,85 +1853,75 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::ChatPanel</name>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="63"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="64"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="115"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="107"/>
         <source>Connected to %1. Ask anything; the model picker above has its models.</source>
         <translation>已连接到 %1。尽管问吧；上方的模型选择器里有它的模型。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="152"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="149"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="152"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="149"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="153"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="150"/>
         <source>Stop the reply (Esc)</source>
         <translation>停止回复（Esc）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="153"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="150"/>
         <source>Send the message (Enter)</source>
         <translation>发送消息（Enter）</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="171"/>
-        <location filename="../ui/app/ChatPanel.cpp" line="420"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="168"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="416"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="173"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="170"/>
         <source>Ask anything. Your conversations stay on this server.</source>
         <translation>尽管问吧。你的对话只保存在这台服务器上。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="191"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="188"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="245"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="242"/>
         <source>No messages yet.</source>
         <translation>还没有消息。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="301"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="298"/>
         <source>Wait until the files have been uploaded.</source>
         <translation>请等文件上传完成。</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="55"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="56"/>
         <source>Chat settings…</source>
         <translation>聊天设置…</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="56"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="57"/>
         <source>System prompt, temperature and reply length of this chat</source>
         <translation>本次聊天的系统提示词、温度和回复长度</translation>
     </message>
     <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="57"/>
+        <location filename="../ui/app/ChatPanel.cpp" line="58"/>
         <source>Chat settings</source>
         <translation>聊天设置</translation>
-    </message>
-    <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="79"/>
-        <source>Editing your message: sending it replaces it and everything after it.</source>
-        <translation>正在编辑你的消息：发送后将替换它及其后的所有内容。</translation>
-    </message>
-    <message>
-        <location filename="../ui/app/ChatPanel.cpp" line="81"/>
-        <source>Cancel editing</source>
-        <translation>取消编辑</translation>
     </message>
 </context>
 <context>
@@ -1961,12 +1951,12 @@ Connect only if they are the same.</source>
 <context>
     <name>hearth::ui::CodeView</name>
     <message>
-        <location filename="../ui/app/CodeView.cpp" line="340"/>
+        <location filename="../ui/app/CodeView.cpp" line="342"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/app/CodeView.cpp" line="344"/>
+        <location filename="../ui/app/CodeView.cpp" line="346"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
@@ -2267,6 +2257,19 @@ Connect only if they are the same.</source>
         <location filename="../ui/app/DesktopNotifier.cpp" line="43"/>
         <source>Open</source>
         <translation>打开</translation>
+    </message>
+</context>
+<context>
+    <name>hearth::ui::EditBar</name>
+    <message>
+        <location filename="../ui/app/EditBar.cpp" line="13"/>
+        <source>Editing your message: sending it replaces it and everything after it.</source>
+        <translation>正在编辑你的消息：发送后将替换它及其后的所有内容。</translation>
+    </message>
+    <message>
+        <location filename="../ui/app/EditBar.cpp" line="15"/>
+        <source>Cancel editing</source>
+        <translation>取消编辑</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "app/ChatAttachments.h"
 #include "app/Composer.h"
 #include "app/ConnectModelCard.h"
+#include "app/EditBar.h"
 #include "app/ErrorBanner.h"
 #include "app/FindBar.h"
 #include "app/FormDialog.h"
@@ -38,7 +39,7 @@ ChatPanel::ChatPanel(client::ApiConnection &api, QWidget *parent)
     , m_models(new ModelPicker(api, this))
     , m_view(new MessageView(this))
     , m_error(new ErrorBanner(this))
-    , m_editBar(new QWidget(this))
+    , m_editBar(new EditBar(this))
     , m_composer(new Composer(this))
     , m_tray(new AttachmentTray(api, this))
     , m_attachments(new ChatAttachments(api, this))
@@ -75,16 +76,7 @@ ChatPanel::ChatPanel(client::ApiConnection &api, QWidget *parent)
             m_find->refresh();
     });
 
-    auto *editNote = new QLabel(
-        tr("Editing your message: sending it replaces it and everything after it."), m_editBar);
-    editNote->setObjectName(QStringLiteral("messageNote"));
-    auto *cancelEdit = new QPushButton(tr("Cancel editing"), m_editBar);
-    connect(cancelEdit, &QPushButton::clicked, this, &ChatPanel::cancelEdit);
-    auto *editLayout = new QHBoxLayout(m_editBar);
-    editLayout->setContentsMargins(0, 0, 0, 0);
-    editLayout->addWidget(editNote, 1);
-    editLayout->addWidget(cancelEdit);
-    m_editBar->setVisible(false);
+    connect(m_editBar, &EditBar::cancelRequested, this, &ChatPanel::cancelEdit);
 
     m_send->setObjectName(QStringLiteral("sendButton"));
     connect(m_composer, &Composer::sendRequested, this, &ChatPanel::send);
@@ -145,6 +137,11 @@ ChatPanel::ChatPanel(client::ApiConnection &api, QWidget *parent)
 bool ChatPanel::isStreaming() const
 {
     return !m_reply.isNull();
+}
+
+bool ChatPanel::isEditing() const
+{
+    return m_editBar->isEditing();
 }
 
 void ChatPanel::setStreaming(bool streaming)
@@ -303,7 +300,7 @@ void ChatPanel::send()
     }
     if (isEditing()) {
         for (MessageBubble *bubble : m_view->bubbles()) {
-            if (bubble->messageId() == m_editingId) {
+            if (bubble->messageId() == m_editBar->messageId()) {
                 rewindAndSend(bubble, text);
                 return;
             }
@@ -353,8 +350,7 @@ void ChatPanel::rewindAndSend(MessageBubble *from, const QString &text)
                 }
                 if (target)
                     m_view->removeFrom(target);
-                m_editingId.clear();
-                m_editBar->setVisible(false);
+                m_editBar->end();
                 sendTo(conversationId, text, false, attachmentIds, false);
             });
 }
@@ -432,19 +428,17 @@ void ChatPanel::editMessage(MessageBubble *bubble)
 {
     if (isStreaming() || bubble->messageId().isEmpty())
         return;
-    m_editingId = bubble->messageId();
+    m_editBar->begin(bubble->messageId());
     m_composer->setPlainText(bubble->text());
     m_composer->moveCursor(QTextCursor::End);
-    m_editBar->setVisible(true);
     m_composer->setFocus();
 }
 
 void ChatPanel::cancelEdit()
 {
-    if (m_editingId.isEmpty())
+    if (!m_editBar->isEditing())
         return;
-    m_editingId.clear();
-    m_editBar->setVisible(false);
+    m_editBar->end();
     m_composer->clear();
 }
 

@@ -22,6 +22,7 @@ class AttachmentTray;
 class ChatAttachments;
 class Composer;
 class ConnectModelCard;
+class EditBar;
 class FindBar;
 class ErrorBanner;
 class MessageBubble;
@@ -55,7 +56,7 @@ public:
     QString conversationId() const { return m_conversationId; }
     QJsonObject conversation() const { return m_conversation; }
     ChatOptions options() const { return m_options; }
-    bool isEditing() const { return !m_editingId.isEmpty(); }
+    bool isEditing() const;
 
 public slots:
     void send();
@@ -99,13 +100,12 @@ private:
     QJsonObject m_conversation;
     ChatOptions m_options;
     QString m_olderPage;
-    QString m_editingId;
     QLabel *m_title;
     QToolButton *m_optionsButton;
     ModelPicker *m_models;
     MessageView *m_view;
     ErrorBanner *m_error;
-    QWidget *m_editBar;
+    EditBar *m_editBar;
     Composer *m_composer;
     AttachmentTray *m_tray;
     ChatAttachments *m_attachments;

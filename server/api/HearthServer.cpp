@@ -107,6 +107,10 @@ HearthServer::~HearthServer()
     // HTTP server (sockets, exports), then the writer, then the rest; the
     // last commit of usage and log rows before the database closes.
     d->housekeeping.stop();
+    // File jobs under way (an upload's spool file belongs to its controller)
+    // end before the controllers go, as when each controller had its pool.
+    if (d->context)
+        d->context->fileWorkers.waitForDone();
     d->orphanedReplies.reset();
     d->openAi.reset();
     d->messages.reset();

@@ -51,6 +51,7 @@ struct ServerContext
         // Hashing is deliberately slow: a few workers so logins run in
         // parallel without starving the machine.
         workers.setMaxThreadCount(2);
+        fileWorkers.setMaxThreadCount(2);
     }
 
     ServerConfig config;
@@ -82,6 +83,12 @@ struct ServerContext
     UpstreamClient *upstream = nullptr;       // chat completions
     GroupCommit *writes = nullptr;            // usage rows
     qint64 startedAtMs = 0;
+    // Reading, hashing and storing attachments (uploads, thumbnails, the
+    // files a turn sends): not the password workers, so a few big files
+    // never hold up sign-ins. A job that used the database releases its
+    // thread's connection: pool threads come and go. Last, so it waits for
+    // its jobs before the repositories they use go.
+    QThreadPool fileWorkers;
 };
 
 } // namespace hearth

@@ -134,9 +134,7 @@ AttachmentController::AttachmentController(ServerContext &context, const Authent
     , m_context(context)
     , m_auth(auth)
     , m_thumbnails(thumbnailCacheKiB)
-{
-    m_workers.setMaxThreadCount(2);
-}
+{}
 
 qint64 AttachmentController::uploadLimit(const RequestHead &head, qint64 maxUploadBytes)
 {
@@ -206,8 +204,8 @@ void AttachmentController::upload(const HttpRequest &request, const ResponderPtr
     Database *db = m_context.db.get();
     UploadRules rules{quota, {}, m_context.config.uploadSpoolDir()};
     rules.images.maxSide = m_context.config.imageMaxSide;
-    QtConcurrent::run(&m_workers, [repository, db, spool = file.get(), record, rules,
-                                   name = request.queryValue(QStringLiteral("name"))] {
+    QtConcurrent::run(&m_context.fileWorkers, [repository, db, spool = file.get(), record, rules,
+                                               name = request.queryValue(QStringLiteral("name"))] {
         auto stored = storeUpload(*repository, *spool, record, name, rules);
         // Pool threads come and go: none keeps a connection.
         db->releaseConnection();
@@ -275,24 +273,26 @@ void AttachmentController::thumbnail(const HttpRequest &request, const Responder
     // Made on a worker: decoding a 2,048-px picture takes tens of milliseconds.
     AttachmentRepository *repository = &m_context.attachments;
     Database *db = m_context.db.get();
-    QtConcurrent::run(&m_workers, [repository, db, id = picture.id]() -> Outcome<Thumbnail> {
-        const auto bytes = repository->content(id);
-        db->releaseConnection();
-        if (!bytes)
-            return bytes.error();
-        const Thumbnail made = makeThumbnail(bytes.value(), thumbnailSide);
-        if (made.bytes.isEmpty())
-            return ApiError::internal();
-        return made;
-    }).then(this, [this, responder, send, key = picture.sha256](const Outcome<Thumbnail> &made) {
-        if (!made) {
-            replyError(responder, made.error());
-            return;
-        }
-        m_thumbnails.insert(key, new Thumbnail(made.value()),
-                            qMax<qsizetype>(1, made->bytes.size() / 1024));
-        send(made.value());
-    });
+    QtConcurrent::run(&m_context.fileWorkers,
+                      [repository, db, id = picture.id]() -> Outcome<Thumbnail> {
+                          const auto bytes = repository->content(id);
+                          db->releaseConnection();
+                          if (!bytes)
+                              return bytes.error();
+                          const Thumbnail made = makeThumbnail(bytes.value(), thumbnailSide);
+                          if (made.bytes.isEmpty())
+                              return ApiError::internal();
+                          return made;
+                      })
+        .then(this, [this, responder, send, key = picture.sha256](const Outcome<Thumbnail> &made) {
+            if (!made) {
+                replyError(responder, made.error());
+                return;
+            }
+            m_thumbnails.insert(key, new Thumbnail(made.value()),
+                                qMax<qsizetype>(1, made->bytes.size() / 1024));
+            send(made.value());
+        });
 }
 
 void AttachmentController::remove(const HttpRequest &request, const ResponderPtr &responder,

@@ -7,7 +7,6 @@
 
 #include <QtCore/QCache>
 #include <QtCore/QObject>
-#include <QtCore/QThreadPool>
 
 #include <optional>
 
@@ -22,7 +21,7 @@ struct AttachmentRecord;
 // as the raw body, ?name= its name), GET /v1/attachments/:id, its /content
 // and (pictures) /thumbnail, and DELETE /v1/attachments/:id. Uploads
 // arrive in a spool file (HttpOptions::spooledBodyLimit), are recognised by
-// their content and stored in the database on a worker of their own.
+// their content and stored in the database on the file workers.
 class AttachmentController final : public QObject
 {
     Q_OBJECT
@@ -50,9 +49,6 @@ private:
 
     ServerContext &m_context;
     const Authenticator &m_auth;
-    // Reading, hashing and storing uploads: not the password workers, so a
-    // few big uploads never hold up sign-ins.
-    QThreadPool m_workers;
     // Thumbnails made, by their picture's SHA-256 (a picture never changes):
     // a conversation opened again does not decode its pictures again.
     QCache<QByteArray, Thumbnail> m_thumbnails;

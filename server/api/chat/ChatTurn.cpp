@@ -99,10 +99,13 @@ void ChatTurn::start()
     // Reading the files, and a picture's base64, take tens of milliseconds
     // for a large one: on a worker, not the server's thread.
     const AttachmentParts::Reader reader{m_contextTokens, m_history.seesPictures};
-    QtConcurrent::run(&m_context.workers, [&repository = m_context.attachments,
-                                           attachments = m_history.attachments,
-                                           recent = m_history.recent, reader] {
-        return AttachmentParts::forConversation(repository, attachments, recent, reader);
+    QtConcurrent::run(&m_context.fileWorkers, [&repository = m_context.attachments,
+                                               db = m_context.db.get(),
+                                               attachments = m_history.attachments,
+                                               recent = m_history.recent, reader] {
+        auto parts = AttachmentParts::forConversation(repository, attachments, recent, reader);
+        db->releaseConnection();
+        return parts;
     }).then(this, [this](const Outcome<QHash<QString, QList<ChatPart>>> &parts) {
         if (m_ended)
             return; // cancelled meanwhile

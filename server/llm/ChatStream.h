@@ -41,9 +41,9 @@ signals:
 
 protected:
     void emitDelta(const QString &text);
-    void setSystemFingerprint(const QString &fingerprint) { m_systemFingerprint = fingerprint; }
     void emitReasoning(const QString &text);
     void emitChunkEnd(const QJsonObject &extras = {}, const QJsonValue &logprobs = {});
+    void setSystemFingerprint(const QString &fingerprint) { m_systemFingerprint = fingerprint; }
 
 private:
     bool m_produced = false;

@@ -78,13 +78,10 @@ void CodeView::setCode(const QString &code)
         Line line;
         line.start = start;
         line.text = texts.at(i);
-        line.width = widthOf(line.text);
         start += int(line.text.size()) + 1;
         m_lines.push_back(std::move(line));
     }
-    m_widest = 0;
-    for (const Line &line : m_lines)
-        m_widest = std::max(m_widest, line.width);
+    measureFrom(kept);
     m_anchor = std::min(m_anchor, int(m_code.size()));
     m_cursor = std::min(m_cursor, int(m_code.size()));
     updateGeometry();
@@ -121,9 +118,23 @@ void CodeView::setColours(const QList<CodeHighlighter::Run> &runs)
     update();
 }
 
+void CodeView::measureFrom(size_t first)
+{
+    for (size_t i = first; i < m_lines.size(); ++i)
+        m_lines[i].width = widthOf(m_lines[i].text);
+    m_widest = 0;
+    for (const Line &line : m_lines)
+        m_widest = std::max(m_widest, line.width);
+}
+
+bool CodeView::isDark() const
+{
+    return palette().color(QPalette::Window).lightness() < 128;
+}
+
 QColor CodeView::colourAt(int position) const
 {
-    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    const bool dark = isDark();
     for (const CodeHighlighter::Run &run : m_runs) {
         if (position >= run.start && position < run.start + run.length)
             return dark ? run.dark : run.light;
@@ -150,7 +161,7 @@ QTextLayout &CodeView::layoutOf(int index)
                               tabColumns);
     line.layout->setTextOption(option);
     // The runs that reach into this line, cut to it.
-    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    const bool dark = isDark();
     const int lineEnd = line.start + int(line.text.size());
     auto run = std::lower_bound(
         m_runs.cbegin(), m_runs.cend(), line.start,
@@ -352,11 +363,7 @@ void CodeView::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange) {
-        m_widest = 0;
-        for (Line &line : m_lines) {
-            line.width = widthOf(line.text);
-            m_widest = std::max(m_widest, line.width);
-        }
+        measureFrom(0);
         forgetLayouts(0, int(m_lines.size()));
         updateGeometry();
     } else if (event->type() == QEvent::PaletteChange) {

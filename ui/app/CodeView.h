@@ -70,6 +70,10 @@ private:
     int positionAt(const QPoint &point);
     QTextLayout &layoutOf(int index);
     qreal widthOf(const QString &text) const;
+    // Measures the lines from `first` on, and the widest of all.
+    void measureFrom(size_t first);
+    // Light and dark have their own colours.
+    bool isDark() const;
     void forgetLayouts(int fromLine, int toLine);
     void copyToClipboard(bool selectionBuffer) const;
     void select(int anchor, int cursor);

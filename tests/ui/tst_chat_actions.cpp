@@ -33,7 +33,6 @@
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QPlainTextEdit>
 #include <QtWidgets/QPushButton>
-#include <QtWidgets/QScrollBar>
 #include <QtWidgets/QSpinBox>
 #include <QtWidgets/QToolButton>
 
@@ -195,61 +194,6 @@ private slots:
         QTest::keyClick(find->field(), Qt::Key_Escape); // closes the bar, stops nothing
         QVERIFY(!find->isVisible());
         QCOMPARE(bubbles().size(), 4);
-    }
-
-    void olderMessagesComeInAndAreFound()
-    {
-        // 220 messages in pages of 100: the newest open, the first question
-        // comes last.
-        const QString id = m_check
-                               ->post(QStringLiteral("/v1/conversations"),
-                                      {{QStringLiteral("title"), QStringLiteral("Long")}})
-                               .json()
-                               .value(QLatin1String("id"))
-                               .toString();
-        for (int i = 0; i < 110; ++i) {
-            const QString question =
-                i == 0 ? QStringLiteral("an ancient needle") : QStringLiteral("question %1").arg(i);
-            QCOMPARE(m_check
-                         ->post(QStringLiteral("/v1/conversations/%1/messages").arg(id),
-                                {{QStringLiteral("role"), QStringLiteral("user")},
-                                 {QStringLiteral("content"), question},
-                                 {QStringLiteral("model"), QStringLiteral("fake-echo")}})
-                         .status,
-                     200);
-        }
-        QSignalSpy shown(chat(), &ui::ChatPanel::historyShown);
-        chat()->open(id, {{QStringLiteral("title"), QStringLiteral("Long")}});
-        QVERIFY(shown.wait(10000));
-        QCOMPARE(bubbles().size(), 100);
-        QCOMPARE(bubbles().first()->text(), QStringLiteral("question 60"));
-        QVERIFY(chat()->view()->hasOlder());
-        // Scrolling to the top brings the page before, above.
-        QScrollBar *bar = chat()->view()->verticalScrollBar();
-        QTRY_VERIFY(bar->maximum() > 0 && bar->value() == bar->maximum()); // laid out, at the end
-        bar->setValue(0);
-        QVERIFY(shown.wait(10000));
-        QCOMPARE(bubbles().size(), 200);
-        QCOMPARE(bubbles().first()->text(), QStringLiteral("question 10"));
-        QVERIFY(chat()->view()->hasOlder());
-        // What the reader was looking at stays put: the new page is above it.
-        QTRY_VERIFY(bar->value() > bar->maximum() / 3);
-
-        // Find says what is not loaded yet, and searches it on request.
-        chat()->openFind();
-        ui::FindBar *find = chat()->findBar();
-        find->field()->setText(QStringLiteral("ancient"));
-        QCOMPARE(find->countText(), QStringLiteral("No matches"));
-        auto *older = find->findChild<QToolButton *>(QStringLiteral("searchOlder"));
-        QVERIFY(older && older->isVisible());
-        QTest::mouseClick(older, Qt::LeftButton);
-        QVERIFY(shown.wait(10000));
-        QCOMPARE(bubbles().size(), 220);
-        QCOMPARE(bubbles().first()->text(), QStringLiteral("an ancient needle"));
-        QCOMPARE(find->countText(), QStringLiteral("1 of 2")); // the question and its echo
-        QVERIFY(!older->isVisible());                          // nothing older is left
-        QVERIFY(!chat()->view()->hasOlder());
-        find->close();
     }
 
     void regenerateWritesTheLastReplyAgain()

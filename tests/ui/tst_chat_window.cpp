@@ -6,6 +6,7 @@
 #include "app/ChatPanel.h"
 #include "app/Composer.h"
 #include "app/ConversationSidebar.h"
+#include "app/FindBar.h"
 #include "app/Language.h"
 #include "app/MainWindow.h"
 #include "app/MessageBubble.h"
@@ -23,9 +24,12 @@
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QLabel>
+#include <QtWidgets/QLineEdit>
 #include <QtWidgets/QPushButton>
+#include <QtWidgets/QScrollBar>
 #include <QtWidgets/QSplitter>
 #include <QtWidgets/QTableWidget>
+#include <QtWidgets/QToolButton>
 
 using namespace hearth;
 
@@ -254,6 +258,73 @@ private slots:
 
     // The next window opens as the last one closed: size, sidebar width and
     // the conversation that was open.
+    // Long conversations open at their newest page; older pages come in as
+    // the reader scrolls up, or when find asks for them.
+    void olderMessagesComeInAndAreFound()
+    {
+        ui::installLanguage(QStringLiteral("en"));
+        ApiClient check(m_server.baseUrl());
+        check.login(TestServer::adminEmail, TestServer::adminPassword);
+        auto api = signIn();
+        QVERIFY(api);
+        ui::MainWindow window(*api);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ui::ChatPanel *chat = window.chat();
+        auto bubbles = [chat] { return chat->view()->bubbles(); };
+        // 220 messages in pages of 100: the newest open, the first question
+        // comes last.
+        const QString id = check
+                               .post(QStringLiteral("/v1/conversations"),
+                                     {{QStringLiteral("title"), QStringLiteral("Long")}})
+                               .json()
+                               .value(QLatin1String("id"))
+                               .toString();
+        for (int i = 0; i < 110; ++i) {
+            const QString question =
+                i == 0 ? QStringLiteral("an ancient needle") : QStringLiteral("question %1").arg(i);
+            QCOMPARE(check
+                         .post(QStringLiteral("/v1/conversations/%1/messages").arg(id),
+                               {{QStringLiteral("role"), QStringLiteral("user")},
+                                {QStringLiteral("content"), question},
+                                {QStringLiteral("model"), QStringLiteral("fake-echo")}})
+                         .status,
+                     200);
+        }
+        QSignalSpy shown(chat, &ui::ChatPanel::historyShown);
+        chat->open(id, {{QStringLiteral("title"), QStringLiteral("Long")}});
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(bubbles().size(), 100);
+        QCOMPARE(bubbles().first()->text(), QStringLiteral("question 60"));
+        QVERIFY(chat->view()->hasOlder());
+        // Scrolling to the top brings the page before, above.
+        QScrollBar *bar = chat->view()->verticalScrollBar();
+        QTRY_VERIFY(bar->maximum() > 0 && bar->value() == bar->maximum()); // laid out, at the end
+        bar->setValue(0);
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(bubbles().size(), 200);
+        QCOMPARE(bubbles().first()->text(), QStringLiteral("question 10"));
+        QVERIFY(chat->view()->hasOlder());
+        // What the reader was looking at stays put: the new page is above it.
+        QTRY_VERIFY(bar->value() > bar->maximum() / 3);
+
+        // Find says what is not loaded yet, and searches it on request.
+        chat->openFind();
+        ui::FindBar *find = chat->findBar();
+        find->field()->setText(QStringLiteral("ancient"));
+        QCOMPARE(find->countText(), QStringLiteral("No matches"));
+        auto *older = find->findChild<QToolButton *>(QStringLiteral("searchOlder"));
+        QVERIFY(older && older->isVisible());
+        QTest::mouseClick(older, Qt::LeftButton);
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(bubbles().size(), 220);
+        QCOMPARE(bubbles().first()->text(), QStringLiteral("an ancient needle"));
+        QCOMPARE(find->countText(), QStringLiteral("1 of 2")); // the question and its echo
+        QVERIFY(!older->isVisible());                          // nothing older is left
+        QVERIFY(!chat->view()->hasOlder());
+        find->close();
+    }
+
     void theWindowRemembersItsLayout()
     {
         QStandardPaths::setTestModeEnabled(true); // QSettings in a throwaway place

@@ -435,35 +435,6 @@ private slots:
                         .isEmpty(QDir::Files | QDir::Hidden));
     }
 
-    // Only someone signed in may make the server store an upload's body:
-    // without a valid token the answer comes as soon as the head is in,
-    // before the rest of the body is sent, and nothing goes to disk.
-    void anUploadWithoutASignInIsRefusedAtItsHead_data()
-    {
-        QTest::addColumn<QByteArray>("authorization");
-        QTest::newRow("none") << QByteArray();
-        QTest::newRow("a forged token") << QByteArray("Authorization: Bearer e30.e30.bm9wZQ\r\n");
-        QTest::newRow("an unknown key") << QByteArray("Authorization: Bearer hk-nope\r\n");
-    }
-    void anUploadWithoutASignInIsRefusedAtItsHead()
-    {
-        QFETCH(QByteArray, authorization);
-        const QUrl url(m_server.baseUrl());
-        QTcpSocket socket;
-        socket.connectToHost(url.host(), quint16(url.port()));
-        QVERIFY(socket.waitForConnected(5000));
-        socket.write("POST /v1/attachments?name=big.png HTTP/1.1\r\nHost: x\r\n" + authorization +
-                     "Content-Length: " + QByteArray::number(m_server.config.maxUploadBytes) +
-                     "\r\n\r\n" + png(100, 100).left(4000));
-        QSignalSpy answered(&socket, &QTcpSocket::readyRead);
-        QVERIFY(answered.wait(10000)); // with nearly all of the body still unsent
-        const QByteArray answer = socket.readAll();
-        QVERIFY2(answer.startsWith("HTTP/1.1 401"), answer.constData());
-        QVERIFY(answer.contains("\"UNAUTHORIZED\""));
-        QVERIFY(QDir(QDir(m_server.config.dataDir).filePath(QStringLiteral("uploads")))
-                    .isEmpty(QDir::Files | QDir::Hidden));
-    }
-
     // An upload a crash cut off (its row never completed) and one never sent
     // with a message go with the next sweep, which runs at start-up.
     void theSweepRemovesLeftovers()

@@ -2,6 +2,7 @@
 #include "RawClient.h"
 #include "TestServer.h"
 
+#include <QtCore/QDir>
 #include <QtCore/QFile>
 #include <QtCore/QTimer>
 #include <QtNetwork/QTcpSocket>
@@ -77,6 +78,31 @@ private slots:
         QVERIFY(client.received.contains("Connection: close"));
         QVERIFY(client.waitForClose());
         QVERIFY2(sent < total, "the server let the whole body in"); // memory: see tst_server_cli
+    }
+
+    // Only someone signed in may make the server store an upload's body:
+    // without a valid token the answer comes as soon as the head is in,
+    // before the rest of the body is sent, and nothing goes to disk.
+    void anUploadWithoutASignInIsRefusedAtItsHead_data()
+    {
+        QTest::addColumn<QByteArray>("authorization");
+        QTest::newRow("none") << QByteArray();
+        QTest::newRow("a forged token") << QByteArray("Authorization: Bearer e30.e30.bm9wZQ\r\n");
+        QTest::newRow("an unknown key") << QByteArray("Authorization: Bearer hk-nope\r\n");
+    }
+    void anUploadWithoutASignInIsRefusedAtItsHead()
+    {
+        QFETCH(QByteArray, authorization);
+        RawClient client(m_port);
+        QVERIFY(client.connected());
+        client.send("POST /v1/attachments?name=big.png HTTP/1.1\r\nHost: x\r\n" + authorization +
+                    "Content-Length: " + QByteArray::number(m_server.config.maxUploadBytes) +
+                    "\r\n\r\n" + QByteArray(4000, 'x'));
+        QVERIFY(client.waitFor("\r\n\r\n")); // with nearly all of the body still unsent
+        QVERIFY2(client.received.startsWith("HTTP/1.1 401"), client.received.constData());
+        QVERIFY(client.received.contains("\"UNAUTHORIZED\""));
+        QVERIFY(QDir(QDir(m_server.config.dataDir).filePath(QStringLiteral("uploads")))
+                    .isEmpty(QDir::Files | QDir::Hidden));
     }
 
     void oversizedBodyViaHttpClient()
